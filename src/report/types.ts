@@ -1,0 +1,147 @@
+// The report contract, schema version 1 (see report.schema.json): fields may be added, never renamed or removed.
+
+export type RiskLabel = 'low' | 'medium' | 'high'
+export type AttributionType = 'named' | 'vague' | 'quote' | 'none'
+export type Stance = 'agree' | 'disagree' | 'discuss' | 'unrelated'
+export type SourceKind = 'outlet' | 'person' | 'organization' | 'document' | 'unnamed'
+export type ReportEntityType = 'person' | 'organization' | 'place' | 'date' | 'other'
+export type Severity = 'info' | 'warn'
+
+export interface RiskReason {
+  signal: string
+  weight: number
+  message: string
+}
+
+export interface Risk {
+  score: number
+  label: RiskLabel
+  reasons: RiskReason[]
+}
+
+export interface Attribution {
+  type: AttributionType
+  source: string | null
+}
+
+export interface FactCheckMatch {
+  claim: string
+  rating: string
+  url: string
+  factChecker: string
+  score: number
+  /** Normalized rating: false | mostly-false | mixed | mostly-true | true | unrated. */
+  ratingNormalized?: string
+  reviewedAt?: string | null
+}
+
+export interface Evidence {
+  title: string
+  url: string
+  outlet: string
+  stance: Stance
+  score: number
+  publishedAt?: string | null
+}
+
+export interface EvidenceSummary {
+  /** Distinct outlets whose coverage agrees with the claim. */
+  corroboratedBy: number
+  /** Distinct outlets whose coverage disagrees with the claim. */
+  contradictedBy: number
+  discussedBy: number
+}
+
+export interface Claim {
+  id: string
+  text: string
+  start: number
+  end: number
+  checkworthiness: number
+  attribution: Attribution
+  matches: FactCheckMatch[]
+  evidence: Evidence[]
+  evidenceSummary?: EvidenceSummary
+  /** Sentence index in the document. */
+  sentence?: number
+  /** True when the sourcing analyzers judged the sentence an opinion. */
+  opinion?: boolean
+}
+
+export interface Quote {
+  text: string
+  start: number
+  end: number
+  speaker: string | null
+  speakerStart: number | null
+  speakerEnd: number | null
+  verb: string | null
+  medium?: string | null
+}
+
+export interface Source {
+  name: string
+  kind: SourceKind
+  mentions: number
+}
+
+export interface ReportEntityMention {
+  start: number
+  end: number
+  text: string
+}
+
+export interface ReportEntity {
+  name: string
+  type: ReportEntityType
+  mentions: ReportEntityMention[]
+}
+
+export interface Signal {
+  id: string
+  start: number
+  end: number
+  message: string
+  severity: Severity
+}
+
+export interface ReportError {
+  analyzer: string
+  code: string
+  message: string
+}
+
+export interface Timings {
+  totalMs: number
+  ingestMs?: number
+  annotateMs?: number
+  analyzers?: Record<string, number>
+}
+
+export interface ReportDocument {
+  title: string | null
+  url: string | null
+  outlet: string | null
+  publishedAt: string | null
+  language: string
+  wordCount: number
+  text: string
+  byline?: string | null
+}
+
+export interface Report {
+  schemaVersion: 1
+  /** Content hash of the normalized text and metadata: the same article gives the same id. */
+  id?: string
+  generator?: { name: string; version: string }
+  document: ReportDocument
+  risk: Risk
+  claims: Claim[]
+  quotes: Quote[]
+  sources: Source[]
+  entities: ReportEntity[]
+  signals: Signal[]
+  errors: ReportError[]
+  timings: Timings
+  warnings?: { code: string; message: string }[]
+}

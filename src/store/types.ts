@@ -1,0 +1,16 @@
+// The Store: one interface, two implementations (sqlite/ default, postgres/ by URL), each area with its own migrations.
+import type { ReportRepository } from './report-repository.js'
+import type { FactCheckRepository } from './factcheck-repository.js'
+import type { CorpusRepository } from './corpus-repository.js'
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres'
+  /** Where it lives: a file path or a connection string with the password removed. */
+  readonly location: string
+  reports: ReportRepository
+  factchecks: FactCheckRepository
+  corpus: CorpusRepository
+  /** True when the backing database answers. */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}
