@@ -103,6 +103,8 @@ export interface Signal {
   end: number
   message: string
   severity: Severity
+  /** 'title' when the finding is in a headline that is not part of the text (then start = end = 0). */
+  scope?: 'text' | 'title'
 }
 
 export interface ReportError {

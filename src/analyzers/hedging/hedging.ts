@@ -1,0 +1,32 @@
+// Hedges and weasel phrases ("it seems", "reportedly", "many people say"): wording that softens or hides who vouches.
+import { defineAnalyzer } from '../types.js'
+import type { Signal } from '../../report/types.js'
+import { createPhraseMatcher } from '../../util/phrase-matcher.js'
+import lexicon from './hedges.json' with { type: 'json' }
+
+export interface HedgingOutput {
+  signals: Signal[]
+  /** Sentence indices that contain at least one hedge. */
+  hedgedSentences: number[]
+}
+
+const matcher = createPhraseMatcher(lexicon.hedges)
+
+export default defineAnalyzer<HedgingOutput>({
+  id: 'hedging',
+  meta: { version: 1, description: 'Hedges and weasel phrases' },
+  analyze(doc) {
+    const signals: Signal[] = []
+    const hedged = new Set<number>()
+    let sentence = 0
+    for (const match of matcher.find(doc.text)) {
+      while (sentence < doc.sentences.length - 1 && doc.sentences[sentence]!.end <= match.start) sentence++
+      hedged.add(sentence)
+      signals.push({ id: 'hedge', start: match.start, end: match.end, message: `Hedge: ${match.phrase}`, severity: 'info' })
+    }
+    return { signals, hedgedSentences: [...hedged] }
+  },
+  contribute(out, report) {
+    report.signals.push(...out.signals)
+  },
+})

@@ -1,0 +1,135 @@
+// Style signals: misspellings, shouting in capitals, exclamation marks and sensational wording (title and body).
+import { defineAnalyzer } from '../types.js'
+import type { AnnotatedDocument, Token } from '../../document/types.js'
+import type { Signal } from '../../report/types.js'
+import { isKnownWord, suggestionsFor } from './spelling.js'
+import { createPhraseMatcher } from '../../util/phrase-matcher.js'
+import { quotedRanges, insideAny } from './quoted-ranges.js'
+import sensational from './sensational.json' with { type: 'json' }
+import acronymList from './acronyms.json' with { type: 'json' }
+
+export interface StyleCounts {
+  words: number
+  misspellings: number
+  allCapsWords: number
+  exclamations: number
+  sensationalTitle: number
+  sensationalBody: number
+  titleAllCaps: boolean
+}
+
+export interface StyleOutput {
+  signals: Signal[]
+  counts: StyleCounts
+}
+
+const sensationalMatcher = createPhraseMatcher(sensational.phrases)
+const acronyms = new Set(acronymList.words)
+const MAX_SUGGESTED = 20
+const WORD = /^\p{L}+(?:[-'’]\p{L}+)*$/u
+
+export default defineAnalyzer<StyleOutput>({
+  id: 'style',
+  meta: { version: 1, description: 'Misspellings, all-caps shouting, exclamation marks and sensational wording' },
+  analyze(doc) {
+    const signals: Signal[] = []
+    const counts: StyleCounts = {
+      words: 0,
+      misspellings: 0,
+      allCapsWords: 0,
+      exclamations: 0,
+      sensationalTitle: 0,
+      sensationalBody: 0,
+      titleAllCaps: false,
+    }
+    const inEntity = entityTokenMask(doc)
+    let previousSentence = -1
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const token = doc.tokens[i]!
+      const sentenceStart = token.sentence !== previousSentence
+      previousSentence = token.sentence
+      if (token.kind === 'punctuation' && doc.text[token.start] === '!') {
+        counts.exclamations++
+        if (doc.text[token.start - 1] !== '!') signals.push(signal('exclamation', token.start, token.end, 'Exclamation mark', 'info'))
+        continue
+      }
+      if (token.kind !== 'word') continue
+      counts.words++
+      const surface = doc.text.slice(token.start, token.end)
+      if (isShouting(surface) && !inEntity[i]) {
+        counts.allCapsWords++
+        signals.push(signal('all-caps', token.start, token.end, `Word in capitals: ${surface}`, 'info'))
+      } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface)) {
+        counts.misspellings++
+        const hint = counts.misspellings <= MAX_SUGGESTED ? suggestionsFor(surface) : []
+        const message = `Possible misspelling: ${surface}${hint.length ? ` (did you mean ${hint.join(', ')}?)` : ''}`
+        signals.push(signal('misspelling', token.start, token.end, message, 'warn'))
+      }
+    }
+    addSensational(doc, signals, counts)
+    return { signals, counts }
+  },
+  contribute(out, report) {
+    report.signals.push(...out.signals)
+  },
+})
+
+function addSensational(doc: AnnotatedDocument, signals: Signal[], counts: StyleCounts): void {
+  const title = doc.meta.title
+  const titleAt = title ? doc.text.indexOf(title) : -1
+  const quoted = quotedRanges(doc.text)
+  for (const match of sensationalMatcher.find(doc.text)) {
+    if (insideAny(quoted, match.start, match.end)) continue
+    const inTitle = titleAt >= 0 && match.start >= titleAt && match.end <= titleAt + title!.length
+    if (inTitle) counts.sensationalTitle++
+    else counts.sensationalBody++
+    const where = inTitle ? 'in the headline' : 'in the text'
+    signals.push(signal('sensational', match.start, match.end, `Sensational wording ${where}: ${match.phrase}`, inTitle ? 'warn' : 'info'))
+  }
+  if (!title) return
+  // A headline given only as metadata (HTML <title>, JSON) is not in the text: its findings point at no span.
+  if (titleAt < 0) {
+    for (const match of sensationalMatcher.find(title)) {
+      counts.sensationalTitle++
+      signals.push({ ...signal('sensational', 0, 0, `Sensational wording in the headline: ${match.phrase}`, 'warn'), scope: 'title' })
+    }
+  }
+  const letters = title.replace(/[^\p{L}]/gu, '')
+  if (letters.length >= 12 && letters === letters.toUpperCase()) {
+    counts.titleAllCaps = true
+    const span = titleAt >= 0 ? { start: titleAt, end: titleAt + title.length } : { start: 0, end: 0 }
+    signals.push({ ...signal('title-all-caps', span.start, span.end, 'Headline written in capitals', 'warn'), ...(titleAt < 0 ? { scope: 'title' as const } : {}) })
+  }
+  if (title.includes('!')) {
+    const span = titleAt >= 0 ? { start: titleAt, end: titleAt + title.length } : { start: 0, end: 0 }
+    signals.push({ ...signal('title-exclamation', span.start, span.end, 'Exclamation mark in the headline', 'warn'), ...(titleAt < 0 ? { scope: 'title' as const } : {}) })
+  }
+}
+
+function isShouting(surface: string): boolean {
+  return surface.length >= 4 && surface === surface.toUpperCase() && surface !== surface.toLowerCase() && !acronyms.has(surface)
+}
+
+function isSpellCheckable(token: Token, surface: string, sentenceStart: boolean, inEntity: boolean): boolean {
+  if (inEntity || surface.length < 3 || !WORD.test(surface)) return false
+  const first = surface[0]!
+  const capitalized = first !== first.toLowerCase()
+  // Capitalized words inside a sentence are names far more often than typos.
+  if (capitalized && (!sentenceStart || token.pos === 'PROPN')) return false
+  return surface.slice(1) === surface.slice(1).toLowerCase()
+}
+
+function entityTokenMask(doc: AnnotatedDocument): boolean[] {
+  const mask = new Array<boolean>(doc.tokens.length).fill(false)
+  const spans = doc.entities.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start)
+  let t = 0
+  for (const span of spans) {
+    while (t < doc.tokens.length && doc.tokens[t]!.end <= span.start) t++
+    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) mask[k] = true
+  }
+  return mask
+}
+
+function signal(id: string, start: number, end: number, message: string, severity: Signal['severity']): Signal {
+  return { id, start, end, message, severity }
+}

@@ -1,0 +1,37 @@
+// The `factsift` command line: one thin shell over the engine. Each command lives in its own module.
+import { Command, CommanderError } from 'commander'
+import { VERSION } from '../version.js'
+import { toFactsiftError } from '../errors.js'
+import registerAnalyze from './commands/analyze.js'
+import registerEval from './commands/eval.js'
+import registerTrain from './commands/train.js'
+
+export function buildProgram(): Command {
+  const program = new Command('factsift')
+    .description('Offline, explainable misinformation triage for news articles')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`factsift: E_BAD_ARGUMENT ${text.replace(/^error: /, '').trim()}\n`) })
+    .exitOverride()
+  registerAnalyze(program)
+  registerEval(program)
+  registerTrain(program)
+  return program
+}
+
+/** Runs the CLI on `argv` (process.argv shape); sets process.exitCode rather than exiting mid-write. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; usage errors are bad input.
+      process.exitCode = error.exitCode === 0 ? 0 : 2
+      return
+    }
+    // Option parsers throw FactsiftError before any action runs.
+    const failure = toFactsiftError(error)
+    process.stderr.write(`factsift: ${failure.code} ${failure.message}\n`)
+    process.exitCode = failure.exitCode
+  }
+}

@@ -1,0 +1,20 @@
+// Parsers for CLI option values; a bad value is one clear E_BAD_ARGUMENT line.
+import { FactsiftError } from '../errors.js'
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 }
+
+/** "5MB", "512kb", "1048576" → bytes. */
+export function parseByteSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value)
+  const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new FactsiftError('E_BAD_ARGUMENT', `invalid size "${value}"; use bytes or a unit like 512KB, 5MB`)
+  }
+  return Math.floor(Number(match[1]) * unit)
+}
+
+export function parsePositiveInt(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0) throw new FactsiftError('E_BAD_ARGUMENT', `expected a positive integer, got "${value}"`)
+  return number
+}

@@ -1,0 +1,75 @@
+// The one core: ingest → annotate → analyzers → report. CLI, server, batch and library all call this.
+import type { Analyzer } from '../analyzers/types.js'
+import type { Document } from '../document/types.js'
+import type { Services } from '../context.js'
+import type { Report } from '../report/types.js'
+import type { ArticleInput } from '../ingest/types.js'
+import { ingest, ingestLocation } from '../ingest/index.js'
+import { annotate } from '../nlp/annotate.js'
+import { defaultAnalyzers } from '../analyzers/registry.js'
+import { createServices } from './services.js'
+import { runPipeline, validateAnalyzerOrder } from './pipeline.js'
+
+export interface EngineOptions {
+  /** The analyzers to run, in order; defaults to the built-in registry. Pass `[...defaultAnalyzers(), mine]` to extend. */
+  analyzers?: readonly Analyzer[]
+  /** Services to use instead of the defaults (store, fact-check matcher, corpus, models, logger, limits). */
+  services?: Partial<Services>
+}
+
+/** Metadata given by the user, which wins over what ingest extracted. */
+export type MetadataOverrides = Partial<Pick<ArticleInput, 'title' | 'url' | 'outlet' | 'publishedAt'>>
+
+export interface Engine {
+  readonly analyzers: readonly Analyzer[]
+  readonly services: Services
+  /** Analyzes text, HTML, or a URL to fetch (when neither text nor html is given). */
+  analyze(input: ArticleInput): Promise<Report>
+  /** Analyzes a file path, an http(s) URL, or '-' for stdin; `overrides` replace extracted metadata. */
+  analyzeLocation(location: string, overrides?: MetadataOverrides): Promise<Report>
+  /** Analyzes an already-ingested document. */
+  analyzeDocument(doc: Document): Promise<Report>
+}
+
+/** Creates an engine once (validating the analyzer order) and reuses it for every article. */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const analyzers = Object.freeze([...(options.analyzers ?? defaultAnalyzers())])
+  validateAnalyzerOrder(analyzers)
+  const services = createServices(options.services)
+
+  async function fromIngest(read: () => Promise<Document>): Promise<Report> {
+    const startedAt = services.now()
+    const doc = await read()
+    return analyzeIngested(doc, startedAt, services.now() - startedAt)
+  }
+
+  async function analyzeIngested(doc: Document, startedAt: number, ingestMs: number): Promise<Report> {
+    const annotateStart = services.now()
+    const annotated = annotate(doc)
+    const annotateMs = services.now() - annotateStart
+    return runPipeline(annotated, analyzers, services, { startedAt, ingestMs, annotateMs })
+  }
+
+  return {
+    analyzers,
+    services,
+    analyze: (input) => fromIngest(() => ingest(input, services.limits)),
+    analyzeLocation: (location, overrides = {}) =>
+      fromIngest(async () => withMetadata(await ingestLocation(location, services.limits), overrides)),
+    analyzeDocument: (doc) => analyzeIngested(doc, services.now(), 0),
+  }
+}
+
+/** One-shot convenience: a fresh engine with default analyzers. Create an engine yourself to analyze many articles. */
+export async function analyze(input: ArticleInput, options: EngineOptions = {}): Promise<Report> {
+  return createEngine(options).analyze(input)
+}
+
+function withMetadata(doc: Document, overrides: MetadataOverrides): Document {
+  const meta = { ...doc.meta }
+  if (overrides.title) meta.title = overrides.title
+  if (overrides.url) meta.url = overrides.url
+  if (overrides.outlet) meta.outlet = overrides.outlet
+  if (overrides.publishedAt) meta.publishedAt = overrides.publishedAt
+  return { ...doc, meta }
+}
