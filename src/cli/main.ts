@@ -5,6 +5,7 @@ import { toFactsiftError } from '../errors.js'
 import registerAnalyze from './commands/analyze.js'
 import registerEval from './commands/eval.js'
 import registerTrain from './commands/train.js'
+import registerBatch from './commands/batch.js'
 
 export function buildProgram(): Command {
   const program = new Command('factsift')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerAnalyze(program)
   registerEval(program)
   registerTrain(program)
+  registerBatch(program)
   return program
 }
 

@@ -1,6 +1,6 @@
 // Style signals: misspellings, shouting in capitals, exclamation marks and sensational wording (title and body).
 import { defineAnalyzer } from '../types.js'
-import type { AnnotatedDocument, Token } from '../../document/types.js'
+import type { AnnotatedDocument, EntityType, Token } from '../../document/types.js'
 import type { Signal } from '../../report/types.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
@@ -27,6 +27,9 @@ const sensationalMatcher = createPhraseMatcher(sensational.phrases)
 const acronyms = new Set(acronymList.words)
 const MAX_SUGGESTED = 20
 const WORD = /^\p{L}+(?:[-'’]\p{L}+)*$/u
+const SHOUTED = /^\p{Lu}{4,}$/u
+// Tokenizers split "weren't" into "were" + "n't": the pieces are not words to spell-check.
+const CONTRACTION_PIECE = /^(?:n['’]t|['’](?:s|re|ll|ve|d|m|t))$/i
 
 export default defineAnalyzer<StyleOutput>({
   id: 'style',
@@ -42,7 +45,9 @@ export default defineAnalyzer<StyleOutput>({
       sensationalBody: 0,
       titleAllCaps: false,
     }
-    const inEntity = entityTokenMask(doc)
+    const inEntity = entityTokenMask(doc, () => true)
+    // All-caps words typed 'other' are usually shouting the recognizer mistook for a name.
+    const inNamedEntity = entityTokenMask(doc, (type) => type !== 'other')
     let previousSentence = -1
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i]!
@@ -56,7 +61,7 @@ export default defineAnalyzer<StyleOutput>({
       if (token.kind !== 'word') continue
       counts.words++
       const surface = doc.text.slice(token.start, token.end)
-      if (isShouting(surface) && !inEntity[i]) {
+      if (isShouting(surface) && !inNamedEntity[i]) {
         counts.allCapsWords++
         signals.push(signal('all-caps', token.start, token.end, `Word in capitals: ${surface}`, 'info'))
       } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface)) {
@@ -107,11 +112,11 @@ function addSensational(doc: AnnotatedDocument, signals: Signal[], counts: Style
 }
 
 function isShouting(surface: string): boolean {
-  return surface.length >= 4 && surface === surface.toUpperCase() && surface !== surface.toLowerCase() && !acronyms.has(surface)
+  return SHOUTED.test(surface) && !acronyms.has(surface)
 }
 
 function isSpellCheckable(token: Token, surface: string, sentenceStart: boolean, inEntity: boolean): boolean {
-  if (inEntity || surface.length < 3 || !WORD.test(surface)) return false
+  if (inEntity || surface.length < 3 || !WORD.test(surface) || CONTRACTION_PIECE.test(surface)) return false
   const first = surface[0]!
   const capitalized = first !== first.toLowerCase()
   // Capitalized words inside a sentence are names far more often than typos.
@@ -119,9 +124,12 @@ function isSpellCheckable(token: Token, surface: string, sentenceStart: boolean,
   return surface.slice(1) === surface.slice(1).toLowerCase()
 }
 
-function entityTokenMask(doc: AnnotatedDocument): boolean[] {
+function entityTokenMask(doc: AnnotatedDocument, include: (type: EntityType) => boolean): boolean[] {
   const mask = new Array<boolean>(doc.tokens.length).fill(false)
-  const spans = doc.entities.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start)
+  const spans = doc.entities
+    .filter((entity) => include(entity.type))
+    .flatMap((entity) => entity.mentions)
+    .sort((a, b) => a.start - b.start)
   let t = 0
   for (const span of spans) {
     while (t < doc.tokens.length && doc.tokens[t]!.end <= span.start) t++

@@ -1,0 +1,34 @@
+// Worker-thread entry: one engine per thread, created once; analyzes the items the pool sends and posts results back.
+import { parentPort, workerData } from 'node:worker_threads'
+import { createEngine } from '../engine/engine.js'
+import { openAnalysisServices } from '../engine/open-services.js'
+import { toFactsiftError } from '../errors.js'
+import type { BatchItem } from './items.js'
+import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
+
+const setup = workerData as WorkerSetup
+const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
+const engine = createEngine({ services })
+const port = parentPort!
+
+port.on('message', async (item: BatchItem | null) => {
+  if (item === null) {
+    await services.store?.close()
+    port.close()
+    return
+  }
+  port.postMessage(await analyzeItem(item))
+})
+port.postMessage({ ready: true })
+
+async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
+  try {
+    const report = item.file
+      ? await engine.analyzeLocation(item.file, item.input)
+      : await engine.analyze(item.input)
+    return { seq: item.seq, id: item.id, where: item.where, report }
+  } catch (error) {
+    const failure = toFactsiftError(error)
+    return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }
+  }
+}

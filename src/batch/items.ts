@@ -1,0 +1,32 @@
+// One unit of batch work: an article input with a stable id and where it came from in the input.
+import { createHash } from 'node:crypto'
+import type { ArticleInput } from '../ingest/types.js'
+
+export interface BatchItem {
+  /** Position in the input, from 0: output order and progress count follow it. */
+  seq: number
+  /** The id given in the input, else a content hash: the key for resume and queue idempotency. */
+  id: string
+  /** 1-based line (JSONL, CSV) or the file name (directory input), for error messages. */
+  where: string
+  input: ArticleInput
+  /** A file to read instead of `input` (directory input): ingest's file reading, size limits and sniffing apply. */
+  file?: string
+}
+
+/** An input row that could not become an item; it is reported and the batch goes on. */
+export interface BatchInputError {
+  seq: number
+  id: string
+  where: string
+  error: { code: string; message: string }
+}
+
+export type BatchEntry = ({ kind: 'item' } & BatchItem) | ({ kind: 'error' } & BatchInputError)
+
+/** A content hash id for inputs without one: the same article always gets the same id. */
+export function contentId(input: ArticleInput): string {
+  const hash = createHash('sha256')
+  for (const part of [input.text, input.html, input.url, input.title]) hash.update(`${part ?? ''}\u0000`)
+  return `sha256:${hash.digest('hex').slice(0, 24)}`
+}

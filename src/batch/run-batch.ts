@@ -1,0 +1,105 @@
+// Local batch: stream items from the input to a pool of worker threads and append one record per item, durably.
+import { availableParallelism } from 'node:os'
+import { createReadStream } from 'node:fs'
+import type { Limits } from '../context.js'
+import { readItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
+import { openAppender, recoverDoneIds } from './durable-output.js'
+import { createWorkerPool } from './worker-pool.js'
+import { createSummary, type BatchSummary } from './summary.js'
+import type { ProgressReporter } from './progress.js'
+import type { WorkerResult } from './worker-protocol.js'
+
+export interface BatchOptions {
+  input: string
+  out: string
+  /** Error records go here instead of `out`. */
+  errorsOut?: string
+  format?: BatchInputFormat
+  columns?: Partial<ColumnMap>
+  threads?: number
+  resume?: boolean
+  overwrite?: boolean
+  db?: string
+  limits?: Partial<Limits>
+  progress?: ProgressReporter
+}
+
+/** One output line: `id` comes first so that resume can read it without parsing the report. */
+export type BatchRecord =
+  | { id: string; seq: number; where: string; status: 'ok'; report: NonNullable<WorkerResult['report']> }
+  | { id: string; seq: number; where: string; status: 'error'; error: { code: string; message: string } }
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const format = options.format ?? detectFormat(options.input)
+  const columns = { ...DEFAULT_COLUMNS, ...options.columns }
+  const resume = options.resume ?? false
+  const done = resume ? await recoverDoneIds(options.out) : new Set<string>()
+  if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
+  const total = await countItems(options.input, format, columns)
+  const out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
+  const errorsOut = options.errorsOut ? openAppender(options.errorsOut, { resume, overwrite: options.overwrite ?? false }) : out
+  const threads = Math.max(1, options.threads ?? availableParallelism())
+  const pool = await createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {} })
+  const tally = createSummary()
+  const seen = new Set<string>()
+  const inFlight = new Set<Promise<void>>()
+  const progressState = () => ({ done: tally.summary.items, errors: tally.summary.errors, skipped: tally.summary.skipped, total })
+
+  const record = (result: WorkerResult) => {
+    if (result.report) {
+      out.append({ id: result.id, seq: result.seq, where: result.where, status: 'ok', report: result.report } satisfies BatchRecord)
+      tally.addReport(result.id, result.report)
+    } else {
+      const error = result.error ?? { code: 'E_INTERNAL', message: 'no result' }
+      errorsOut.append({ id: result.id, seq: result.seq, where: result.where, status: 'error', error } satisfies BatchRecord)
+      tally.addError(error.code)
+    }
+    options.progress?.update(progressState())
+  }
+
+  try {
+    for await (const entry of readItems(options.input, format, columns)) {
+      // An id already done (resume) or seen earlier in this input is processed once: idempotent by id.
+      if (done.has(entry.id) || seen.has(entry.id)) {
+        tally.addSkipped()
+        continue
+      }
+      seen.add(entry.id)
+      if (entry.kind === 'error') {
+        record({ seq: entry.seq, id: entry.id, where: entry.where, error: entry.error })
+        continue
+      }
+      const task: Promise<void> = pool.run(entry).then(record).finally(() => inFlight.delete(task))
+      inFlight.add(task)
+      if (inFlight.size >= threads * 2) await Promise.race(inFlight)
+    }
+    await Promise.all(inFlight)
+  } finally {
+    await pool.close()
+    out.close()
+    if (errorsOut !== out) errorsOut.close()
+  }
+  const summary = tally.finish()
+  options.progress?.finish(progressState())
+  return summary
+}
+
+/** How many items the input holds, for progress and ETA; JSONL is counted by lines without parsing. */
+async function countItems(input: string, format: BatchInputFormat, columns: ColumnMap): Promise<number> {
+  if (format === 'jsonl') {
+    let count = 0
+    let lineHasContent = false
+    for await (const chunk of createReadStream(input)) {
+      for (const byte of chunk as Buffer) {
+        if (byte === 0x0a) {
+          if (lineHasContent) count++
+          lineHasContent = false
+        } else if (byte !== 0x20 && byte !== 0x0d && byte !== 0x09) lineHasContent = true
+      }
+    }
+    return count + (lineHasContent ? 1 : 0)
+  }
+  let count = 0
+  for await (const _ of readItems(input, format, columns)) count++
+  return count
+}

@@ -1,0 +1,77 @@
+// A fixed pool of worker threads, each with its own engine; items go to whichever thread is free.
+import { Worker } from 'node:worker_threads'
+import type { BatchItem } from './items.js'
+import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
+
+interface Slot {
+  worker: Worker
+  busy: BatchItem | null
+}
+
+/** Starts `threads` workers; `run(item)` resolves with the worker's result. Call `close()` when done. */
+export async function createWorkerPool(threads: number, setup: WorkerSetup) {
+  // Under tsx (tests, benches) the worker is the .ts source; in the built package it is the compiled .js.
+  const fromSource = import.meta.url.endsWith('.ts')
+  const entry = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url)
+  // Node 20 does not carry tsx's loader hooks into worker threads: register them inside the worker first.
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
+  const waiting: { item: BatchItem; resolve: (r: WorkerResult) => void; reject: (e: Error) => void }[] = []
+  const pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }>()
+  const slots: Slot[] = []
+  let failure: Error | null = null
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.busy || waiting.length === 0) continue
+      const job = waiting.shift()!
+      slot.busy = job.item
+      pending.set(job.item.seq, job)
+      slot.worker.postMessage(job.item)
+    }
+  }
+
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+      const worker = fromSource ? new Worker(bootstrap, { eval: true, workerData: setup }) : new Worker(entry, { workerData: setup })
+      const slot: Slot = { worker, busy: null }
+      worker.on('message', (message: WorkerResult | { ready: true }) => {
+        if ('ready' in message) {
+          slots.push(slot)
+          resolve()
+          dispatch()
+          return
+        }
+        slot.busy = null
+        const job = pending.get(message.seq)
+        pending.delete(message.seq)
+        job?.resolve(message)
+        dispatch()
+      })
+      worker.on('error', (error) => {
+        failure = error
+        reject(error)
+        for (const job of pending.values()) job.reject(error)
+        pending.clear()
+      })
+    })),
+  )
+
+  return {
+    threads,
+    run(item: BatchItem): Promise<WorkerResult> {
+      if (failure) return Promise.reject(failure)
+      return new Promise((resolve, reject) => {
+        waiting.push({ item, resolve, reject })
+        dispatch()
+      })
+    },
+    async close(): Promise<void> {
+      await Promise.all(slots.map((slot) => new Promise<void>((resolve) => {
+        slot.worker.once('exit', () => resolve())
+        slot.worker.postMessage(null)
+      })))
+    },
+  }
+}
+
+export type WorkerPool = Awaited<ReturnType<typeof createWorkerPool>>

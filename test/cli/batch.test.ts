@@ -1,0 +1,58 @@
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { BIN, runCli } from './cli-helpers.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'factsift-batch-cli-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+const ITEMS = 120
+const input = join(dir, 'in.jsonl')
+writeFileSync(
+  input,
+  Array.from({ length: ITEMS }, (_, i) =>
+    JSON.stringify({ id: `doc-${i}`, title: `Story ${i}`, text: `Officials said on Monday that item ${i} was approved. Reports emerged that it cost ${i} million dollars. `.repeat(20) }),
+  ).join('\n'),
+)
+
+function ids(path: string): string[] {
+  if (!existsSync(path)) return []
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id)
+}
+
+test('kill -9 mid-batch, then --resume: every item exactly once', async () => {
+  const out = join(dir, 'out.jsonl')
+  const child = spawn(process.execPath, [BIN, 'batch', input, '--out', out, '--threads', '1', '--quiet'], { stdio: 'ignore' })
+  const deadline = Date.now() + 60_000
+  while (ids(out).length < 10 && Date.now() < deadline) await sleep(50)
+  child.kill('SIGKILL')
+  await new Promise((resolve) => child.once('exit', resolve))
+  const before = ids(out).length
+  assert.ok(before >= 10 && before < ITEMS, `killed after ${before} items`)
+
+  const resumed = await runCli(['batch', input, '--out', out, '--resume', '--quiet'])
+  assert.equal(resumed.code, 0, resumed.stderr)
+  const all = ids(out)
+  assert.equal(all.length, ITEMS, 'no item lost, none duplicated')
+  assert.equal(new Set(all).size, ITEMS)
+})
+
+test('summary on stderr and a summary page', async () => {
+  const out = join(dir, 'out2.jsonl')
+  const page = join(dir, 'summary.html')
+  const run = await runCli(['batch', input, '--out', out, '--summary-html', page])
+  assert.equal(run.code, 0, run.stderr)
+  assert.match(run.stderr, new RegExp(`analyzed ${ITEMS}, errors 0`))
+  assert.match(run.stderr, /items\/s/)
+  assert.match(readFileSync(page, 'utf8'), /Most flagged articles/)
+})
+
+test('missing input is one error line with exit 2', async () => {
+  const run = await runCli(['batch', join(dir, 'nope.jsonl'), '--out', join(dir, 'x.jsonl')])
+  assert.equal(run.code, 2)
+  assert.match(run.stderr, /^factsift: E_INPUT_NOT_FOUND /)
+})
