@@ -3,7 +3,7 @@ import type { Analyzer } from '../analyzers/types.js'
 import type { Document } from '../document/types.js'
 import type { Services } from '../context.js'
 import type { Report } from '../report/types.js'
-import type { ArticleInput } from '../ingest/types.js'
+import type { ArticleInput, StatedMeta } from '../ingest/types.js'
 import { ingest, ingestLocation } from '../ingest/index.js'
 import { annotate } from '../nlp/annotate.js'
 import { defaultAnalyzers } from '../analyzers/registry.js'
@@ -18,7 +18,7 @@ export interface EngineOptions {
 }
 
 /** Metadata given by the user, which wins over what ingest extracted. */
-export type MetadataOverrides = Partial<Pick<ArticleInput, 'title' | 'url' | 'outlet' | 'publishedAt'>>
+export type MetadataOverrides = StatedMeta
 
 export interface Engine {
   readonly analyzers: readonly Analyzer[]
@@ -54,8 +54,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     analyzers,
     services,
     analyze: (input) => fromIngest(() => ingest(input, services.limits)),
-    analyzeLocation: (location, overrides = {}) =>
-      fromIngest(async () => withMetadata(await ingestLocation(location, services.limits), overrides)),
+    analyzeLocation: (location, overrides = {}) => fromIngest(() => ingestLocation(location, services.limits, { overrides: definedOnly(overrides) })),
     analyzeDocument: (doc) => analyzeIngested(doc, services.now(), 0),
   }
 }
@@ -65,11 +64,7 @@ export async function analyze(input: ArticleInput, options: EngineOptions = {}):
   return createEngine(options).analyze(input)
 }
 
-function withMetadata(doc: Document, overrides: MetadataOverrides): Document {
-  const meta = { ...doc.meta }
-  if (overrides.title) meta.title = overrides.title
-  if (overrides.url) meta.url = overrides.url
-  if (overrides.outlet) meta.outlet = overrides.outlet
-  if (overrides.publishedAt) meta.publishedAt = overrides.publishedAt
-  return { ...doc, meta }
+/** Drops undefined fields so that only what the user stated overrides extracted metadata. */
+function definedOnly(overrides: MetadataOverrides): MetadataOverrides {
+  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined && value !== '')) as MetadataOverrides
 }

@@ -1,0 +1,95 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readdirSync, readFileSync } from 'node:fs'
+import { extractArticle } from './html-extract.js'
+import { ingest, ingestBytes } from './ingest.js'
+import { DEFAULT_LIMITS } from '../context.js'
+import { FactsiftError } from '../errors.js'
+
+interface Expected {
+  baseUrl?: string
+  title: string
+  byline: string | null
+  publishedAt: string | null
+  outlet: string | null
+  url: string | null
+  paragraphs: string[]
+  forbidden: string[]
+}
+
+const DIR = new URL('../../test/fixtures/html/', import.meta.url)
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -5))
+
+test('there are at least five HTML fixtures, each with its expectations', () => {
+  assert.ok(fixtures.length >= 5)
+  for (const f of fixtures) assert.ok(readdirSync(DIR).includes(`${f}.expected.json`), f)
+})
+
+for (const name of fixtures) {
+  test(`fixture ${name}: metadata, every body paragraph, no chrome`, async () => {
+    const html = readFileSync(new URL(`${name}.html`, DIR), 'utf8')
+    const want = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), 'utf8')) as Expected
+    // As a fetched page would come in: bytes, charset from <meta>, the page's address only as a base URL.
+    const doc = await ingestBytes(Buffer.from(html), { kind: 'html', sourceUrl: want.baseUrl ?? null, limits: DEFAULT_LIMITS })
+    const got = doc.meta
+    assert.equal(got.title, want.title, 'title')
+    assert.equal(got.byline, want.byline, 'byline')
+    assert.equal(got.publishedAt, want.publishedAt, 'publishedAt')
+    assert.equal(got.outlet, want.outlet, 'outlet')
+    assert.equal(got.url, want.url, 'url')
+    const paragraphs = doc.text.split('\n\n')
+    assert.equal(paragraphs[0], want.title, 'the headline opens the text')
+    let last = -1
+    for (const p of want.paragraphs) {
+      const at = paragraphs.indexOf(p)
+      assert.ok(at !== -1, `paragraph missing or merged: ${p.slice(0, 70)}…`)
+      assert.ok(at > last, `paragraph out of order: ${p.slice(0, 70)}…`)
+      last = at
+    }
+    for (const f of want.forbidden) assert.ok(!doc.text.includes(f), `leaked into the text: ${f}`)
+    assert.deepEqual(doc.warnings, [])
+  })
+}
+
+test('an explicit url, title, outlet and date win over the page', async () => {
+  const html = readFileSync(new URL('storm-classic.html', DIR), 'utf8')
+  const doc = await ingest(
+    { html, url: 'https://mirror.example/a', title: 'T', outlet: 'O', publishedAt: '2026-03-06' },
+    DEFAULT_LIMITS,
+  )
+  assert.deepEqual(
+    [doc.meta.url, doc.meta.title, doc.meta.outlet, doc.meta.publishedAt, doc.meta.byline],
+    ['https://mirror.example/a', 'T', 'O', '2026-03-06', 'Lois Lane'],
+  )
+})
+
+test('an HTML fragment is an article too; a page of links or nothing is E_NO_ARTICLE', async () => {
+  const frag = extractArticle('<p>The ferry service resumes on Monday, the operator said.</p><p>Tickets are on sale now.</p>')
+  assert.equal(frag.text, 'The ferry service resumes on Monday, the operator said.\n\nTickets are on sale now.')
+  const noArticle = [
+    '<html><head><title>Home</title></head><body></body></html>',
+    '<html><body><nav><a href="/">Home</a> <a href="/b">World</a></nav><footer>© 2026</footer></body></html>',
+    '<html><body><div><a href="/a">Read this amazing story about many things</a> <a href="/b">And another story about other things</a></div></body></html>',
+    '<html><body><script>var a = "lots of words inside a script are not an article at all";</script></body></html>',
+  ]
+  for (const html of noArticle) {
+    assert.throws(() => extractArticle(html), (e: unknown) => e instanceof FactsiftError && e.code === 'E_NO_ARTICLE', html)
+  }
+})
+
+test('hidden elements, <br> line breaks and lists', () => {
+  const a = extractArticle(`<html><body><article>
+    <p>First paragraph of the story has plenty of words in it.</p>
+    <p style="display:none">Hidden text must not appear.</p>
+    <p hidden>Also hidden.</p>
+    <div>Line one of an address<br>Line two of it<br><br>A new paragraph after a double break.</div>
+    <ul><li>Point one</li><li>Point <b>two</b></li></ul>
+  </article></body></html>`)
+  assert.equal(
+    a.text,
+    'First paragraph of the story has plenty of words in it.\n\nLine one of an address\nLine two of it\n\n' +
+      'A new paragraph after a double break.\n\nPoint one\n\nPoint two',
+  )
+})

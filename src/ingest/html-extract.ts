@@ -1,0 +1,87 @@
+// Main-content extraction from an HTML page: chrome removal, Readability over linkedom, blocks → paragraphs, metadata.
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { FactsiftError } from '../errors.js'
+import { normalizeDate } from './dates.js'
+import { readPageMeta, cleanByline } from './html-meta.js'
+import { htmlToBlocks, type TextBlock } from './html-to-text.js'
+import { removeChrome } from './page-chrome.js'
+import { cleanTitle, siteNameFromTitle } from './title.js'
+import { dropMetaLines } from './meta-lines.js'
+import { recoverDroppedBlocks } from './recover-blocks.js'
+import type { ExtractedArticle } from './types.js'
+
+/** Fewer words of non-link text than this after extraction means the page has no article (E_NO_ARTICLE). */
+export const MIN_ARTICLE_WORDS = 5
+
+/**
+ * Extract the article of an HTML page: its paragraphs as plain text separated by blank lines (the headline first,
+ * as a reader sees it), and its title, byline, outlet, publication date and canonical URL. `baseUrl` is the page's
+ * address when known (resolves a relative canonical link). Throws E_NO_ARTICLE when no article text is found.
+ */
+export function extractArticle(html: string, baseUrl: string | null = null): ExtractedArticle {
+  const full = asFullDocument(html)
+  const document = parse(full)
+  // Metadata first: Readability and chrome removal both mutate the tree.
+  const page = readPageMeta(document, baseUrl)
+  removeChrome(document)
+  const h1 = document.querySelector('h1')?.textContent ?? null
+  const parsed = new Readability<Node>(document, { serializer: (node) => node }).parse()
+  const readabilityTitle = parsed?.title ?? null
+
+  // An <h1> that the <title> contains is the headline without the site name; Readability's own <title> clean-up
+  // cuts at ': ' too and turns "Rail strike: which lines run on Friday? — Eastbrook Post" into the wrong half.
+  // (An <h1> that is only the site's logo text is the short part of the <title>, not the headline.)
+  const h1Text = cleanTitle(h1)
+  const docTitle = page.documentTitle
+  const h1InTitle = h1Text && docTitle?.includes(h1Text) && h1Text.length >= 0.4 * docTitle.length ? h1Text : null
+  let title = cleanTitle(page.title ?? h1InTitle ?? readabilityTitle ?? page.documentTitle ?? h1)
+  const outlet = page.outlet ?? cleanTitle(parsed?.siteName) ?? siteNameFromTitle(page.documentTitle, title)
+  if (title && outlet) title = cleanTitle(stripOutletSuffix(title, outlet))
+  const byline = page.byline ?? cleanByline(parsed?.byline)
+  const publishedAt = page.publishedAt ?? normalizeDate(parsed?.publishedTime)
+
+  // Readability mutated `document`; recovery reads a second, chrome-free parse of the same page.
+  const kept = parsed?.content ? htmlToBlocks(parsed.content) : []
+  const clean = parse(full)
+  removeChrome(clean)
+  const found = kept.length ? recoverDroppedBlocks(kept, clean) : clean.body ? htmlToBlocks(clean.body) : []
+  const blocks = dropMetaLines(found, { title, byline })
+  if (articleWords(blocks) < MIN_ARTICLE_WORDS) {
+    throw new FactsiftError('E_NO_ARTICLE', 'no article text found in the HTML (only navigation, links or nothing)')
+  }
+  const paragraphs = blocks.map((b) => b.text)
+  if (title && !sameText(paragraphs[0], title)) paragraphs.unshift(title)
+  return { text: paragraphs.join('\n\n'), meta: { title, byline, outlet, publishedAt, url: page.url } }
+}
+
+function parse(html: string): Document {
+  return (parseHTML(html) as unknown as { document: Document }).document
+}
+
+// linkedom only builds <html>/<body> when the markup has them; a fragment ('<p>…</p>') would have no body.
+function asFullDocument(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html
+  const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? ''
+  const rest = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/gi, '').replace(head, '')
+  return `<!doctype html><html>${head || '<head></head>'}<body>${rest}</body></html>`
+}
+
+function articleWords(blocks: TextBlock[]): number {
+  let words = 0
+  for (const b of blocks) {
+    if (b.linkChars / b.text.length > 0.5) continue
+    words += b.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+  }
+  return words
+}
+
+function stripOutletSuffix(title: string, outlet: string): string {
+  const esc = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return title.replace(new RegExp(`\\s+[|\\-–—:·»]\\s+${esc}$`, 'i'), '').replace(new RegExp(`^${esc}\\s+[|\\-–—:·»]\\s+`, 'i'), '')
+}
+
+function sameText(a: string | undefined, b: string): boolean {
+  const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase()
+  return a !== undefined && norm(a) === norm(b)
+}

@@ -1,0 +1,58 @@
+// Put back what Readability dropped inside the article's own container (lists, short paragraphs, sibling sections).
+import { htmlToBlocks, type TextBlock } from './html-to-text.js'
+
+// Labels that sit between paragraphs but are not part of the article.
+const FILLER = /^(advertisement|advert|ad|ads|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|scroll to continue( with content)?|read more|share( this)?( article| story)?|click to expand)$/i
+/** Recovery that would more than double the text read out the wrong container: keep Readability's result then. */
+const MAX_GROWTH = 2
+const GROWTH_SLACK = 600
+const MIN_MATCHED_SHARE = 0.3
+
+/**
+ * Readability picks one top candidate and keeps only the siblings it scores well, so a bullet list or a one-line
+ * paragraph beside that candidate is lost (see html-extract.test.ts, 'lists'). Find, in a chrome-free copy of the
+ * page, the smallest element holding every block Readability kept, and read all its blocks instead. Blocks
+ * Readability did not keep come back only when they are not mostly links and not filler labels ("Advertisement").
+ * Falls back to `kept` when the match is weak, the container is the whole body, or the text would grow too much.
+ */
+export function recoverDroppedBlocks(kept: TextBlock[], clean: Document): TextBlock[] {
+  const body = clean.body
+  if (!body || kept.length === 0) return kept
+  const byText = new Map<string, TextBlock[]>()
+  for (const b of htmlToBlocks(body)) {
+    // A <br><br> inside one block is two paragraphs to Readability: index the parts too.
+    const parts = b.text.split('\n\n')
+    for (const t of parts.length > 1 ? [b.text, ...parts] : parts) byText.set(t, [...(byText.get(t) ?? []), b])
+  }
+  const owners: Element[] = []
+  for (const k of kept) {
+    const same = byText.get(k.text)
+    if (same?.length === 1 && same[0].owner) owners.push(same[0].owner)
+  }
+  if (owners.length === 0 || owners.length < kept.length * MIN_MATCHED_SHARE) return kept
+  let container = commonAncestor(owners)
+  // One matched paragraph is its own common ancestor; the container is around it.
+  if (container && owners.includes(container)) container = container.parentElement
+  if (!container || container === body || container === clean.documentElement) return kept
+
+  const keptTexts = new Set(kept.map((b) => b.text))
+  const recovered = htmlToBlocks(container).filter((b) => keptTexts.has(b.text) || plausible(b))
+  const size = (bs: TextBlock[]): number => bs.reduce((n, b) => n + b.text.length, 0)
+  if (size(recovered) > MAX_GROWTH * size(kept) + GROWTH_SLACK) return kept
+  // Every kept block must still be there (Readability may have re-cut some: compare whitespace-free text).
+  const flat = (s: string): string => s.replace(/\s+/g, '')
+  const all = flat(recovered.map((b) => b.text).join(''))
+  return kept.every((k) => all.includes(flat(k.text))) ? recovered : kept
+}
+
+function plausible(b: TextBlock): boolean {
+  return b.linkChars / b.text.length <= 0.5 && !FILLER.test(b.text) && /\p{L}/u.test(b.text)
+}
+
+function commonAncestor(elements: Element[]): Element | null {
+  let lca: Element | null = elements[0]
+  for (const el of elements.slice(1)) {
+    while (lca && !lca.contains(el)) lca = lca.parentElement
+  }
+  return lca
+}

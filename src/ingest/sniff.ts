@@ -1,0 +1,45 @@
+// Decide whether a text is plain text, HTML or a JSON article when neither extension nor Content-Type says.
+import type { InputKind } from './types.js'
+
+const HTML_START = /^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*(<!doctype\s+html|<html))/i
+const HTML_TAG = /<(p|div|article|section|main|h[1-6]|span|a|br|table|ul|ol|li|blockquote|em|strong|b|i)(\s[^>]*)?\/?>/gi
+const HTML_SAMPLE = 4096
+
+/** Kind of a decoded input by its content: a JSON object or array → 'json'; HTML markup → 'html'; anything else → 'text'. */
+export function sniffKind(text: string): InputKind {
+  const start = text.trimStart().slice(0, HTML_SAMPLE)
+  if (start.startsWith('{') && text.trimEnd().endsWith('}')) return 'json'
+  // A JSON array is JSON too (refused later with a clear message), but '[1] Footnote …' text is not.
+  if (start.startsWith('[') && text.trimEnd().endsWith(']') && isJsonArray(text)) return 'json'
+  if (HTML_START.test(start)) return 'html'
+  // Markup-heavy fragments ('<p>…</p><p>…</p>') are HTML; a text that mentions '<b>' once is not.
+  if (start.startsWith('<')) {
+    const tags = start.match(HTML_TAG)?.length ?? 0
+    const closes = (start.match(/<\/(p|div|article|section|h[1-6]|li|a|span)>/gi) ?? []).length
+    if (tags >= 1 && closes >= 1) return 'html'
+  }
+  return 'text'
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text))
+  } catch {
+    return false
+  }
+}
+
+/** Kind of a file by its extension, or null when the extension does not say (then sniff the content). */
+export function kindFromExtension(path: string): InputKind | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase()
+  if (ext === 'txt' || ext === 'md' || ext === 'markdown' || ext === 'text') return 'text'
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html'
+  if (ext === 'json') return 'json'
+  return null
+}
+
+/** The charset a page declares in its first kilobyte (<meta charset> or http-equiv Content-Type), if any. */
+export function sniffHtmlCharset(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 1024).toString('latin1')
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1] ?? null
+}

@@ -1,0 +1,73 @@
+// Annotate a Document once: paragraphs, sentences, tokens, entities and "Source:" lines, all as exact spans.
+
+import type { AnnotatedDocument, Document, Token } from '../document/types.js'
+import { sentenceAt } from '../document/spans.js'
+import { findDates } from './dates.js'
+import { groupEntities, type TypedMention } from './entities.js'
+import { findNames } from './names.js'
+import { findParagraphs } from './paragraphs.js'
+import { buildSentences } from './sentences.js'
+import { findSourceLines } from './source-lines.js'
+import { CAPITALIZED, foldApostrophes, mapTokens } from './tokens.js'
+import { getWink } from './wink.js'
+
+/** Annotate `doc` (its text should come from normalizeText). Pure and synchronous; the input is not changed. */
+export function annotate(doc: Document): AnnotatedDocument {
+  const text = doc.text
+  const nlp = getWink()
+  const its = nlp.its
+  const winkDoc = nlp.readDoc(text)
+  const winkTokens = winkDoc.tokens()
+  const { tokens, flags, winkToToken } = mapTokens(text, {
+    values: winkTokens.out(its.value) as string[],
+    pos: winkTokens.out(its.pos) as string[],
+    typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
+    // wink's typings declare its.lemma with a different rdd type than the other helpers.
+    lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
+  })
+  const winkStarts: number[] = []
+  for (const [first, last] of winkDoc.sentences().out(its.span) as unknown as [number, number][]) {
+    for (let k = first; k <= last; k++) {
+      if (winkToToken[k] >= 0) {
+        winkStarts.push(winkToToken[k])
+        break
+      }
+    }
+  }
+  const paragraphs = findParagraphs(text)
+  const sourceLines = findSourceLines(text)
+  const sentences = buildSentences(text, tokens, winkStarts, paragraphs, sourceLines)
+
+  // Outlet names and dates are typed up front; their tokens are then off limits to the name recognizer.
+  const claimed = new Uint8Array(tokens.length)
+  const typed: TypedMention[] = []
+  for (const line of sourceLines) {
+    const sentence = sentenceAt({ sentences }, line.nameStart)
+    if (!sentence || line.nameEnd > sentence.end) continue
+    claimRange(tokens, claimed, sentence.tokenStart, sentence.tokenEnd, line.nameStart, line.nameEnd)
+    typed.push({ start: line.nameStart, end: line.nameEnd, key: keyOf(line.name), type: 'organization', sentence: sentence.index })
+  }
+  const isCap = (i: number) => (flags[i] & CAPITALIZED) !== 0
+  for (const sentence of sentences) {
+    for (const range of findDates(tokens, sentence.tokenStart, sentence.tokenEnd, isCap)) {
+      let free = true
+      for (let k = range.tokenStart; k < range.tokenEnd; k++) if (claimed[k]) free = false
+      if (!free) continue
+      claimed.fill(1, range.tokenStart, range.tokenEnd)
+      const start = tokens[range.tokenStart].start
+      const end = tokens[range.tokenEnd - 1].end
+      typed.push({ start, end, key: `date:${keyOf(text.slice(start, end))}`, type: 'date', sentence: sentence.index })
+    }
+  }
+  const names = findNames({ text, tokens, flags, sentences, claimed })
+  const entities = groupEntities(text, tokens, names, typed)
+  return { ...doc, paragraphs, sentences, tokens, entities, sourceLines }
+}
+
+function claimRange(tokens: Token[], claimed: Uint8Array, from: number, to: number, start: number, end: number): void {
+  for (let k = from; k < to; k++) if (tokens[k].start >= start && tokens[k].end <= end) claimed[k] = 1
+}
+
+function keyOf(s: string): string {
+  return foldApostrophes(s.toLowerCase())
+}

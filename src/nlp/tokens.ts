@@ -1,0 +1,111 @@
+// Map wink's tokens (values, no offsets) back onto exact [start, end) offsets in the original text.
+
+import type { Token, TokenKind } from '../document/types.js'
+
+const KIND: Record<string, TokenKind> = {
+  word: 'word',
+  shortForm: 'word',
+  number: 'number',
+  ordinal: 'number',
+  time: 'number',
+  punctuation: 'punctuation',
+  symbol: 'symbol',
+  currency: 'symbol',
+  emoji: 'emoji',
+  emoticon: 'emoji',
+  url: 'url',
+  email: 'email',
+  mention: 'mention',
+  hashtag: 'hashtag',
+}
+
+// A token not found this close to the cursor is dropped rather than matched far away (and wrongly).
+const MAX_GAP = 32
+
+/** Token flag bits: first character is an upper-case letter; every cased character is upper case. */
+export const CAPITALIZED = 1
+export const ALL_CAPS = 2
+
+/** What annotate asks wink for: values and POS for all tokens; type and lemma only for words not seen before. */
+export interface WinkTokenSource {
+  values: string[]
+  pos: string[]
+  typeAt(i: number): string
+  lemmaAt(i: number): string
+}
+
+// Everything about a token that depends on its text alone, computed once per distinct word for the whole process.
+// Wink returns the same string object for the same lexeme, so these lookups hit a cached hash.
+interface Lexeme {
+  lower: string
+  kind: TokenKind
+  flags: number
+  skip: boolean
+  /** Lemma by POS tag (wink's lemma depends on the word and its tag only). */
+  lemmas: Record<string, string>
+}
+const LEXICON = new Map<string, Lexeme>()
+const MAX_LEXICON = 200_000
+
+/**
+ * Locate each wink token in `text` by walking a cursor forward (never by re-concatenating values).
+ * Whitespace tokens are dropped. Returns the tokens (sentence = -1, set later), their case flags, and for each wink
+ * token the index of the Token it became, or -1.
+ */
+export function mapTokens(text: string, source: WinkTokenSource): { tokens: Token[]; flags: Uint8Array; winkToToken: Int32Array } {
+  const { values, pos } = source
+  const n = values.length
+  const tokens: Token[] = []
+  const flags = new Uint8Array(n)
+  const winkToToken = new Int32Array(n).fill(-1)
+  if (LEXICON.size > MAX_LEXICON) LEXICON.clear()
+  let cursor = 0
+  for (let i = 0; i < n; i++) {
+    const value = values[i]
+    let lex = LEXICON.get(value)
+    if (lex === undefined) {
+      lex = lexeme(value, source.typeAt(i))
+      LEXICON.set(value, lex)
+    }
+    if (lex.skip) continue
+    while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++
+    let start = cursor
+    if (!text.startsWith(value, cursor)) {
+      const found = text.indexOf(value, cursor)
+      if (found < 0 || found - cursor > MAX_GAP) continue
+      start = found
+    }
+    cursor = start + value.length
+    const tag = pos[i] || 'X'
+    let lemma = lex.lemmas[tag]
+    if (lemma === undefined) {
+      const raw = source.lemmaAt(i)
+      lemma = raw ? foldApostrophes(raw.toLowerCase()) : lex.lower
+      lex.lemmas[tag] = lemma
+    }
+    flags[tokens.length] = lex.flags
+    tokens.push({ start, end: cursor, kind: lex.kind, pos: tag, lower: lex.lower, lemma, sentence: -1 })
+    winkToToken[i] = tokens.length - 1
+  }
+  return { tokens, flags: flags.subarray(0, tokens.length), winkToToken }
+}
+
+function lexeme(value: string, type: string): Lexeme {
+  const folded = value.toLowerCase()
+  const lower = foldApostrophes(folded)
+  const first = value.charAt(0)
+  let flags = 0
+  if (first !== first.toLowerCase()) flags |= CAPITALIZED
+  if (value === value.toUpperCase() && value !== folded) flags |= ALL_CAPS
+  const skip = value.length === 0 || type === 'tabCRLF' || /[\n\r]/.test(value)
+  return { lower, kind: KIND[type] ?? 'other', flags, skip, lemmas: Object.create(null) as Record<string, string> }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0
+}
+
+/** Curly apostrophes become straight ones (used for every `lower` and `lemma`). */
+export function foldApostrophes(s: string): string {
+  return s.includes('\u2019') || s.includes('\u2018') ? s.replace(/[\u2018\u2019]/g, "'") : s
+}
