@@ -57,7 +57,7 @@ test('analyze a text file to JSON: a valid report with the example’s findings'
   const report = JSON.parse(run.stdout) as Report
   assertValidReport(report)
   assert.ok(report.document.text.includes('Harbor Bridge repair contract'))
-  assert.equal(report.document.title, 'City Council delays vote on Harbor Bridge repairs.')
+  assert.equal(report.document.title, 'City Council delays vote on Harbor Bridge repairs')
   const misspelled = report.signals.filter((s) => s.id === 'misspelling').map((s) => report.document.text.slice(s.start, s.end))
   assert.deepEqual(misspelled, ['embarassment'])
   assert.ok(report.signals.some((s) => s.id === 'hedge'))
@@ -114,12 +114,27 @@ test('allowed loopback URL is fetched when the user opts in', async () => {
   assert.equal(report.document.url, `${base}/article`)
 })
 
-test('invalid UTF-8 is decoded with replacement and a warning', async () => {
-  const bytes = Buffer.concat([Buffer.from('The caf'), Buffer.from([0xe9]), Buffer.from(' opened on Monday in the old town square.')])
-  const run = await runCli(['analyze', file('latin1.txt', bytes), '--format', 'json'])
-  assert.equal(run.code, 0, run.stderr)
-  const report = JSON.parse(run.stdout) as Report
+test('a stray invalid UTF-8 byte is replaced with a warning; a legacy Latin-1 file is read as windows-1252', async () => {
+  const utf8 = Buffer.concat([Buffer.from('The café “Rosa” opened on Monday '), Buffer.from([0xff]), Buffer.from(' in the old town square, officials said.')])
+  const replaced = await runCli(['analyze', file('mostly-utf8.txt', utf8), '--format', 'json'])
+  assert.equal(replaced.code, 0, replaced.stderr)
+  const report = JSON.parse(replaced.stdout) as Report
   assert.ok(report.warnings?.some((w) => w.code === 'W_ENCODING_REPLACED'))
+  assert.ok(report.document.text.includes('\uFFFD'))
+
+  const latin1 = Buffer.concat([Buffer.from('The caf'), Buffer.from([0xe9]), Buffer.from(' opened on Monday in the old town square.')])
+  const legacy = await runCli(['analyze', file('latin1.txt', latin1), '--format', 'json'])
+  assert.equal(legacy.code, 0, legacy.stderr)
+  const legacyReport = JSON.parse(legacy.stdout) as Report
+  assert.ok(legacyReport.document.text.startsWith('The café opened'))
+  assert.ok(legacyReport.warnings?.some((w) => w.code === 'W_ENCODING_FALLBACK'))
+})
+
+test('mostly invalid UTF-8 is refused with E_INPUT_ENCODING', async () => {
+  const bytes = Buffer.concat([Buffer.from('“ok” '), Buffer.alloc(200, 0xff), Buffer.from(' text that follows the broken bytes.')])
+  const run = await runCli(['analyze', file('broken.txt', bytes)])
+  assert.equal(run.code, 2)
+  assert.ok(isOneLineError(run.stderr, 'E_INPUT_ENCODING'), run.stderr)
 })
 
 function file(name: string, content: string | Buffer): string {
