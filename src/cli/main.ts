@@ -6,6 +6,9 @@ import registerAnalyze from './commands/analyze.js'
 import registerEval from './commands/eval.js'
 import registerTrain from './commands/train.js'
 import registerBatch from './commands/batch.js'
+import registerCorpus from './commands/corpus.js'
+import registerServe from './commands/serve.js'
+import registerWorker from './commands/worker.js'
 
 export function buildProgram(): Command {
   const program = new Command('factsift')
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerEval(program)
   registerTrain(program)
   registerBatch(program)
+  registerCorpus(program)
+  registerServe(program)
+  registerWorker(program)
   return program
 }
 

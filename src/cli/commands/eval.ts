@@ -1,6 +1,16 @@
-// `factsift eval <task>`: measures a capability on a dataset; each task registers itself here from its own module.
+// `factsift eval <task>`: measures a capability on a dataset; each task lives in its own module under eval/.
 import type { Command } from 'commander'
+import registerCheckworthiness from './eval/checkworthiness.js'
+import registerCredibility from './eval/credibility.js'
+import registerSourcing from './eval/sourcing.js'
+import registerStance from './eval/stance.js'
 
 export default function register(program: Command): void {
-  program.command('eval').description('Measure a model or analyzer on a labelled dataset (prints metrics and a baseline)')
+  const evalCommand = program
+    .command('eval')
+    .description('Measure a model or analyzer on a labelled dataset (prints metrics and a baseline measured in the same run)')
+  registerCheckworthiness(evalCommand)
+  registerCredibility(evalCommand)
+  registerSourcing(evalCommand)
+  registerStance(evalCommand)
 }
