@@ -3,11 +3,13 @@
 import type { Analyzer } from './types.js'
 import style from './style/style.js'
 import hedging from './hedging/hedging.js'
+import checkworthiness from './checkworthiness/checkworthiness.js'
 
 /** A fresh array of the built-in analyzers, in run order. */
 export function defaultAnalyzers(): Analyzer[] {
   return [
     style,
     hedging,
+    checkworthiness,
   ] as Analyzer[]
 }

@@ -1,0 +1,58 @@
+// `factsift train checkworthiness --data <dir>`: runs training/checkworthiness/train.ts (needs a source checkout).
+import type { Command } from 'commander'
+import { runAction } from '../../run-action.js'
+
+interface TrainFlags {
+  data: string
+  out?: string
+  cv?: boolean
+  select?: boolean
+  news?: string | boolean
+  newsPrior?: string
+}
+
+/** The part of training/checkworthiness/train.ts this command calls (typed here: that file is outside src/). */
+interface TrainingModule {
+  trainCheckworthiness(options: {
+    data: string
+    out?: string
+    cv?: boolean
+    select?: boolean
+    news?: string | null
+    newsPrior?: number
+  }): unknown
+}
+
+export default function register(trainCommand: Command): void {
+  trainCommand
+    .command('checkworthiness')
+    .description('Train the check-worthiness model on CLEF CheckThat! 2019 (train/, calibrated on held-back folds, dev evaluated once)')
+    .requiredOption('--data <dir>', 'folder with train/ and dev/ CLEF TSV files')
+    .option('-o, --out <file>', 'model file to write (default: models/checkworthiness.json; the card goes beside it)')
+    .option('--cv', 'also run leave-one-transcript-out CV over all transcripts (train + dev)')
+    .option('--select', 'compare the candidate models by CV on train/ and write training/checkworthiness/selection.md only')
+    .option('--news <dir>', 'news passages for the transfer figures (default: test/fixtures/checkworthiness/news)')
+    .option('--no-news', 'skip the news transfer figures')
+    .option('--news-prior <share>', 'assumed share of check-worthy sentences in news (default 0.35)')
+    .action(runAction(trainCheckworthinessCommand))
+}
+
+async function trainCheckworthinessCommand(flags: TrainFlags): Promise<void> {
+  const { FactsiftError } = await import('../../../errors.js')
+  // Training code lives outside src/ (it only writes model files) and is not part of the built package.
+  const entry = new URL('../../../../training/checkworthiness/train.ts', import.meta.url)
+  let mod: TrainingModule
+  try {
+    mod = await import(entry.href)
+  } catch {
+    throw new FactsiftError('E_CONFIG', `training needs a source checkout run through tsx (npm run train:checkworthiness); cannot load ${entry.pathname}`)
+  }
+  mod.trainCheckworthiness({
+    data: flags.data,
+    out: flags.out,
+    cv: flags.cv,
+    select: flags.select,
+    news: flags.news === false ? null : typeof flags.news === 'string' ? flags.news : undefined,
+    newsPrior: flags.newsPrior === undefined ? undefined : Number(flags.newsPrior),
+  })
+}

@@ -1,0 +1,43 @@
+// Loads the CLEF transcripts once, annotates them with the production pipeline and caches their feature vectors.
+import type { AnnotatedDocument, Document } from '../../src/document/types.js'
+import type { SparseVector } from '../../src/ml/sparse-vector.js'
+import { readTranscripts, type Transcript } from '../../src/checkworthiness/clef-data.js'
+import { annotateTranscript, type AnnotatedTranscript } from '../../src/checkworthiness/transcript-document.js'
+import { prepareFeatures, vectorsFromState, type FeatureOptions, type FeatureState } from '../../src/checkworthiness/features.js'
+
+/** One transcript ready for learning: annotated document, units, labels, cues, and vectors per feature setting. */
+export interface PreparedTranscript extends AnnotatedTranscript {
+  split: string
+  texts: string[]
+  state: FeatureState
+  vectors: Map<string, SparseVector[]>
+}
+
+export type Annotate = (doc: Document) => AnnotatedDocument
+
+/** Reads `<dir>/<split>/*.tsv` for each split and annotates every transcript. */
+export function loadSplits(dir: string, splits: readonly string[], annotate: Annotate): PreparedTranscript[] {
+  return splits.flatMap((split) => readTranscripts(`${dir}/${split}`).map((t) => prepareTranscript(t, split, annotate)))
+}
+
+export function prepareTranscript(transcript: Transcript, split: string, annotate: Annotate): PreparedTranscript {
+  const annotated = annotateTranscript(transcript, annotate)
+  return {
+    ...annotated,
+    split,
+    texts: transcript.lines.map((l) => l.text),
+    state: prepareFeatures(annotated.doc, annotated.units),
+    vectors: new Map(),
+  }
+}
+
+/** Sparse feature vectors of every unit under `options` (cached on the transcript). */
+export function vectorsOf(t: PreparedTranscript, options: FeatureOptions): SparseVector[] {
+  const key = JSON.stringify(options)
+  let vectors = t.vectors.get(key)
+  if (!vectors) {
+    vectors = vectorsFromState(t.state, options)
+    t.vectors.set(key, vectors)
+  }
+  return vectors
+}
