@@ -9,7 +9,13 @@ export interface StoredReportSummary {
   riskScore: number
   riskLabel: string
   createdAt: string
+  wordCount?: number
+  claimCount?: number
 }
+
+/** Page size when `limit` is not given, and the largest page a caller may ask for. */
+export const REPORT_LIST_DEFAULT_LIMIT = 20
+export const REPORT_LIST_MAX_LIMIT = 100
 
 export interface ReportListQuery {
   q?: string
@@ -22,7 +28,10 @@ export interface ReportRepository {
   /** Saves (or replaces) a report under `report.id`. Returns the id. */
   save(report: Report): Promise<string>
   get(id: string): Promise<Report | null>
-  /** Newest first; `q` searches titles and text. */
+  /**
+   * Newest first; `q` searches titles and text (every word must occur, the last as a prefix).
+   * Throws E_BAD_ARGUMENT for a limit outside 1..REPORT_LIST_MAX_LIMIT or a cursor it did not issue.
+   */
   list(query: ReportListQuery): Promise<{ items: StoredReportSummary[]; nextCursor: string | null }>
   has(id: string): Promise<boolean>
 }

@@ -1,0 +1,70 @@
+// Every failure leaves the server as `{error: {code, message}}` with the HTTP status from the one table in src/errors.ts.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ERROR_CODES, FactsiftError, type ErrorCode } from '../errors.js'
+
+/** The error body every endpoint returns, documented in the OpenAPI as `Error`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string }
+}
+
+// Fastify's own errors (parsing, validation, limits) and the plugins' ones, by status, to our stable codes.
+const BY_FASTIFY_CODE: Record<string, ErrorCode> = {
+  FST_ERR_VALIDATION: 'E_INPUT_INVALID',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'E_INPUT_INVALID',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'E_INPUT_INVALID',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'E_INPUT_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'E_INPUT_INVALID',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'E_UNSUPPORTED_TYPE',
+  FST_ERR_NOT_FOUND: 'E_NOT_FOUND',
+}
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'E_INPUT_INVALID',
+  401: 'E_UNAUTHORIZED',
+  404: 'E_NOT_FOUND',
+  413: 'E_INPUT_TOO_LARGE',
+  415: 'E_UNSUPPORTED_TYPE',
+  429: 'E_RATE_LIMITED',
+  503: 'E_SERVICE_UNAVAILABLE',
+}
+
+/** The FactsiftError a thrown value stands for: ours as is, framework errors by code or status, the rest E_INTERNAL. */
+export function toHttpError(error: unknown): FactsiftError {
+  if (error instanceof FactsiftError) return error
+  const fastifyError = error as Partial<FastifyError> | null
+  const mapped =
+    (fastifyError?.code && BY_FASTIFY_CODE[fastifyError.code]) ||
+    (typeof fastifyError?.statusCode === 'number' ? BY_STATUS[fastifyError.statusCode] : undefined)
+  if (mapped) return new FactsiftError(mapped, publicMessage(mapped, fastifyError))
+  return new FactsiftError('E_INTERNAL', ERROR_CODES.E_INTERNAL.summary)
+}
+
+function publicMessage(code: ErrorCode, error: Partial<FastifyError> | null): string {
+  if (code === 'E_INPUT_INVALID' && error?.code === 'FST_ERR_VALIDATION' && error.message) return oneLine(error.message)
+  if (code === 'E_INPUT_INVALID' && error?.code?.startsWith('FST_ERR_CTP')) return 'the request body is not valid JSON'
+  if (code === 'E_RATE_LIMITED') return `too many requests: ${error?.message ?? 'slow down'}`
+  return ERROR_CODES[code].summary
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim().slice(0, 500)
+}
+
+/** Sends one error in the common shape; internal errors are logged with their stack but never leak it. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const failure = toHttpError(error)
+  const status = failure.httpStatus
+  if (status >= 500) request.log.error({ err: error }, `request failed: ${failure.code}`)
+  // Internal messages can carry paths and library details: they go to the log, the client gets the summary.
+  const message = failure.code === 'E_INTERNAL' ? ERROR_CODES.E_INTERNAL.summary : oneLine(failure.message)
+  const body: ErrorBody = { error: { code: failure.code, message } }
+  return reply.code(status).type('application/json; charset=utf-8').send(body)
+}
+
+/** Installs the error and not-found handlers on the root instance. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error))
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new FactsiftError('E_NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`)),
+  )
+}

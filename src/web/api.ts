@@ -1,0 +1,105 @@
+// The page's only way to the server: small typed wrappers over the /v1 JSON API, errors as ApiError.
+import type { Report } from '../report/types.js'
+
+export interface ArticleInput {
+  text?: string
+  html?: string
+  url?: string
+  title?: string
+  outlet?: string
+}
+
+export interface ReportSummary {
+  id: string
+  title: string | null
+  url: string | null
+  outlet: string | null
+  riskScore: number
+  riskLabel: string
+  createdAt: string
+  wordCount?: number
+  claimCount?: number
+}
+
+/** A failed call, with the server's stable error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const KEY_STORAGE = 'factsift.apiKey'
+
+/** The API key the user entered for this tab (sessionStorage: gone when the tab closes). */
+export function getApiKey(): string {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+export function setApiKey(key: string): void {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORAGE, key)
+    else sessionStorage.removeItem(KEY_STORAGE)
+  } catch {
+    // storage disabled: the key lasts only until reload
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<{ body: T; response: Response }> {
+  const headers = new Headers(init.headers)
+  const key = getApiKey()
+  if (key && init.method === 'POST') headers.set('authorization', `Bearer ${key}`)
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'E_NETWORK', 'The server did not answer. Is `factsift serve` still running?')
+  }
+  const text = await response.text()
+  let body: unknown = null
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    throw new ApiError(response.status, 'E_INTERNAL', `Unexpected answer from the server (HTTP ${response.status}).`)
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error
+    throw new ApiError(response.status, error?.code ?? 'E_INTERNAL', error?.message ?? `HTTP ${response.status}`)
+  }
+  return { body: body as T, response }
+}
+
+/** Analyzes one article; `stored` tells whether the server kept it (so it has a page and an HTML export). */
+export async function analyzeArticle(input: ArticleInput, signal?: AbortSignal): Promise<{ report: Report; stored: boolean }> {
+  const { body, response } = await call<Report>('/v1/analyze', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+    ...(signal ? { signal } : {}),
+  })
+  return { report: body, stored: response.headers.has('location') }
+}
+
+export async function getReport(id: string): Promise<Report> {
+  return (await call<Report>(`/v1/reports/${encodeURIComponent(id)}`)).body
+}
+
+export async function listReports(query: { q?: string; cursor?: string | null; limit?: number }) {
+  const params = new URLSearchParams()
+  if (query.q) params.set('q', query.q)
+  if (query.cursor) params.set('cursor', query.cursor)
+  params.set('limit', String(query.limit ?? 20))
+  return (await call<{ items: ReportSummary[]; nextCursor: string | null }>(`/v1/reports?${params}`)).body
+}
+
+/** Where the server's standalone HTML rendering of a stored report downloads from. */
+export function reportHtmlUrl(id: string): string {
+  return `/v1/reports/${encodeURIComponent(id)}?format=html&download=true`
+}

@@ -1,0 +1,43 @@
+// The risk score, its label and the plain-words reasons behind it.
+import type { Risk } from '../../report/types.js'
+import { percent } from '../highlights.js'
+
+export function RiskCard({ risk }: { risk: Risk }) {
+  const reasons = [...risk.reasons].sort((a, b) => b.weight - a.weight)
+  return (
+    <section class="card risk" aria-labelledby="risk-heading">
+      <h2 id="risk-heading">Risk</h2>
+      <div class={`risk-score risk-${risk.label}`} data-testid="risk-score">
+        <span class="risk-number">{percent(risk.score)}</span>
+        <span class="risk-label">{risk.label}</span>
+      </div>
+      <div
+        class="risk-bar"
+        role="meter"
+        aria-label="Risk score"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(risk.score * 100)}
+      >
+        <div class={`risk-fill risk-${risk.label}`} ref={(el) => {
+            if (el) el.style.width = percent(risk.score)
+          }} />
+      </div>
+      {reasons.length > 0 ? (
+        <ul class="reasons" aria-label="Reasons">
+          {reasons.map((reason) => (
+            <li key={reason.signal}>
+              <span class="reason-message">{reason.message}</span>
+              <span class="reason-weight" title="Contribution to the score">
+                {reason.weight >= 0 ? '+' : '−'}
+                {Math.abs(Math.round(reason.weight * 100))}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No risk signals found.</p>
+      )}
+    </section>
+  )
+}
