@@ -146,7 +146,7 @@ const anyText = fc.oneof(
 
 describe('annotate: properties', () => {
   it('never throws and every span satisfies the offset invariant (normalized input)', () => {
-    fc.assert(fc.property(anyText, (raw) => void annotated(raw)), { numRuns: 300 })
+    fc.assert(fc.property(anyText, (raw) => void annotated(raw)), { numRuns: 300, seed: 42 })
   })
   it('keeps the invariants on text that was never normalized', () => {
     fc.assert(
@@ -154,7 +154,7 @@ describe('annotate: properties', () => {
         const doc = annotate({ ...documentFromText(''), text: raw })
         assertAnnotatedDocumentValid(doc)
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 43 },
     )
   })
 })

@@ -18,25 +18,16 @@ export function annotate(doc: Document): AnnotatedDocument {
   const its = nlp.its
   const winkDoc = nlp.readDoc(text)
   const winkTokens = winkDoc.tokens()
-  const { tokens, flags, winkToToken } = mapTokens(text, {
+  const { tokens, flags } = mapTokens(text, {
     values: winkTokens.out(its.value) as string[],
     pos: winkTokens.out(its.pos) as string[],
     typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
     // wink's typings declare its.lemma with a different rdd type than the other helpers.
     lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
   })
-  const winkStarts: number[] = []
-  for (const [first, last] of winkDoc.sentences().out(its.span) as unknown as [number, number][]) {
-    for (let k = first; k <= last; k++) {
-      if (winkToToken[k] >= 0) {
-        winkStarts.push(winkToToken[k])
-        break
-      }
-    }
-  }
   const paragraphs = findParagraphs(text)
   const sourceLines = findSourceLines(text)
-  const sentences = buildSentences(text, tokens, winkStarts, paragraphs, sourceLines)
+  const sentences = buildSentences(text, tokens, flags, paragraphs, sourceLines)
 
   // Outlet names and dates are typed up front; their tokens are then off limits to the name recognizer.
   const claimed = new Uint8Array(tokens.length)
@@ -65,7 +56,8 @@ export function annotate(doc: Document): AnnotatedDocument {
 }
 
 function claimRange(tokens: Token[], claimed: Uint8Array, from: number, to: number, start: number, end: number): void {
-  for (let k = from; k < to; k++) if (tokens[k].start >= start && tokens[k].end <= end) claimed[k] = 1
+  // Any overlap counts: a name can end inside a token ("Source: The J." names "The J").
+  for (let k = from; k < to; k++) if (tokens[k].start < end && tokens[k].end > start) claimed[k] = 1
 }
 
 function keyOf(s: string): string {

@@ -7,6 +7,8 @@ const NUMBER_WORDS = new Set([
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'few', 'several', 'many', 'some', 'couple',
 ])
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])
+const DURATION_UNITS = new Set(['years', 'months', 'weeks', 'days', 'decades', 'centuries'])
 const NEEDS_DEICTIC = new Set(['early', 'late', 'earlier', 'later'])
 const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/
@@ -14,7 +16,7 @@ const DECADE = /^(?:(?:1[89]|20)\d0|['’]\d0)['’]?s$/
 const NUMERIC_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4}))$/
 
 const STARTERS = new Set([
-  ...MONTHS.keys(), ...WEEKDAYS, ...DEICTIC_DATES, ...RELATIVE_MODIFIERS, ...NUMBER_WORDS,
+  ...MONTHS.keys(), ...WEEKDAYS, ...DEICTIC_DATES, ...RELATIVE_MODIFIERS, ...NUMBER_WORDS, ...ORDINALS,
 ].filter((w) => w !== 'many' && w !== 'some'))
 
 /** A date mention as a token range [tokenStart, tokenEnd). */
@@ -67,8 +69,22 @@ function matchDate(tokens: Token[], i: number, to: number, isCap: (i: number) =>
   }
   if (t.kind === 'number' && YEAR.test(w) && i > 0 && YEAR_PREPOSITIONS.has(tokens[i - 1].lower)) return i + 1
   if (RELATIVE_MODIFIERS.has(w)) return matchRelative(tokens, i, to, isCap)
-  if ((NUMBER_WORDS.has(w) || t.kind === 'number') && w !== 'many' && w !== 'some') return matchAgo(tokens, i, to)
+  if ((NUMBER_WORDS.has(w) || t.kind === 'number') && w !== 'many' && w !== 'some') {
+    const ago = matchAgo(tokens, i, to)
+    return ago > i ? ago : matchDuration(tokens, i, to)
+  }
+  if (ORDINALS.has(w) && i + 1 < to && tokens[i + 1].lower === 'quarter') return i + 2
   return i
+}
+
+// "for nine years", "six months": a count of calendar units (not "34-year-old", not "two hours").
+function matchDuration(tokens: Token[], i: number, to: number): number {
+  const w = tokens[i].lower
+  if (w === 'a' || w === 'an' || w === 'few' || w === 'several' || w === 'couple' || i + 1 >= to) return i
+  const unit = tokens[i + 1].lower
+  if (!DURATION_UNITS.has(unit)) return i
+  if (i + 2 < to && (tokens[i + 2].lower === 'old' || tokens[i + 2].lower === '-')) return i
+  return i + 2
 }
 
 function matchMonthDayYear(tokens: Token[], i: number, to: number): number {
@@ -101,11 +117,15 @@ function extendAfterWeekday(tokens: Token[], j: number, to: number, isCap: (i: n
 
 function matchRelative(tokens: Token[], i: number, to: number, isCap: (i: number) => boolean): number {
   let j = i + 1
-  // "earlier this month", "late last year"; a bare "early"/"late" needs a month ("late March"), not "early days".
+  // "earlier this month", "late last year"; a bare "early"/"late" needs a month or weekday ("late March", "late
+  // Wednesday"), not "early days".
   const deictic = j < to && (tokens[j].lower === 'this' || tokens[j].lower === 'last' || tokens[j].lower === 'next')
   if (deictic) j++
   else if (NEEDS_DEICTIC.has(tokens[i].lower)) {
-    return j < to && MONTHS.has(tokens[j].lower) && isCap(j) ? j + 1 : i
+    if (j < to && (MONTHS.has(tokens[j].lower) || WEEKDAYS.has(tokens[j].lower)) && isCap(j)) {
+      return WEEKDAYS.has(tokens[j].lower) ? extendAfterWeekday(tokens, j + 1, to, isCap) : j + 1
+    }
+    return i
   }
   // "the past two weeks", "the last couple of days"
   if (j < to && (NUMBER_WORDS.has(tokens[j].lower) || tokens[j].kind === 'number')) {

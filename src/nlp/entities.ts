@@ -2,6 +2,7 @@
 // "Democratic National Committee", "the Clintons" → "Clinton family".
 
 import type { Entity, EntityMention, EntityType, Token } from '../document/types.js'
+import { ORG_CUES, PLACES } from './gazetteer.js'
 import type { NameCandidate, NameType } from './names.js'
 
 /** A mention with a type decided before grouping (dates, "Source:" outlet names). */
@@ -56,15 +57,22 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
   }
   const persons = new PersonIndex(groups.filter((g) => g.type === 'person' && g.words.length > 1))
   const acronymOf = new Map<string, Group>()
+  // "Northwind" for "Northwind Energy Inc.", "Thorns" for "Portland Thorns": a distinctive first or last word.
+  const orgWord = new Map<string, Group | null>()
   for (const g of groups) {
-    if (g.type === 'organization' && g.words.length > 1) acronymOf.set(initials(g, text), g)
+    if (g.type !== 'organization' || g.words.length < 2) continue
+    acronymOf.set(initials(g, text), g)
+    for (const w of [g.words[0], g.words[g.words.length - 1]]) {
+      if (ORG_CUES.has(w) || PLACES.has(w) || w.length < 3) continue
+      orgWord.set(w, orgWord.has(w) && orgWord.get(w) !== g ? null : g)
+    }
   }
 
   // 2. Single words: surname, first name, acronym, "the Clintons", or an entity of their own.
   for (const c of singles) {
     let group = byKey.get(c.key)
     if (!group && c.type !== 'place' && c.type !== 'other') {
-      group = persons.owner(c) ?? acronymOf.get(c.key)
+      group = persons.owner(c) ?? acronymOf.get(c.key) ?? (c.type === null ? orgWord.get(c.key) ?? undefined : undefined)
       if (!group && c.tokenStart > 0 && tokens[c.tokenStart - 1].lower === 'the' && c.key.endsWith('s')) {
         const surname = persons.familyName(c.key)
         if (surname) {

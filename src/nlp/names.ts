@@ -2,13 +2,17 @@
 
 import type { Sentence, Token } from '../document/types.js'
 import {
-  DEMONYMS, FIRST_NAMES, FIRST_WORDS_OF_NAMES, MAX_TITLE_WORDS, MONTHS, OF_HEADS, ORG_CUES, ORGANIZATIONS, PLACE_CUES, PLACES,
-  ROLES,
-  TITLES, WEEKDAYS,
+  DEMONYMS, FIRST_NAMES, FIRST_WORDS_OF_NAMES, MAX_TITLE_WORDS, MONTHS, OF_HEADS, ORG_CUES, ORGANIZATIONS, PLACES, ROLES, TITLES,
+  WEEKDAYS,
 } from './gazetteer.js'
-import { ALL_CAPS, CAPITALIZED } from './tokens.js'
+import {
+  AFFILIATIONS, JOINERS, NEVER_NAMES, PARTICLES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_STARTS,
+} from './name-words.js'
+import { typeOfName, type NameType } from './name-type.js'
+import { markCase } from './case-marks.js'
+import { ALL_CAPS } from './tokens.js'
 
-export type NameType = 'person' | 'organization' | 'place' | 'other'
+export type { NameType } from './name-type.js'
 
 /** One name as written, before mentions are grouped into entities. `type` null means no evidence either way. */
 export interface NameCandidate {
@@ -23,25 +27,6 @@ export interface NameCandidate {
   personHint: boolean
   sentence: number
 }
-
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'del', 'della', 'di', 'du', 'bin', 'al', 'el', 'ibn', 'la', 'le'])
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-', '…', ';'])
-const NEVER_NAMES = new Set(['i', 'oh', 'ok', 'okay', 'yes', 'no', 'mr', 'mrs', 'ms', 'dr'])
-// Upper-case words that are not organizations (units, abbreviations, shouting).
-const NOT_ACRONYMS = new Set([
-  'ok', 'tv', 'am', 'pm', 'id', 'ceo', 'cfo', 'coo', 'phd', 'it', 'et', 'pt', 'est', 'gmt', 'utc', 'diy', 'faq', 'lol', 'omg',
-  'wtf', 'btw', 'fyi', 'asap', 'rip', 'aka', 'vs', 'ps', 'nb', 'ai', 'pr', 'hr', 'gdp', 'cpi', 'dna', 'rna', 'hiv', 'usb',
-  'pdf', 'url', 'gps', 'suv', 'atm', 'a.g.', 'a.m.', 'p.m.', 'i.e.', 'e.g.', 'mph', 'kg', 'km', 'ad', 'bc', 'tbd', 'vip',
-])
-const SPEECH_VERBS = new Set([
-  'say', 'tell', 'tweet', 'write', 'add', 'claim', 'argue', 'insist', 'note', 'ask', 'state', 'announce', 'explain',
-  'deny', 'admit', 'warn', 'reply', 'respond', 'testify', 'acknowledge', 'allege', 'suggest', 'declare', 'post',
-])
-const JOINERS = new Set(['of', 'for', 'the', '&', '-'])
-const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'but'])
-const TITLE_STARTS = new Set([...TITLES, ...ROLES].map((t) => t.split(' ')[0]))
-const TERMINAL = new Set(['.', '!', '?', '…', '”', '"', ')'])
-const ACRONYM = /^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$/
 
 /** What the recognizers need to look at: the text, its tokens and sentences, and tokens already claimed. */
 export interface NameScanInput {
@@ -69,7 +54,8 @@ class NameScan {
   private readonly cap: Uint8Array
   private readonly initial: Uint8Array
   private readonly titleCase: Uint8Array
-  private readonly seenInside = new Set<string>()
+  private readonly seenInside: Set<string>
+  private readonly seenCount: Map<string, number>
   private readonly out: NameCandidate[] = []
 
   constructor(input: NameScanInput) {
@@ -78,51 +64,17 @@ class NameScan {
     this.sentences = input.sentences
     this.claimed = input.claimed
     this.flags = input.flags
-    this.cap = new Uint8Array(this.tokens.length)
-    this.initial = new Uint8Array(this.tokens.length)
-    this.titleCase = new Uint8Array(this.sentences.length)
+    const marks = markCase(input.tokens, input.flags, input.sentences)
+    this.cap = marks.cap
+    this.initial = marks.initial
+    this.titleCase = marks.headline
+    this.seenInside = marks.seenInside
+    this.seenCount = marks.seenCount
   }
 
   run(): NameCandidate[] {
-    this.markCase()
     for (const sentence of this.sentences) this.scanSentence(sentence)
     return this.out
-  }
-
-  // Capitalization, sentence-initial positions, title-case sentences, and words seen capitalized mid-sentence.
-  private markCase(): void {
-    const { text, tokens, cap, initial } = this
-    for (const sentence of this.sentences) {
-      let atStart = true
-      let words = 0
-      let capWords = 0
-      let allCaps = 0
-      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-        const t = tokens[i]
-        if (t.kind !== 'word') {
-          if (OPENERS.has(t.lower)) atStart = true
-          continue
-        }
-        if (this.flags[i] & CAPITALIZED) cap[i] = 1
-        if (atStart) initial[i] = 1
-        atStart = false
-        if (!FUNCTION_WORDS.has(t.lower)) {
-          words++
-          if (cap[i]) capWords++
-          if (this.flags[i] & ALL_CAPS) allCaps++
-        }
-      }
-      // Headlines ("Trump Slams Sessions Over Russia Probe") have no final stop; name-dense prose does.
-      const last = tokens[sentence.tokenEnd - 1].lower
-      const headline =
-        words >= 3 && ((capWords >= words * 0.75 && !TERMINAL.has(last)) || allCaps === words)
-      if (headline) this.titleCase[sentence.index] = 1
-      else {
-        for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-          if (cap[i] && !initial[i]) this.seenInside.add(tokens[i].lower)
-        }
-      }
-    }
   }
 
   // A capitalized word at a sentence start (or in a headline) is a name only with outside evidence.
@@ -163,6 +115,13 @@ class NameScan {
         continue
       }
       if (!this.nameToken(i, strict)) {
+        // "in The Lancet": a capitalized "The" inside a sentence is part of a title (a publication, a band, a firm).
+        if (this.cap[i] && !strict && this.tokens[i].lower === 'the' && i + 1 < end && this.nameToken(i + 1, false)) {
+          const j = this.extend(i + 1, end, headline)
+          this.splitAndType(i + 1, j, sentence.index, true)
+          i = j
+          continue
+        }
         i++
         continue
       }
@@ -193,6 +152,16 @@ class NameScan {
         j += 2
         continue
       }
+      // "Securities and Exchange Commission", "King's College London", "National Women's Soccer League": an "and" or
+      // a possessive inside a name when what follows is an organization (but not "the FBI and Northwind Inc.").
+      if ((t.lower === 'and' || (t.lower === "'s" && t.start === tokens[j - 1].end)) && this.nameToken(next, headline)) {
+        let k = next
+        while (k < end && this.nameToken(k, headline)) k++
+        if (this.hasOrgCue(next, k) && (t.lower === "'s" || this.joinsWithAnd(i, j))) {
+          j = k
+          continue
+        }
+      }
       // "Ursula von der Leyen": one or more lower-case particles between capitalized words.
       if (PARTICLES.has(t.lower) && !this.cap[j]) {
         let k = j
@@ -215,15 +184,21 @@ class NameScan {
   }
 
   // Titles and roles inside a name split it: "Russian President Vladimir Putin" → "Russian" + "Vladimir Putin" (person).
-  private splitAndType(a: number, b: number, sentence: number): void {
+  private splitAndType(a: number, b: number, sentence: number, afterThe = false): void {
     const { tokens } = this
     const whole = this.key(a, b)
     if (PLACES.has(whole) || ORGANIZATIONS.has(whole) || DEMONYMS.has(whole)) {
-      this.emit(a, b, sentence, false)
+      this.emit(a, b, sentence, false, afterThe)
       return
     }
     let segStart = a
     let hint = a > 0 && TITLES.has(tokens[a - 1].lower)
+    // "Democrat Ruben Gallego", "Brazilian Fernando Haddad": a party or nationality word before a person's name.
+    if (b - a >= 3 && AFFILIATIONS.has(tokens[a].lower) && !this.hasOrgCue(a + 1, b) && this.titleAt(a + 1, b) === 0) {
+      this.emit(a, a + 1, sentence, false)
+      segStart = a + 1
+      hint = true
+    }
     let k = a
     while (k < b) {
       const len = this.titleAt(k, b)
@@ -245,7 +220,18 @@ class NameScan {
       hint = true
       k = segStart
     }
-    if (segStart < b) this.emit(segStart, b, sentence, hint)
+    if (segStart < b) this.emit(segStart, b, sentence, hint, afterThe && segStart === a)
+  }
+
+  // The word before "and" must be one plain word that names nothing by itself: "Securities", "Food", not "FBI" or
+  // "Trump" (seen capitalized elsewhere in the article).
+  private joinsWithAnd(i: number, j: number): boolean {
+    if (j - i !== 1) return false
+    const w = this.tokens[i].lower
+    if (FIRST_NAMES.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w) || DEMONYMS.has(w) || ORG_CUES.has(w)) return false
+    if (this.flags[i] & ALL_CAPS) return false
+    // Counted over every capitalized occurrence, sentence starts included ("Trump spoke.").
+    return (this.seenCount.get(w) ?? 0) <= 1
   }
 
   private titleAt(k: number, b: number): number {
@@ -276,7 +262,7 @@ class NameScan {
     return s.includes('\u2019') ? s.replace(/\u2019/g, "'") : s
   }
 
-  private emit(a: number, b: number, sentence: number, titleBefore: boolean): void {
+  private emit(a: number, b: number, sentence: number, titleBefore: boolean, afterThe = false): void {
     const { tokens } = this
     if (b - a > 1 && tokens[a].lower === 'the') a++
     while (b > a && !this.cap[b - 1]) b--
@@ -287,23 +273,26 @@ class NameScan {
     if (single && ORG_CUES.has(w) && !ORGANIZATIONS.has(w)) return
     if (single && (TITLES.has(w) || ROLES.has(w) || NEVER_NAMES.has(w) || WEEKDAYS.has(w) || (MONTHS.has(w) && w !== 'may'))) return
     const key = this.key(a, b)
-    const surface = this.text.slice(tokens[a].start, tokens[b - 1].end)
-    let type: NameType | null = null
     const speechAfter = b < tokens.length && tokens[b].sentence === sentence && SPEECH_VERBS.has(tokens[b].lemma) && b - a <= 3
-    if (PLACES.has(key)) type = 'place'
-    else if (ORGANIZATIONS.has(key)) type = 'organization'
-    else if (DEMONYMS.has(key)) type = 'other'
-    else if (single && ACRONYM.test(surface)) {
-      if (NOT_ACRONYMS.has(key) || this.titleCase[sentence] === 1) return
-      type = 'organization'
-    } else if (this.hasOrgCue(a, b) && !(titleBefore && b - a <= 3 && FIRST_NAMES.has(w))) type = 'organization'
-    else if (!single && !titleBefore && PLACE_CUES.has(tokens[b - 1].lower)) type = 'place'
-    else if (titleBefore) type = 'person'
-    else if (!single && FIRST_NAMES.has(w)) type = 'person'
-    else if (speechAfter) type = 'person'
-    else if (!single && b - a <= 4) type = 'person'
+    const type = typeOfName({
+      key,
+      first: w,
+      last: tokens[b - 1].lower,
+      words: b - a,
+      surface: this.text.slice(tokens[a].start, tokens[b - 1].end),
+      inHeadline: this.titleCase[sentence] === 1,
+      hasOrgCue: this.hasOrgCue(a, b),
+      titleBefore,
+      speechAfter,
+      afterThe,
+      placePrepositionBefore: a > 0 && PLACE_PREPOSITIONS.has(tokens[a - 1].lower) && tokens[b]?.lower !== "'s",
+      placePrefix: () => this.placePrefix(a, b),
+    })
+    if (type === undefined) return
     // A lone first name at a sentence start ("Mark my words") is not a name.
-    if (single && type === null && (this.initial[a] || this.titleCase[sentence]) && !this.seenInside.has(w)) return
+    if (single && type === null && (this.initial[a] || this.titleCase[sentence]) && !this.seenInside.has(w)) {
+      return
+    }
     this.out.push({
       tokenStart: a,
       tokenEnd: b,
@@ -314,5 +303,11 @@ class NameScan {
       personHint: titleBefore || speechAfter,
       sentence,
     })
+  }
+
+  // "Seattle Reign", "North Carolina Courage", "Texas Instruments": a known place followed by more name words.
+  private placePrefix(a: number, b: number): boolean {
+    for (let k = a + 1; k < b && k <= a + 3; k++) if (PLACES.has(this.key(a, k))) return true
+    return false
   }
 }

@@ -1,0 +1,268 @@
+// bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
+// peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
+// with 2 `factsift worker` processes, as a ratio to the 2-thread run.
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--no-queue] [--json]
+// Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { generateArticle } from './generate-article.js'
+
+const SELF = fileURLToPath(import.meta.url)
+/** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
+const CLOCK_TICKS = 100
+
+if (process.env.FACTSIFT_BENCH_ROLE === 'cli') await runCli()
+else await runBench()
+
+/** Child role: the `batch` and `worker` commands exactly as bin/factsift registers them. */
+async function runCli(): Promise<void> {
+  const [{ Command }, { default: registerBatch }, { default: registerWorker }] = await Promise.all([
+    import('commander'),
+    import('../src/cli/commands/batch.js'),
+    import('../src/cli/commands/worker.js'),
+  ])
+  const program = new Command('factsift')
+  registerBatch(program)
+  registerWorker(program)
+  await program.parseAsync(process.argv)
+}
+
+interface Sampled {
+  child: ChildProcess
+  /** Peak resident set (VmHWM) seen so far, in MiB. */
+  peakMiB: () => number
+  /** CPU seconds used so far (user + system): the main thread, and all threads together. */
+  cpu: () => { mainS: number; totalS: number }
+  exited: Promise<number | null>
+  stderr: () => string
+}
+
+/** Starts the CLI with `args`, sampling /proc/<pid>/status for VmHWM (the kernel's high-water mark, all threads). */
+function startCli(args: string[], env: Record<string, string> = {}): Sampled {
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args], {
+    // `--import tsx` resolves from the working directory: the repository's.
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, FACTSIFT_BENCH_ROLE: 'cli', NO_COLOR: '1' },
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d) => (stderr += d))
+  let peak = 0
+  // Per-thread CPU from /proc/<pid>/task/<tid>/stat; the main thread's tid is the pid. Kept per tid, since threads
+  // (and finally the process) vanish between samples.
+  const ticks = new Map<string, number>()
+  const sample = () => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024)
+      for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+        const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        ticks.set(tid, Number(fields[11]) + Number(fields[12]))
+      }
+    } catch {
+      // exited between samples
+    }
+  }
+  const timer = setInterval(sample, 200)
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    clearInterval(timer)
+    resolve(code)
+  }))
+  const cpu = () => {
+    let total = 0
+    for (const n of ticks.values()) total += n
+    return { mainS: round((ticks.get(String(child.pid)) ?? 0) / CLOCK_TICKS), totalS: round(total / CLOCK_TICKS) }
+  }
+  return { child, peakMiB: () => Math.round(peak), cpu, exited, stderr: () => stderr }
+}
+
+interface RunFigures {
+  /** Items/s over the batch itself (from its summary: pool started, up to the last record). */
+  itemsPerSecond: number
+  wallItemsPerSecond: number
+  elapsedS: number
+  peakRssMiB: number
+  /** CPU milliseconds per item: all threads of the process, and its main thread alone (reading, dispatch, writing). */
+  cpuMsPerItem: number
+  mainThreadCpuMsPerItem: number
+  analyzed: number
+  errors: number
+}
+
+function summaryOf(path: string): { itemsPerSecond: number; elapsedMs: number; analyzed: number; errors: number } {
+  return JSON.parse(readFileSync(path, 'utf8'))
+}
+
+async function runBench(): Promise<void> {
+  const args = process.argv.slice(2)
+  const flag = (name: string, fallback: string) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? args[i + 1]! : fallback
+  }
+  const items = Number(flag('items', '10000'))
+  const words = Number(flag('words', '800'))
+  const threadCounts = flag('threads', '1,2').split(',').map(Number)
+  const json = args.includes('--json')
+  const withQueue = !args.includes('--no-queue')
+  const dir = mkdtempSync(join(tmpdir(), 'factsift-bench-batch-'))
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+
+  try {
+    const input = join(dir, 'articles.jsonl')
+    const writer = createWriteStream(input)
+    for (let i = 0; i < items; i++) {
+      const text = generateArticle(i + 1, words)
+      if (!writer.write(`${JSON.stringify({ id: `a${i}`, text })}\n`)) await new Promise<void>((resolve) => writer.once('drain', () => resolve()))
+    }
+    await new Promise<void>((resolve, reject) => writer.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    log(`bench:batch: ${items} articles of ~${words} words in ${input}; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}`)
+
+    // No default store: neither run matches fact-checks or a corpus, so both do the same work.
+    const noStore = { FACTSIFT_DB: join(dir, 'none', 'none.db') }
+    const local: Record<number, RunFigures> = {}
+    for (const threads of threadCounts) {
+      const out = join(dir, `out-${threads}.jsonl`)
+      const summary = join(dir, `summary-${threads}.json`)
+      const started = performance.now()
+      const run = startCli(['batch', input, '--out', out, '--threads', String(threads), '--quiet', '--summary-json', summary], noStore)
+      const code = await run.exited
+      const wallS = (performance.now() - started) / 1000
+      if (code !== 0) throw new Error(`batch --threads ${threads} exited ${code}: ${run.stderr()}`)
+      const s = summaryOf(summary)
+      local[threads] = figures(s, wallS, run, items)
+      const r = local[threads]!
+      log(`  ${threads} thread${threads > 1 ? 's' : ''}: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+      rmSync(out, { force: true })
+    }
+
+    let queue: (RunFigures & { workerPeakRssMiB: number[]; workerCpuMsPerItem: number; workerMainThreadCpuMsPerItem: number; ratioToThreads: number | null }) | { skipped: string } | null = null
+    if (withQueue) queue = await benchQueue(input, dir, items, local[2] ?? null, log)
+
+    const one = local[1]
+    const two = local[2]
+    const result = {
+      items,
+      words,
+      cores: availableParallelism(),
+      loadAverageAtStart: Number(loadavg()[0]!.toFixed(2)),
+      threads: local,
+      scaling2vs1: one && two ? round(two.itemsPerSecond / one.itemsPerSecond) : null,
+      scalingTarget: 1.7,
+      peakRssMiB: Math.max(...Object.values(local).map((r) => r.peakRssMiB)),
+      peakRssTargetMiB: 1024,
+      queue,
+    }
+    if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    else printTable(result)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function benchQueue(
+  input: string,
+  dir: string,
+  items: number,
+  twoThreads: RunFigures | null,
+  log: (line: string) => void,
+): Promise<(RunFigures & { workerPeakRssMiB: number[]; workerCpuMsPerItem: number; workerMainThreadCpuMsPerItem: number; ratioToThreads: number | null }) | { skipped: string }> {
+  const { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL } = await import('../src/test-support/services.js')
+  const skip = (await serviceSkip('postgres').catch((e: Error) => e.message)) || (await serviceSkip('redis').catch((e: Error) => e.message))
+  if (skip) {
+    log(`  queue: ${skip}`)
+    return { skipped: skip }
+  }
+  const run = randomBytes(4).toString('hex')
+  const schema = `factsift_bench_${run}`
+  const prefix = `factsift-bench-${run}`
+  const db = new URL(TEST_POSTGRES_URL)
+  db.searchParams.set('schema', schema)
+  const queue = new URL(TEST_REDIS_URL)
+  queue.searchParams.set('queue', 'bench')
+  queue.searchParams.set('prefix', prefix)
+  const workers: Sampled[] = []
+  try {
+    const { openPostgresStore } = await import('../src/store/postgres/postgres-store.js')
+    await (await openPostgresStore(db.toString())).close()
+    for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--queue', queue.toString(), '--db', db.toString()]))
+    const deadline = Date.now() + 120_000
+    while (!workers.every((w) => /processing queue/.test(w.stderr()))) {
+      if (Date.now() > deadline || workers.some((w) => w.child.exitCode !== null)) throw new Error(`workers did not start: ${workers.map((w) => w.stderr()).join('\n')}`)
+      await sleep(100)
+    }
+    const summary = join(dir, 'summary-queue.json')
+    const started = performance.now()
+    const batch = startCli(['batch', input, '--out', join(dir, 'out-queue.jsonl'), '--queue', queue.toString(), '--db', db.toString(), '--wait', '--quiet', '--summary-json', summary])
+    const code = await batch.exited
+    const wallS = (performance.now() - started) / 1000
+    if (code !== 0) throw new Error(`batch --queue exited ${code}: ${batch.stderr()}`)
+    const result = figures(summaryOf(summary), wallS, batch, items)
+    const workerCpuMsPerItem = round(workers.reduce((sum, w) => sum + w.cpu().totalS, 0) * 1000 / items)
+    const workerMainThreadCpuMsPerItem = round(workers.reduce((sum, w) => sum + w.cpu().mainS, 0) * 1000 / items)
+    const workerPeaks = workers.map((w) => w.peakMiB())
+    log(`  queue, 2 worker processes: ${result.itemsPerSecond} items/s (${result.wallItemsPerSecond} wall), peak RSS batch ${result.peakRssMiB} MiB, workers ${workerPeaks.join(' and ')} MiB`)
+    return { ...result, workerPeakRssMiB: workerPeaks, workerCpuMsPerItem, workerMainThreadCpuMsPerItem, ratioToThreads: twoThreads ? round(result.itemsPerSecond / twoThreads.itemsPerSecond) : null }
+  } finally {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGTERM')
+    await Promise.all(workers.map((w) => w.exited))
+    await cleanUpQueue(TEST_REDIS_URL, prefix).catch((e: Error) => log(`  queue clean-up failed: ${e.message}`))
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
+    await client.connect()
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end())
+  }
+}
+
+async function cleanUpQueue(redisUrl: string, prefix: string): Promise<void> {
+  const [{ Queue }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')])
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null })
+  try {
+    const queue = new Queue('bench', { connection, prefix })
+    await queue.obliterate({ force: true })
+    await queue.close()
+    const keys = await connection.keys(`${prefix}:*`)
+    if (keys.length > 0) await connection.del(...keys)
+  } finally {
+    connection.disconnect()
+  }
+}
+
+function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: number; errors: number }, wallS: number, run: Sampled, items: number): RunFigures {
+  const cpu = run.cpu()
+  return {
+    itemsPerSecond: s.itemsPerSecond,
+    wallItemsPerSecond: round(items / wallS),
+    elapsedS: round(s.elapsedMs / 1000),
+    peakRssMiB: run.peakMiB(),
+    cpuMsPerItem: round((cpu.totalS * 1000) / items),
+    mainThreadCpuMsPerItem: round((cpu.mainS * 1000) / items),
+    analyzed: s.analyzed,
+    errors: s.errors,
+  }
+}
+
+function printTable(result: Record<string, unknown> & { threads: Record<number, RunFigures> }): void {
+  const lines = [`bench:batch — ${result.items} articles × ~${result.words} words, ${result.cores} cores, load average ${result.loadAverageAtStart}`]
+  for (const [threads, r] of Object.entries(result.threads)) {
+    lines.push(`  ${threads} thread(s): ${r.itemsPerSecond} items/s in the batch (${r.wallItemsPerSecond} wall, start-up included), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+  }
+  lines.push(`  scaling 2 vs 1 thread: ${result.scaling2vs1}× (target ≥ ${result.scalingTarget}×)`)
+  lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
+  const queue = result.queue as Record<string, unknown> | null
+  if (queue && 'skipped' in queue) lines.push(`  queue: ${queue.skipped}`)
+  else if (queue) {
+    lines.push(`  queue, 2 worker processes: ${queue.itemsPerSecond} items/s (${queue.wallItemsPerSecond} wall), ${queue.ratioToThreads}× the 2-thread rate`)
+    lines.push(`    CPU ms/item: workers ${queue.workerCpuMsPerItem} (main threads ${queue.workerMainThreadCpuMsPerItem}), batch process ${queue.cpuMsPerItem}; peak RSS: batch ${queue.peakRssMiB} MiB, workers ${(queue.workerPeakRssMiB as number[]).join(' and ')} MiB`)
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
