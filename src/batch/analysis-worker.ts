@@ -26,7 +26,10 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
     const report = item.file
       ? await engine.analyzeLocation(item.file, item.input)
       : await engine.analyze(item.input)
-    return { seq: item.seq, id: item.id, where: item.where, report }
+    if (setup.output !== 'line') return { seq: item.seq, id: item.id, where: item.where, report }
+    const line = JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })
+    const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
+    return { seq: item.seq, id: item.id, where: item.where, line, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }

@@ -1,12 +1,15 @@
 // Append-only JSONL output that survives `kill -9`: every line is written whole with one write call, the file is
 // fdatasync'ed at least every `syncIntervalMs`, and on resume a torn last line is cut off and the done ids re-read.
-import { openSync, writeSync, fdatasyncSync, closeSync, existsSync, ftruncateSync, statSync, readSync, createReadStream } from 'node:fs'
+import { openSync, writeSync, fdatasyncSync, fdatasync, closeSync, existsSync, ftruncateSync, statSync, readSync, createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { FactsiftError } from '../errors.js'
 
 export interface DurableAppender {
   append(record: object): void
-  close(): void
+  /** Appends one already-serialized record (no newline). */
+  appendLine(line: string): void
+  /** Waits for the last sync and closes the file. */
+  close(): Promise<void>
 }
 
 /** Opens `path` for appending (`resume`) or creates it fresh (refusing to overwrite unless `overwrite`). */
@@ -23,17 +26,25 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
   const interval = options.syncIntervalMs ?? 100
   let lastSync = Date.now()
   let dirty = false
+  // One asynchronous fdatasync at a time: the main thread keeps feeding workers while the disk catches up.
+  let syncing: Promise<void> | null = null
+  const writeLine = (line: string) => {
+    // One write call per whole line: a killed process leaves at most a torn last line, which resume cuts off.
+    writeSync(fd, `${line}\n`)
+    dirty = true
+    if (!syncing && Date.now() - lastSync >= interval) {
+      dirty = false
+      lastSync = Date.now()
+      syncing = new Promise<void>((resolve) => fdatasync(fd, () => resolve())).then(() => {
+        syncing = null
+      })
+    }
+  }
   return {
-    append(record) {
-      writeSync(fd, `${JSON.stringify(record)}\n`)
-      dirty = true
-      if (Date.now() - lastSync >= interval) {
-        fdatasyncSync(fd)
-        lastSync = Date.now()
-        dirty = false
-      }
-    },
-    close() {
+    append: (record) => writeLine(JSON.stringify(record)),
+    appendLine: writeLine,
+    async close() {
+      await syncing
       if (dirty) fdatasyncSync(fd)
       closeSync(fd)
     },

@@ -39,14 +39,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
   const errorsOut = options.errorsOut ? openAppender(options.errorsOut, { resume, overwrite: options.overwrite ?? false }) : out
   const threads = Math.max(1, options.threads ?? availableParallelism())
-  const pool = await createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {} })
+  const pool = await createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'line' })
   const tally = createSummary()
   const seen = new Set<string>()
   const inFlight = new Set<Promise<void>>()
   const progressState = () => ({ done: tally.summary.items, errors: tally.summary.errors, skipped: tally.summary.skipped, total })
 
   const record = (result: WorkerResult) => {
-    if (result.report) {
+    if (result.line && result.digest) {
+      out.appendLine(result.line)
+      tally.addDigest(result.id, result.digest)
+    } else if (result.report) {
       out.append({ id: result.id, seq: result.seq, where: result.where, status: 'ok', report: result.report } satisfies BatchRecord)
       tally.addReport(result.id, result.report)
     } else {
@@ -76,8 +79,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await Promise.all(inFlight)
   } finally {
     await pool.close()
-    out.close()
-    if (errorsOut !== out) errorsOut.close()
+    await out.close()
+    if (errorsOut !== out) await errorsOut.close()
   }
   const summary = tally.finish()
   options.progress?.finish(progressState())

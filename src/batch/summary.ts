@@ -1,5 +1,6 @@
 // What a batch run adds up to: counts by risk label, errors by code, throughput, and the most flagged articles.
 import type { Report, RiskLabel } from '../report/types.js'
+import type { ReportDigest } from './worker-protocol.js'
 
 export interface FlaggedArticle {
   id: string
@@ -42,13 +43,16 @@ export function createSummary() {
   return {
     summary,
     addReport(id: string, report: Report) {
+      this.addDigest(id, digestOf(report))
+    },
+    addDigest(id: string, digest: ReportDigest) {
       summary.items++
       summary.analyzed++
-      summary.byLabel[report.risk.label]++
-      summary.histogram[Math.min(9, Math.floor(report.risk.score * 10))]!++
+      summary.byLabel[digest.label]++
+      summary.histogram[Math.min(9, Math.floor(digest.score * 10))]!++
       const flagged = summary.topFlagged
-      if (flagged.length < TOP || report.risk.score > flagged[flagged.length - 1]!.score) {
-        flagged.push({ id, title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) })
+      if (flagged.length < TOP || digest.score > flagged[flagged.length - 1]!.score) {
+        flagged.push({ id, ...digest })
         flagged.sort((a, b) => b.score - a.score)
         if (flagged.length > TOP) flagged.pop()
       }
@@ -67,6 +71,11 @@ export function createSummary() {
       return summary
     },
   }
+}
+
+/** What the summary keeps of a report. */
+export function digestOf(report: Report): ReportDigest {
+  return { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
 }
 
 /** The summary as a few plain lines for the terminal. */

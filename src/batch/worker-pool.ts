@@ -5,8 +5,11 @@ import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
 
 interface Slot {
   worker: Worker
-  busy: BatchItem | null
+  /** Items sent and not yet answered: two per thread, so a thread never idles while the main thread writes. */
+  inFlight: number
 }
+
+const ITEMS_PER_THREAD = 2
 
 /** Starts `threads` workers; `run(item)` resolves with the worker's result. Call `close()` when done. */
 export async function createWorkerPool(threads: number, setup: WorkerSetup) {
@@ -22,18 +25,19 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
 
   const dispatch = () => {
     for (const slot of slots) {
-      if (slot.busy || waiting.length === 0) continue
-      const job = waiting.shift()!
-      slot.busy = job.item
-      pending.set(job.item.seq, job)
-      slot.worker.postMessage(job.item)
+      while (slot.inFlight < ITEMS_PER_THREAD && waiting.length > 0) {
+        const job = waiting.shift()!
+        slot.inFlight++
+        pending.set(job.item.seq, job)
+        slot.worker.postMessage(job.item)
+      }
     }
   }
 
   await Promise.all(
     Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
       const worker = fromSource ? new Worker(bootstrap, { eval: true, workerData: setup }) : new Worker(entry, { workerData: setup })
-      const slot: Slot = { worker, busy: null }
+      const slot: Slot = { worker, inFlight: 0 }
       worker.on('message', (message: WorkerResult | { ready: true }) => {
         if ('ready' in message) {
           slots.push(slot)
@@ -41,7 +45,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
           dispatch()
           return
         }
-        slot.busy = null
+        slot.inFlight--
         const job = pending.get(message.seq)
         pending.delete(message.seq)
         job?.resolve(message)

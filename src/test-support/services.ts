@@ -1,5 +1,6 @@
 // Test helpers for suites that need PostgreSQL or Redis: skip with a clear message when absent, fail in CI.
 import { connect } from 'node:net'
+import { userInfo } from 'node:os'
 
 export const TEST_POSTGRES_URL = process.env.FACTSIFT_TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test'
 export const TEST_REDIS_URL = process.env.FACTSIFT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -20,7 +21,12 @@ export async function serviceSkip(service: ServiceName): Promise<string | false>
 
 async function probePostgres(url: string): Promise<string | null> {
   const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2000,
+    // libpq's default user is the OS user; pg needs it spelled out where USER is unset (CI sandboxes).
+    user: process.env.PGUSER ?? process.env.USER ?? userInfo().username,
+  })
   try {
     await client.connect()
     await client.query('SELECT 1')

@@ -51,8 +51,8 @@ export default function register(program: Command): void {
     .option('--db <location>', 'store with fact-checks and corpus to match against (SQLite file or postgres:// URL)')
     .option('--max-bytes <size>', 'largest accepted article, e.g. 5MB', parseByteSize)
     .option('--allow-private-network', 'allow fetching private addresses for url items')
-    .option('--queue <redis-url>', 'enqueue the items to a BullMQ queue for `factsift worker` processes instead of local threads')
-    .option('--wait', 'with --queue: wait for the workers, showing progress and the summary')
+    .option('--queue <redis-url>', 'enqueue the items to a BullMQ queue for `factsift worker` processes instead of local threads (redis://host:6379?queue=name&prefix=p; --threads is then ignored)')
+    .option('--wait', 'with --queue: wait for the workers (needs --db), writing --out, progress and the summary')
     .option('-q, --quiet', 'no progress output')
     .action(runAction(batchCommand))
 }

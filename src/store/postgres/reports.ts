@@ -1,0 +1,188 @@
+// Stored reports in PostgreSQL: one row per report id, a 'simple' tsvector (GIN) over title and text, newest-first pages.
+import type pg from 'pg'
+import { createHash } from 'node:crypto'
+import type { Report } from '../../report/types.js'
+import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
+import { REPORT_LIST_DEFAULT_LIMIT, REPORT_LIST_MAX_LIMIT } from '../report-repository.js'
+import { FactsiftError } from '../../errors.js'
+import type { PostgresMigration } from './migrate.js'
+import { pgText } from './upsert.js'
+
+export const area = 'reports'
+
+/** Text past this many characters is not indexed for search (a tsvector holds at most 1 MB). */
+const MAX_INDEXED_CHARS = 500_000
+
+export const migrations: PostgresMigration[] = [
+  {
+    version: 1,
+    description: "reports table with a 'simple' (unstemmed, like FTS5 unicode61) tsvector over title and text",
+    // `seq` takes a new value from its sequence on every save: "newest first" is `ORDER BY seq DESC`, a cursor one integer.
+    // The report is kept as text, not jsonb, so that it comes back byte for byte (key order included).
+    up: `
+      CREATE SEQUENCE reports_seq;
+      CREATE TABLE reports (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        seq BIGINT NOT NULL DEFAULT nextval('reports_seq') UNIQUE,
+        created_at TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        risk_score DOUBLE PRECISION NOT NULL,
+        risk_label TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        claim_count INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        report TEXT NOT NULL,
+        tsv TSVECTOR GENERATED ALWAYS AS (strip(to_tsvector('simple', coalesce(title, '') || ' ' || left(text, ${MAX_INDEXED_CHARS})))) STORED
+      );
+      CREATE INDEX reports_fts ON reports USING GIN (tsv);
+    `,
+  },
+]
+
+interface SummaryRow {
+  seq: string
+  id: string
+  created_at: string
+  title: string | null
+  url: string | null
+  outlet: string | null
+  risk_score: number
+  risk_label: string
+  word_count: number
+  claim_count: number
+}
+
+const SUMMARY_COLUMNS = 'seq, id, created_at, title, url, outlet, risk_score, risk_label, word_count, claim_count'
+
+/** The report repository over a migrated PostgreSQL schema. */
+export function createRepository(pool: pg.Pool): ReportRepository {
+  return {
+    async save(report: Report): Promise<string> {
+      const id = report.id ?? reportKey(report)
+      const stored: Report = report.id === id ? report : { ...report, id }
+      try {
+        // One statement: concurrent workers saving the same id (a retried or duplicated job) replace, never duplicate.
+        await pool.query(
+          `INSERT INTO reports (id, created_at, title, url, outlet, risk_score, risk_label, word_count, claim_count, text, report)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (id) DO UPDATE SET seq = nextval('reports_seq'), created_at = EXCLUDED.created_at, title = EXCLUDED.title,
+             url = EXCLUDED.url, outlet = EXCLUDED.outlet, risk_score = EXCLUDED.risk_score, risk_label = EXCLUDED.risk_label,
+             word_count = EXCLUDED.word_count, claim_count = EXCLUDED.claim_count, text = EXCLUDED.text, report = EXCLUDED.report`,
+          [
+            id,
+            new Date().toISOString(),
+            nullableText(report.document.title),
+            nullableText(report.document.url),
+            nullableText(report.document.outlet),
+            report.risk.score,
+            report.risk.label,
+            report.document.wordCount,
+            report.claims.length,
+            pgText(report.document.text),
+            // JSON escapes U+0000 as \u0000, so the stored text never holds the one character PostgreSQL refuses.
+            JSON.stringify(stored),
+          ],
+        )
+      } catch (error) {
+        throw new FactsiftError('E_STORE', `cannot save report ${id}: ${(error as Error).message}`)
+      }
+      return id
+    },
+
+    async get(id: string): Promise<Report | null> {
+      const { rows } = await pool.query<{ report: string }>('SELECT report FROM reports WHERE id = $1', [id])
+      return rows[0] ? (JSON.parse(rows[0].report) as Report) : null
+    },
+
+    async has(id: string): Promise<boolean> {
+      const { rows } = await pool.query('SELECT 1 FROM reports WHERE id = $1', [id])
+      return rows.length > 0
+    },
+
+    async list(query: ReportListQuery): Promise<{ items: StoredReportSummary[]; nextCursor: string | null }> {
+      const limit = checkLimit(query.limit)
+      const before = query.cursor ? decodeCursor(query.cursor) : Number.MAX_SAFE_INTEGER
+      let rows: SummaryRow[]
+      if (query.q !== undefined && query.q.trim() !== '') {
+        const match = toTsQuery(query.q)
+        if (match === null) return { items: [], nextCursor: null }
+        rows = (
+          await pool.query<SummaryRow>(
+            `SELECT ${SUMMARY_COLUMNS} FROM reports WHERE tsv @@ to_tsquery('simple', $1) AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+            [match, before, limit + 1],
+          )
+        ).rows
+      } else {
+        rows = (await pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [before, limit + 1])).rows
+      }
+      const more = rows.length > limit
+      const items = rows.slice(0, limit)
+      return { items: items.map(toSummary), nextCursor: more ? encodeCursor(Number(items[items.length - 1]!.seq)) : null }
+    },
+  }
+}
+
+/** Several ids at once (batch --wait reads thousands): a map from id to report for those that exist. */
+export async function getMany(pool: pg.Pool, ids: readonly string[]): Promise<Map<string, Report>> {
+  const { rows } = await pool.query<{ id: string; report: string }>('SELECT id, report FROM reports WHERE id = ANY($1::text[])', [ids])
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.report) as Report]))
+}
+
+function nullableText(value: string | null): string | null {
+  return value === null ? null : pgText(value)
+}
+
+function toSummary(row: SummaryRow): StoredReportSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    riskScore: row.risk_score,
+    riskLabel: row.risk_label,
+    createdAt: row.created_at,
+    wordCount: row.word_count,
+    claimCount: row.claim_count,
+  }
+}
+
+// Limits, cursors and content ids behave exactly as in the SQLite repository (src/store/sqlite/reports.ts).
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return REPORT_LIST_DEFAULT_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > REPORT_LIST_MAX_LIMIT) {
+    throw new FactsiftError('E_BAD_ARGUMENT', `limit must be an integer from 1 to ${REPORT_LIST_MAX_LIMIT}`)
+  }
+  return limit
+}
+
+function encodeCursor(seq: number): string {
+  return Buffer.from(`s${seq}`, 'utf8').toString('base64url')
+}
+
+function decodeCursor(cursor: string): number {
+  const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
+  const match = /^s(\d{1,15})$/.exec(decoded)
+  if (!match) throw new FactsiftError('E_BAD_ARGUMENT', 'cursor is not one returned by a previous page')
+  return Number(match[1])
+}
+
+/**
+ * The user's words as a tsquery: each word quoted (so `&`, `|`, `!`, `:*` are plain text, never syntax), all required,
+ * the last one as a prefix. Null when no word remains.
+ */
+export function toTsQuery(q: string): string | null {
+  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
+  if (!words) return null
+  const quoted = words.slice(0, 16).map((word) => `'${word}'`)
+  quoted[quoted.length - 1] += ':*'
+  return quoted.join(' & ')
+}
+
+/** A stable id for a report that came without one: the same hash as the SQLite store's. */
+function reportKey(report: Report): string {
+  const { title, url, outlet, publishedAt, text } = report.document
+  return createHash('sha256').update(JSON.stringify([title, url, outlet, publishedAt, text])).digest('hex').slice(0, 32)
+}
