@@ -1,15 +1,33 @@
 // The built-in analyzers in run order. Adding one = one folder under src/analyzers/ + one line here.
-// Order matters: an analyzer runs after every analyzer it lists in meta.requires.
+// Order matters: an analyzer runs after every analyzer it lists in meta.requires, and analyzers that read optional
+// outputs through ctx.find (checkworthiness reads attribution and opinion; credibility reads nearly everything) come
+// after those too.
 import type { Analyzer } from './types.js'
 import style from './style/style.js'
 import hedging from './hedging/hedging.js'
+import coreference from './coreference/coreference.js'
+import quotes from './quotes/quotes.js'
+import attribution from './attribution/attribution.js'
+import sources from './sources/sources.js'
+import opinion from './opinion/opinion.js'
 import checkworthiness from './checkworthiness/checkworthiness.js'
+import factcheckMatches from './factcheck-matches/factcheck-matches.js'
+import lateralReading from './lateral-reading/lateral-reading.js'
+import credibility from './credibility/credibility.js'
 
 /** A fresh array of the built-in analyzers, in run order. */
 export function defaultAnalyzers(): Analyzer[] {
   return [
     style,
     hedging,
+    coreference,
+    quotes,
+    attribution,
+    sources,
+    opinion,
     checkworthiness,
+    factcheckMatches,
+    lateralReading,
+    credibility,
   ] as Analyzer[]
 }
