@@ -4,6 +4,8 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 
 const root = new URL('..', import.meta.url).pathname
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -34,9 +36,30 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+// Spec output for people; a TAP copy to a file, whose totals become the closing 'N passed, N failed' line.
+const tapDir = mkdtempSync(join(tmpdir(), 'factsift-tests-'))
+const tapFile = join(tapDir, 'results.tap')
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+  [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } },
 )
+const tap = (() => {
+  try {
+    return readFileSync(tapFile, 'utf8')
+  } catch {
+    return ''
+  }
+})()
+rmSync(tapDir, { recursive: true, force: true })
+const total = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0)
+const passed = total('pass')
+const failed = total('fail') + total('cancelled')
+console.log(`\n${passed} passed, ${failed} failed, ${total('skipped')} skipped`)
 process.exit(result.status ?? 1)

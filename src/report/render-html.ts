@@ -4,6 +4,7 @@ import { escapeHtml, safeHref } from './escape-html.js'
 import { segmentText } from './highlight.js'
 import { reportHighlights, percent } from './report-highlights.js'
 import { HTML_REPORT_CSS } from './render-html-style.js'
+import { STANCE_VERBS, evidenceSummaryText } from './wording.js'
 
 /** A complete, self-contained HTML page for the report; every piece of article text is escaped. */
 export function renderHtml(report: Report): string {
@@ -85,8 +86,9 @@ function renderClaims(claims: Claim[]): string {
     const matches = claim.matches
       .map((m) => `<li class="match">Fact-check by ${escapeHtml(m.factChecker)}: <strong>${escapeHtml(m.rating)}</strong> — ${link(m.url, m.claim)} (${percent(m.score)})</li>`)
       .join('')
-    const evidence = claim.evidence
-      .map((e) => `<li class="evidence stance-${escapeHtml(e.stance)}">${escapeHtml(e.outlet)} <strong>${escapeHtml(e.stance)}s</strong>: ${link(e.url, e.title)}</li>`)
+    const summary = claim.evidenceSummary && claim.evidence.length > 0 ? `<li class="evidence-summary">Coverage: ${escapeHtml(evidenceSummaryText(claim.evidenceSummary))}</li>` : ''
+    const evidence = summary + claim.evidence
+      .map((e) => `<li class="evidence stance-${escapeHtml(e.stance)}">${escapeHtml(e.outlet || 'unknown outlet')} <strong>${escapeHtml(STANCE_VERBS[e.stance])}</strong>: ${link(e.url, e.title)}</li>`)
       .join('')
     return `<li><p><span class="cw">${percent(claim.checkworthiness)}</span> ${escapeHtml(claim.text)}</p>
       <p class="attribution attribution-${escapeHtml(claim.attribution.type)}">Attribution: ${escapeHtml(claim.attribution.type)}${source}${claim.opinion ? ' · opinion' : ''}</p>

@@ -1,6 +1,7 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
 import type { Report, Signal } from './types.js'
+import { STANCE_VERBS, evidenceSummaryText } from './wording.js'
 import { percent } from './report-highlights.js'
 
 export interface TextRenderOptions {
@@ -37,9 +38,14 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     for (const match of claim.matches) {
       lines.push(`       ${c.magenta('fact-check')} ${match.factChecker}: ${c.bold(match.rating)} — ${truncate(match.claim, 60)} ${c.dim(match.url)}`)
     }
+    const summary = claim.evidenceSummary
+    if (summary && claim.evidence.length > 0) {
+      lines.push(`       ${c.cyan('coverage')} ${evidenceSummaryText(summary)}`)
+    }
     for (const ev of claim.evidence) {
-      const stance = ev.stance === 'disagree' ? c.red(ev.stance) : ev.stance === 'agree' ? c.green(ev.stance) : ev.stance
-      lines.push(`       ${c.cyan('coverage')} ${ev.outlet} ${stance}s — ${truncate(ev.title, 60)} ${c.dim(ev.url)}`)
+      const verb = STANCE_VERBS[ev.stance]
+      const stance = ev.stance === 'disagree' ? c.red(verb) : ev.stance === 'agree' ? c.green(verb) : verb
+      lines.push(`         ${ev.outlet || 'unknown outlet'} ${stance} — ${truncate(ev.title, 60)} ${c.dim(ev.url)}`)
     }
   })
   if (report.claims.length === 0) lines.push('  none found')

@@ -1,0 +1,96 @@
+// Model files: JSON with a manifest first, stable key order, rounded numbers, written atomically and validated on read.
+import { readFileSync } from 'node:fs'
+import { FactsiftError } from '../errors.js'
+import type { ModelManifest } from '../models/loader.js'
+import { writeFileAtomic } from '../util/atomic-write.js'
+
+/** The manifest every model file must carry; `trainedOn` and `metrics` are required here (the loader is laxer). */
+export interface ModelFileManifest extends ModelManifest {
+  trainedOn: string
+  metrics: Record<string, unknown>
+}
+
+const MANIFEST_KEYS = ['id', 'version', 'createdAt', 'trainedOn', 'metrics'] as const
+
+export interface SerializeOptions {
+  /** Significant digits kept for non-integer numbers (default 6); integers are written exactly. */
+  digits?: number
+}
+
+/** Rounds to `digits` significant digits; integers and zero pass through; non-finite numbers are rejected. */
+export function roundNumber(value: number, digits = 6): number {
+  if (!Number.isFinite(value)) throw new FactsiftError('E_MODEL_INVALID', `cannot store a non-finite number (${value}) in a model file`)
+  if (Number.isInteger(value)) return value
+  return Number(value.toPrecision(digits))
+}
+
+/**
+ * The model as JSON text: manifest keys first in a fixed order, every other key sorted, arrays of plain values on one
+ * line (weight vectors stay compact), numbers rounded. The same model always gives the same bytes.
+ */
+export function serializeModel<T extends ModelFileManifest>(model: T, options: SerializeOptions = {}): string {
+  return `${render(model, '', options.digits ?? 6, true)}\n`
+}
+
+/** Validates the manifest and writes the model file atomically (temp file + rename). */
+export function writeModelFile<T extends ModelFileManifest>(path: string, model: T, options: SerializeOptions = {}): void {
+  validateManifest(model, model.id, path)
+  writeFileAtomic(path, serializeModel(model, options))
+}
+
+/** Reads and validates a model file; `validate` may check the model-specific fields (throw to reject). */
+export function readModelFile<T extends ModelFileManifest>(path: string, id: string, validate?: (value: T) => void): T {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new FactsiftError('E_MODEL_INVALID', `model ${id}: cannot read ${path}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new FactsiftError('E_MODEL_INVALID', `model ${id}: ${path} is not valid JSON`)
+  }
+  validateManifest(parsed, id, path)
+  validate?.(parsed as T)
+  return parsed as T
+}
+
+/** Throws E_MODEL_INVALID unless `value` has id (= `id`), version, createdAt, trainedOn and metrics. */
+export function validateManifest(value: unknown, id: string, source: string): asserts value is ModelFileManifest {
+  const m = value as Partial<ModelFileManifest> | null
+  const problems: string[] = []
+  if (!m || typeof m !== 'object' || Array.isArray(m)) problems.push('not an object')
+  else {
+    if (m.id !== id) problems.push(`id is ${JSON.stringify(m.id)}, expected ${JSON.stringify(id)}`)
+    if (!Number.isInteger(m.version) || m.version! < 1) problems.push('version must be a positive integer')
+    if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) problems.push('createdAt must be an ISO date')
+    if (typeof m.trainedOn !== 'string' || m.trainedOn.length === 0) problems.push('trainedOn must be a non-empty string')
+    if (!m.metrics || typeof m.metrics !== 'object' || Array.isArray(m.metrics)) problems.push('metrics must be an object')
+  }
+  if (problems.length) throw new FactsiftError('E_MODEL_INVALID', `model ${id}: ${source}: ${problems.join('; ')}`)
+}
+
+function render(value: unknown, indent: string, digits: number, top = false): string {
+  if (value === null) return 'null'
+  if (typeof value === 'number') return JSON.stringify(roundNumber(value, digits))
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) value = Array.from(value as unknown as ArrayLike<number>)
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]'
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => render(v, inner, digits)).join(',')}]`
+    return `[\n${value.map((v) => inner + render(v, inner, digits)).join(',\n')}\n${indent}]`
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined)
+    const first = top ? MANIFEST_KEYS.filter((k) => keys.includes(k)) : []
+    const rest = keys.filter((k) => !(first as string[]).includes(k)).sort()
+    const ordered = [...first, ...rest]
+    if (ordered.length === 0) return '{}'
+    return `{\n${ordered.map((k) => `${inner}${JSON.stringify(k)}: ${render(record[k], inner, digits)}`).join(',\n')}\n${indent}}`
+  }
+  throw new FactsiftError('E_MODEL_INVALID', `cannot store a ${typeof value} in a model file`)
+}

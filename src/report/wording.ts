@@ -1,0 +1,16 @@
+// Words shared by the renderers (text, HTML): findings are data, and these turn them into phrases.
+import type { Evidence, EvidenceSummary } from './types.js'
+
+/** The stance as a verb phrase: "agrees", "disagrees", "discusses", "is unrelated". */
+export const STANCE_VERBS: Record<Evidence['stance'], string> = {
+  agree: 'agrees',
+  disagree: 'disagrees',
+  discuss: 'discusses',
+  unrelated: 'is unrelated',
+}
+
+/** "corroborated by 2 outlets, contradicted by 1, discussed by 3". */
+export function evidenceSummaryText(summary: EvidenceSummary): string {
+  const outlets = (n: number) => `${n} outlet${n === 1 ? '' : 's'}`
+  return `corroborated by ${outlets(summary.corroboratedBy)}, contradicted by ${outlets(summary.contradictedBy)}, discussed by ${outlets(summary.discussedBy)}`
+}
