@@ -1,0 +1,100 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import credibility from './credibility.js'
+import style from '../style/style.js'
+import hedging from '../hedging/hedging.js'
+import { createEngine } from '../../engine/engine.js'
+import { createModelLoader } from '../../models/loader.js'
+import { writeModelFile } from '../../ml/model-file.js'
+import { FEATURES } from '../../credibility/features.js'
+import type { CredibilityModel } from '../../credibility/model.js'
+import { assertValidReport } from '../../test-support/report-assertions.js'
+
+// A hand-made model: only misspellings, hedges and exclamation marks count (per 100 words / per sentence).
+function handModel(): CredibilityModel {
+  const weight: Record<string, number> = { 'misspelling-rate': 0.8, 'hedge-rate': 0.5, 'exclamation-rate': 0.6 }
+  return {
+    id: 'credibility', version: 1, createdAt: '2026-11-24T00:00:00.000Z', trainedOn: 'hand-made for tests', metrics: {},
+    features: FEATURES.map((f) => f.name),
+    standardizer: { mean: FEATURES.map(() => 0), scale: FEATURES.map(() => 1) },
+    reference: FEATURES.map(() => 0),
+    weights: FEATURES.map((f) => weight[f.name] ?? 0),
+    bias: -1,
+    ngrams: null,
+    calibration: { kind: 'platt', a: 1, b: 0 },
+    thresholds: { medium: 0.4, high: 0.7 },
+    satire: 'unreliable',
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'factsift-credibility-'))
+writeModelFile(join(dir, 'credibility.json'), handModel())
+const emptyDir = mkdtempSync(join(tmpdir(), 'factsift-credibility-none-'))
+test.after(() => {
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(emptyDir, { recursive: true, force: true })
+})
+
+const engine = createEngine({ analyzers: [style, hedging, credibility], services: { models: createModelLoader(dir) } })
+
+// Texts written for this test.
+const cases: { name: string; text: string; label: 'low' | 'medium' | 'high'; reasons: string[] }[] = [
+  {
+    name: 'plain report',
+    text: 'The city council approved the budget on Monday. The mayor said the vote was close.',
+    label: 'low',
+    reasons: [],
+  },
+  {
+    name: 'typos, hedges and exclamations',
+    text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares!',
+    label: 'high',
+    reasons: ['misspelling', 'exclamation', 'hedge'],
+  },
+]
+
+for (const c of cases) {
+  test(`credibility: ${c.name}`, async () => {
+    const report = await engine.analyze({ text: c.text })
+    assertValidReport(report)
+    assert.deepEqual(report.errors, [])
+    assert.ok(report.risk.score >= 0 && report.risk.score <= 1)
+    assert.equal(report.risk.label, c.label)
+    assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), [...c.reasons].sort())
+    for (const r of report.risk.reasons) assert.ok(r.weight > 0 && r.message.length > 0)
+  })
+}
+
+test('reasons give counts and examples in plain words', async () => {
+  const report = await engine.analyze({ text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares!' })
+  const misspelling = report.risk.reasons.find((r) => r.signal === 'misspelling')!
+  assert.equal(misspelling.message, '2 misspelled words ("goverment", "everythign")')
+  assert.equal(report.risk.reasons[0]!.weight >= report.risk.reasons.at(-1)!.weight, true)
+})
+
+test('without the style analyzer its features are unknown, not zero, and the rest still scores', async () => {
+  const noStyle = createEngine({ analyzers: [hedging, credibility], services: { models: createModelLoader(dir) } })
+  const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares!' })
+  assert.deepEqual(report.errors, [])
+  assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), ['exclamation', 'hedge'])
+})
+
+test('a missing model is an error entry, and the report still comes out', async () => {
+  const noModel = createEngine({ analyzers: [style, credibility], services: { models: createModelLoader(emptyDir) } })
+  const report = await noModel.analyze({ text: 'The council met on Monday.' })
+  assert.equal(report.errors.length, 1)
+  assert.equal(report.errors[0]!.analyzer, 'credibility')
+  assert.equal(report.errors[0]!.code, 'E_MODEL_INVALID')
+  assertValidReport(report)
+})
+
+test('the shipped model loads and scores when present', async () => {
+  const shipped = createModelLoader()
+  if (!shipped.load('credibility')) return // trained by `factsift train credibility`; absent in a fresh checkout
+  const report = await createEngine({ analyzers: [style, hedging, credibility] }).analyze({ text: 'The council met on Monday. It seems the plan is dead!' })
+  assert.deepEqual(report.errors, [])
+  assert.ok(report.risk.score > 0 && report.risk.score < 1)
+})

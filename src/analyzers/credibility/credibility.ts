@@ -1,0 +1,52 @@
+// The report's headline: a calibrated probability that the article is unreliable, its label, and the reasons behind it.
+import { defineAnalyzer, type ReportDraft } from '../types.js'
+import type { Risk } from '../../report/types.js'
+import type { CredibilityInput } from '../../credibility/evidence.js'
+import { FEATURES } from '../../credibility/features.js'
+import { loadCredibilityModel } from '../../credibility/load-model.js'
+import { riskLabel, scoreObservation, type CredibilityModel } from '../../credibility/model.js'
+import { observe } from '../../credibility/observe.js'
+import { buildReasons } from '../../credibility/reasons.js'
+
+export interface CredibilityOutput {
+  model: CredibilityModel
+  /** The analyzers whose findings the features read that ran; the features of the others are imputed. */
+  present: string[]
+}
+
+// Every analyzer some feature needs (features.ts `needs`); read from the report, so none is required.
+const READS = [...new Set(FEATURES.flatMap((f) => f.needs ?? []))].sort()
+
+export default defineAnalyzer<CredibilityOutput>({
+  id: 'credibility',
+  // Must run last: it reads the findings every earlier analyzer put into the report (signals, claims, quotes,
+  // sources), through the report contract rather than their private outputs, and works when any of them is absent.
+  meta: { version: 1, description: 'Calibrated risk that the article is unreliable, with the reasons that drove it' },
+  analyze(_doc, ctx) {
+    return { model: loadCredibilityModel(ctx.services.models), present: READS.filter((id) => ctx.find(id) !== undefined) }
+  },
+  contribute(out, report) {
+    report.risk = assessRisk(out.model, report, new Set(out.present))
+  },
+})
+
+/** Scores a report draft with the model: calibrated score, label from the model's thresholds, reasons. */
+export function assessRisk(model: CredibilityModel, report: ReportDraft, present: ReadonlySet<string>): Risk {
+  const input: CredibilityInput = {
+    text: report.document.text,
+    title: report.document.title,
+    signals: report.signals,
+    claims: report.claims,
+    quotes: report.quotes,
+    sources: report.sources,
+    entities: report.entities,
+    present,
+  }
+  const { evidence, observation } = observe(input)
+  const score = scoreObservation(model, observation)
+  return {
+    score: Math.round(score.probability * 1000) / 1000,
+    label: riskLabel(model, score.probability),
+    reasons: buildReasons(model, score, evidence, FEATURES),
+  }
+}

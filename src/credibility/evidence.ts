@@ -1,0 +1,217 @@
+// What the credibility model reads: the report draft (the public contract) plus which analyzers ran, reduced to counts.
+import type { Claim, Quote, ReportEntity, Signal, Source } from '../report/types.js'
+import { textStats, movingTypeTokenRatio, type TextStats } from './text-stats.js'
+import lexicons from './lexicons.json' with { type: 'json' }
+import { afinnScore } from './afinn.js'
+import { isBritishSpelling } from './british-spelling.js'
+
+/** The parts of a report the features use; an engine report or draft satisfies it. */
+export interface CredibilityInput {
+  text: string
+  title: string | null
+  signals: readonly Pick<Signal, 'id' | 'start' | 'end'>[]
+  claims: readonly Pick<Claim, 'attribution'>[]
+  quotes: readonly Pick<Quote, 'speaker'>[]
+  sources: readonly Pick<Source, 'kind'>[]
+  entities: readonly Pick<ReportEntity, 'type' | 'mentions'>[]
+  /** Ids of the analyzers that ran; features of an absent analyzer are unknown (imputed), not zero. */
+  present: ReadonlySet<string>
+}
+
+/** Raw counts behind the features, kept so that reasons can say "7 misspelled words". */
+export interface Evidence {
+  words: string[]
+  wordCount: number
+  sentences: number
+  paragraphs: number
+  syllables: number
+  letters: number
+  lexicalDiversity: number
+  quotedWords: number
+  numbers: number
+  exclamations: number
+  questions: number
+  attributionCues: number
+  firstPerson: number
+  secondPerson: number
+  intensifiers: number
+  /** "source", "insider", "friend", "reportedly", …: the vocabulary of anonymous sourcing. */
+  anonymousCues: number
+  /** Weekday and month names, "yesterday", "week": time anchors that reported news carries. */
+  calendarWords: number
+  modals: number
+  negativeWords: number
+  positiveWords: number
+  title: { words: number; allCaps: boolean; exclamation: boolean; question: boolean; capitalizedShare: number }
+  misspellings: number
+  /** A few examples (as written) per signal id, for the reasons: misspelled words, vague phrasings. */
+  examples: Record<string, string[]>
+  /** Phrases the attribution analyzer marked as unnamed sources ("reports emerged", "analysts note"). */
+  vagueAttributions: number
+  /**
+   * Appeals to unnamed sources or rumour: the attribution analyzer's vague attributions plus anonymous-source words
+   * ("insiders", "rumors", "reportedly") outside them, with a few examples as written.
+   */
+  vagueSourcing: { count: number; examples: string[] }
+  allCapsWords: number
+  sensational: number
+  hedges: number
+  claims: number
+  vagueClaims: number
+  unattributedClaims: number
+  namedClaims: number
+  quotes: number
+  quotesWithSpeaker: number
+  namedSources: number
+  outlets: number
+  unnamedSources: number
+  /** Entity mentions by type (person, organization, place, date, other) and distinct entities. */
+  entityMentions: Record<string, number>
+  distinctEntities: number
+  present: ReadonlySet<string>
+}
+
+// One lookup per word: bit flags for every word list, built once on first use.
+const FIRST = 1, SECOND = 2, ATTRIBUTION = 4, INTENSIFIER = 8, ANONYMOUS = 16, CALENDAR = 32, MODAL = 64
+let wordFlags: Map<string, number> | null = null
+
+function flagsOf(word: string): number {
+  if (!wordFlags) {
+    wordFlags = new Map()
+    const lists: [readonly string[], number][] = [
+      [lexicons.firstPerson, FIRST], [lexicons.secondPerson, SECOND], [lexicons.attributionCues, ATTRIBUTION],
+      [lexicons.intensifiers, INTENSIFIER], [lexicons.anonymousSources, ANONYMOUS], [lexicons.calendar, CALENDAR], [lexicons.modals, MODAL],
+    ]
+    for (const [list, flag] of lists) for (const w of list) wordFlags.set(w, (wordFlags.get(w) ?? 0) | flag)
+  }
+  return wordFlags.get(word) ?? 0
+}
+
+/** Counts everything the features need in one pass over words and one over report findings. */
+export function gatherEvidence(input: CredibilityInput): Evidence {
+  const body = bodyOf(input.text, input.title)
+  const stats = textStats(body)
+  let firstPerson = 0, secondPerson = 0, attributionCues = 0, intensifiers = 0, negativeWords = 0, positiveWords = 0
+  let anonymousCues = 0, calendarWords = 0, modals = 0
+  const anonymousAt: number[] = []
+  for (let k = 0; k < stats.words.length; k++) {
+    const word = stats.words[k]!
+    const flags = flagsOf(word)
+    if (flags !== 0) {
+      if (flags & ANONYMOUS) {
+        anonymousCues++
+        anonymousAt.push(k)
+      }
+      if (flags & CALENDAR) calendarWords++
+      if (flags & MODAL) modals++
+      if (flags & FIRST) firstPerson++
+      else if (flags & SECOND) secondPerson++
+      if (flags & ATTRIBUTION) attributionCues++
+      if (flags & INTENSIFIER) intensifiers++
+    }
+    const score = afinnScore(word)
+    if (score !== undefined) {
+      if (score <= -2) negativeWords++
+      else if (score >= 2) positiveWords++
+    }
+  }
+  // A US dictionary flags British spellings; counted as misspellings they made well-edited UK copy look sloppy.
+  const signals = input.signals.filter((s) => s.id !== 'misspelling' || !isBritishSpelling(input.text.slice(s.start, s.end)))
+  const signalCount = (id: string) => signals.reduce((n, s) => n + (s.id === id ? 1 : 0), 0)
+  const examples: Record<string, string[]> = {}
+  for (const s of signals) {
+    const list = (examples[s.id] ??= [])
+    const quote = input.text.slice(s.start, s.end)
+    if (list.length < 3 && quote && !list.includes(quote)) list.push(quote)
+  }
+  const attribution = (type: string) => input.claims.reduce((n, c) => n + (c.attribution?.type === type ? 1 : 0), 0)
+  return {
+    words: stats.words,
+    wordCount: stats.words.length,
+    sentences: stats.sentences,
+    paragraphs: stats.paragraphs,
+    syllables: stats.syllables,
+    letters: stats.letters,
+    lexicalDiversity: movingTypeTokenRatio(stats.words),
+    quotedWords: stats.quotedWords,
+    numbers: stats.numbers,
+    exclamations: stats.exclamations,
+    questions: stats.questions,
+    attributionCues,
+    firstPerson,
+    secondPerson,
+    intensifiers,
+    anonymousCues,
+    calendarWords,
+    modals,
+    negativeWords,
+    positiveWords,
+    title: titleEvidence(input.title),
+    misspellings: signalCount('misspelling'),
+    examples,
+    vagueAttributions: signalCount('vague-attribution'),
+    vagueSourcing: vagueSourcing(input.text, input.text.length - body.length, stats, anonymousAt, signals),
+    allCapsWords: signalCount('all-caps'),
+    sensational: signalCount('sensational'),
+    hedges: signalCount('hedge'),
+    claims: input.claims.length,
+    vagueClaims: attribution('vague'),
+    unattributedClaims: attribution('none'),
+    namedClaims: attribution('named') + attribution('quote'),
+    quotes: input.quotes.length,
+    quotesWithSpeaker: input.quotes.reduce((n, q) => n + (q.speaker ? 1 : 0), 0),
+    namedSources: input.sources.reduce((n, s) => n + (s.kind !== 'unnamed' ? 1 : 0), 0),
+    outlets: input.sources.reduce((n, s) => n + (s.kind === 'outlet' ? 1 : 0), 0),
+    unnamedSources: input.sources.reduce((n, s) => n + (s.kind === 'unnamed' ? 1 : 0), 0),
+    entityMentions: countMentions(input.entities),
+    distinctEntities: input.entities.length,
+    present: input.present,
+  }
+}
+
+function vagueSourcing(
+  text: string, bodyStart: number, stats: TextStats, anonymousAt: readonly number[], signals: readonly Pick<Signal, 'id' | 'start' | 'end'>[],
+): Evidence['vagueSourcing'] {
+  const vague = signals.filter((s) => s.id === 'vague-attribution')
+  const examples = vague.map((s) => text.slice(s.start, s.end))
+  let count = vague.length
+  for (const k of anonymousAt) {
+    const start = bodyStart + stats.starts[k]!
+    if (vague.some((s) => s.start <= start && start < s.end)) continue
+    count++
+    examples.push(text.slice(start, start + stats.words[k]!.length))
+  }
+  return { count, examples: [...new Set(examples)].slice(0, 3) }
+}
+
+function countMentions(entities: CredibilityInput['entities']): Record<string, number> {
+  const counts: Record<string, number> = { person: 0, organization: 0, place: 0, date: 0, other: 0 }
+  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + e.mentions.length
+  return counts
+}
+
+/**
+ * The text without its headline line when the text starts with the title (a pasted article keeps its title line; a
+ * JSON one gives the title apart), so body features mean the same in both cases.
+ */
+export function bodyOf(text: string, title: string | null): string {
+  if (!title) return text
+  const lead = text.length - text.trimStart().length
+  if (!text.startsWith(title, lead)) return text
+  const lineEnd = text.indexOf('\n', lead + title.length)
+  return lineEnd === -1 ? '' : text.slice(lineEnd + 1)
+}
+
+function titleEvidence(title: string | null): Evidence['title'] {
+  const text = title ?? ''
+  const words = text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  const long = words.filter((w) => w.length > 3)
+  return {
+    words: words.length,
+    allCaps: letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    exclamation: text.includes('!'),
+    question: text.includes('?'),
+    capitalizedShare: long.length ? long.filter((w) => w[0] !== w[0].toLowerCase()).length / long.length : 0,
+  }
+}

@@ -1,0 +1,68 @@
+// Runs the real engine over labelled rows and turns each report into an Observation (training and evaluation only).
+import type { Analyzer } from '../analyzers/types.js'
+import type { Report } from '../report/types.js'
+import type { CredibilityRow } from './dataset.js'
+import type { CredibilityInput } from './evidence.js'
+import type { FeatureSpec } from './features.js'
+import type { Observation } from './model.js'
+import { observe } from './observe.js'
+
+/** The report as the credibility features read it; `ran` = analyzer ids of the engine (failed ones are dropped). */
+export function inputFromReport(report: Pick<Report, 'document' | 'signals' | 'claims' | 'quotes' | 'sources' | 'entities' | 'errors'>, ran: readonly string[]): CredibilityInput {
+  const failed = new Set(report.errors.map((e) => e.analyzer))
+  return {
+    text: report.document.text,
+    title: report.document.title,
+    signals: report.signals,
+    claims: report.claims,
+    quotes: report.quotes,
+    sources: report.sources,
+    entities: report.entities,
+    present: new Set(ran.filter((id) => !failed.has(id))),
+  }
+}
+
+export interface ExtractOptions {
+  /** Analyzers to run; default: the registry without `credibility` (what run time has). See `analyzersById`. */
+  analyzers?: readonly Analyzer[]
+  specs?: readonly FeatureSpec[]
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Analyzers by id, in the given order: from the registry when it has them, else from `src/analyzers/<id>/<id>.js`
+ * (so a model can be trained for analyzers about to be registered). Unknown ids throw E_BAD_ARGUMENT.
+ */
+export async function analyzersById(ids: readonly string[]): Promise<Analyzer[]> {
+  const { defaultAnalyzers } = await import('../analyzers/registry.js')
+  const { FactsiftError } = await import('../errors.js')
+  const registered = new Map(defaultAnalyzers().map((a) => [a.id, a]))
+  return Promise.all(
+    ids.map(async (id) => {
+      const known = registered.get(id)
+      if (known) return known
+      if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new FactsiftError('E_BAD_ARGUMENT', `invalid analyzer id "${id}"`)
+      try {
+        return (await import(`../analyzers/${id}/${id}.js`)).default as Analyzer
+      } catch {
+        throw new FactsiftError('E_BAD_ARGUMENT', `no analyzer "${id}" in the registry or under src/analyzers/`)
+      }
+    }),
+  )
+}
+
+/** One engine for all rows, the same one `factsift analyze` would build, minus the credibility analyzer itself. */
+export async function observeRows(rows: readonly CredibilityRow[], options: ExtractOptions = {}): Promise<Observation[]> {
+  const { createEngine } = await import('../engine/engine.js')
+  const { defaultAnalyzers } = await import('../analyzers/registry.js')
+  const analyzers = (options.analyzers ?? defaultAnalyzers()).filter((a) => a.id !== 'credibility')
+  const engine = createEngine({ analyzers })
+  const ids = analyzers.map((a) => a.id)
+  const out: Observation[] = []
+  for (const row of rows) {
+    const report = await engine.analyze({ text: row.text, ...(row.title ? { title: row.title } : {}) })
+    out.push(observe(inputFromReport(report, ids), options.specs).observation)
+    options.onProgress?.(out.length, rows.length)
+  }
+  return out
+}

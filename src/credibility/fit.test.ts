@@ -1,0 +1,49 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRng } from '../ml/rng.js'
+import { fitCredibility } from './fit.js'
+import { scoreObservation, type Observation } from './model.js'
+
+// Synthetic rows: feature 0 predicts the label, feature 1 is noise that leans the wrong way, feature 2 never observed.
+function rows(n = 120): { observations: Observation[]; labels: number[] } {
+  const rng = createRng(4)
+  const observations: Observation[] = []
+  const labels: number[] = []
+  for (let i = 0; i < n; i++) {
+    const y = i % 2
+    observations.push({ values: [y + rng() * 1.5, (1 - y) * 0.3 + rng(), Number.NaN], words: [y ? 'odd' : 'even', 'shared'] })
+    labels.push(y)
+  }
+  return { observations, labels }
+}
+
+const features = ['signal', 'warning', 'absent']
+
+test('learns the signal; a warning sign that leans the wrong way is pinned at 0; an unseen feature weighs 0', () => {
+  const { observations, labels } = rows()
+  const model = fitCredibility(observations, labels, { features, priors: [0, 0.3, 0.3], l2: 0.01 })
+  assert.ok(model.weights[0] > 0.5)
+  assert.equal(model.weights[1], 0)
+  assert.equal(model.weights[2], 0)
+  assert.deepEqual(model.reference.map((r, j) => (j === 0 ? r > 0 : r)), [true, 0, 0])
+  assert.equal(model.ngrams, null)
+  assert.equal(model.calibration.kind, 'platt')
+})
+
+test('a fixed weight is used as given, not learned', () => {
+  const { observations, labels } = rows()
+  const model = fitCredibility(observations, labels, { features, fixed: [Number.NaN, 0.3, Number.NaN], l2: 0.01 })
+  assert.equal(model.weights[1], 0.3)
+  assert.equal(model.reference[1], 0)
+})
+
+test('deterministic, and the calibrated probabilities rank the classes', () => {
+  const { observations, labels } = rows()
+  const a = fitCredibility(observations, labels, { features, l2: 0.01, ngrams: true, ngramDims: 64, ngramScale: 2 })
+  const b = fitCredibility(observations, labels, { features, l2: 0.01, ngrams: true, ngramDims: 64, ngramScale: 2 })
+  assert.deepEqual(a, b)
+  assert.ok(a.ngrams && a.ngrams.indices.length > 0)
+  const p = observations.map((o) => scoreObservation(a, o).probability)
+  const meanOf = (y: number) => p.filter((_, i) => labels[i] === y).reduce((s, v) => s + v, 0) / (labels.length / 2)
+  assert.ok(meanOf(1) > meanOf(0) + 0.3)
+})

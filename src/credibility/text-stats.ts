@@ -1,0 +1,165 @@
+// Counts over raw text that the credibility features need: words, sentences, paragraphs, syllables, quoted words.
+
+const SENTENCE_END = /[.!?]+["”’)\]]*(?=\s|$)/g
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g
+const QUOTED = /"[^"\n]{1,600}"|“[^”\n]{1,600}”/g
+const LETTER = /\p{L}/u
+
+export interface TextStats {
+  /** Lower-cased words in order (curly apostrophes folded to '). */
+  words: string[]
+  /** Where each word starts in the text. */
+  starts: Int32Array
+  sentences: number
+  paragraphs: number
+  syllables: number
+  /** Words inside straight or curly double quotation marks. */
+  quotedWords: number
+  letters: number
+  /** Runs of digits (with inner . or ,): "2,500" and "3.5" count once. */
+  numbers: number
+  /** Runs of '!' and of '?' ("!!!" counts once). */
+  exclamations: number
+  questions: number
+}
+
+function isLetter(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122
+  return LETTER.test(text[i]!)
+}
+
+/**
+ * One hand-written scan for words (letters, with inner apostrophes) plus a few regex passes; the same function serves
+ * training and run time, so the features cannot drift apart. Runs in well under 0.1 ms for 800 words.
+ */
+export function textStats(text: string): TextStats {
+  const words: string[] = []
+  const startList: number[] = []
+  let syllables = 0
+  let letters = 0
+  const n = text.length
+  // Lower-case once; per-word slices of it are cheaper than lower-casing each word (unless casing changes lengths).
+  const folded = text.toLowerCase()
+  const lower = folded.length === n ? folded : null
+  let numbers = 0
+  let exclamations = 0
+  let questions = 0
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    const ascii = code < 128
+    if (ascii ? !((code | 32) >= 97 && (code | 32) <= 122) : !LETTER.test(text[i]!)) {
+      // Not a letter: count digit runs and !/? runs on the way.
+      if (code >= 48 && code <= 57) {
+        numbers++
+        i++
+        while (i < n) {
+          const c = text.charCodeAt(i)
+          if (c >= 48 && c <= 57) i++
+          else if ((c === 46 || c === 44) && i + 1 < n && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i += 2
+          else break
+        }
+        continue
+      }
+      if (code === 33 && text.charCodeAt(i - 1) !== 33) exclamations++
+      else if (code === 63 && text.charCodeAt(i - 1) !== 63) questions++
+      i++
+      continue
+    }
+    const start = i
+    for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i)
+        if (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[i]!)) i++
+        else break
+      }
+      // An apostrophe between letters stays inside the word ("don't", "Trump’s").
+      const c = text.charCodeAt(i)
+      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+        i++
+        continue
+      }
+      break
+    }
+    let word = lower ? lower.slice(start, i) : text.slice(start, i).toLowerCase()
+    if (word.includes('’')) word = word.replace(/’/g, "'")
+    words.push(word)
+    startList.push(start)
+    syllables += countSyllables(word)
+    letters += word.length
+  }
+  const trimmed = text.trim()
+  let sentences = 0
+  if (trimmed) {
+    SENTENCE_END.lastIndex = 0
+    while (SENTENCE_END.exec(trimmed)) sentences++
+    if (!/[.!?]["”’)\]]*$/.test(trimmed)) sentences++
+  }
+  const paragraphs = trimmed ? trimmed.split(PARAGRAPH_BREAK).filter((p) => p.trim()).length : 0
+  const starts = Int32Array.from(startList)
+  let quotedWords = 0
+  QUOTED.lastIndex = 0
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) quotedWords += countBetween(starts, m.index, m.index + m[0].length)
+  return { words, starts, sentences: Math.max(sentences, trimmed ? 1 : 0), paragraphs, syllables, quotedWords, letters, numbers, exclamations, questions }
+}
+
+/** How many sorted positions fall in [from, to). */
+export function countBetween(sorted: Int32Array, from: number, to: number): number {
+  return lowerBound(sorted, to) - lowerBound(sorted, from)
+}
+
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const syllableCache = new Map<string, number>()
+
+/** Vowel-group heuristic (silent final e dropped), at least one per word; cached per word. */
+export function countSyllables(word: string): number {
+  let n = syllableCache.get(word)
+  if (n === undefined) {
+    const w = word.toLowerCase().replace(/[^a-z]/g, '')
+    if (w.length <= 3) n = 1
+    else {
+      const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g)
+      n = Math.max(1, groups ? groups.length : 1)
+    }
+    if (syllableCache.size > 100_000) syllableCache.clear()
+    syllableCache.set(word, n)
+  }
+  return n
+}
+
+const idScratch = new Map<string, number>()
+
+/** Moving-average type-token ratio over windows of `window` words (length-independent lexical diversity). */
+export function movingTypeTokenRatio(words: readonly string[], window = 50): number {
+  if (words.length === 0) return 0
+  if (words.length <= window) return new Set(words).size / words.length
+  // Words → small integer ids once, so the sliding window counts in a typed array instead of a Map.
+  const ids = idScratch
+  ids.clear()
+  const seq = new Int32Array(words.length)
+  for (let i = 0; i < words.length; i++) {
+    let id = ids.get(words[i]!)
+    if (id === undefined) ids.set(words[i]!, (id = ids.size))
+    seq[i] = id
+  }
+  const counts = new Int32Array(ids.size)
+  let distinct = 0
+  for (let i = 0; i < window; i++) if (counts[seq[i]!]++ === 0) distinct++
+  let sum = distinct
+  for (let i = window; i < words.length; i++) {
+    if (--counts[seq[i - window]!] === 0) distinct--
+    if (counts[seq[i]!]++ === 0) distinct++
+    sum += distinct
+  }
+  return sum / (words.length - window + 1) / window
+}
