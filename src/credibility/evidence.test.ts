@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { bodyOf, gatherEvidence, type CredibilityInput } from './evidence.js'
 import { FEATURES, featureValues } from './features.js'
-import { isBritishSpelling } from './british-spelling.js'
+import { isBritishSpelling } from '../analyzers/style/british-spelling.js'
 
 // Written for this test.
 const TEXT = 'SHOCKING news today\nInsiders say the mayor is finished! Sources claim he recieved cash. The colour of money, you know.'

@@ -3,7 +3,7 @@ import type { Claim, Quote, ReportEntity, Signal, Source } from '../report/types
 import { textStats, movingTypeTokenRatio, type TextStats } from './text-stats.js'
 import lexicons from './lexicons.json' with { type: 'json' }
 import { afinnScore } from './afinn.js'
-import { isBritishSpelling } from './british-spelling.js'
+import { isBritishSpelling } from '../analyzers/style/british-spelling.js'
 
 /** The parts of a report the features use; an engine report or draft satisfies it. */
 export interface CredibilityInput {

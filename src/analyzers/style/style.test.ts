@@ -8,6 +8,7 @@ runAnalyzerTests(style, {
     { text: 'Kowalczyk said the plan was sound.', ids: ['misspelling'] },
     { text: 'He called it “an absolute disaster” in a statement.', ids: ['sensational'] },
     { text: 'The e-mails were released on Tuesday.', ids: ['misspelling'] },
+    { text: 'Rumours spread that the centre had cancelled the programme.', ids: ['misspelling'] },
   ],
   invalid: [
     { text: 'Sessions was a supporter during the presidencial race.', ids: ['misspelling'], findings: [{ id: 'misspelling', quote: 'presidencial' }] },

@@ -3,6 +3,7 @@ import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument, EntityType, Token } from '../../document/types.js'
 import type { Signal } from '../../report/types.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
+import { isBritishSpelling } from './british-spelling.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
 import { quotedRanges, insideAny } from './quoted-ranges.js'
 import sensational from './sensational.json' with { type: 'json' }
@@ -64,7 +65,7 @@ export default defineAnalyzer<StyleOutput>({
       if (isShouting(surface) && !inNamedEntity[i]) {
         counts.allCapsWords++
         signals.push(signal('all-caps', token.start, token.end, `Word in capitals: ${surface}`, 'info'))
-      } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface)) {
+      } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface) && !isBritishSpelling(surface)) {
         counts.misspellings++
         const hint = counts.misspellings <= MAX_SUGGESTED ? suggestionsFor(surface) : []
         const message = `Possible misspelling: ${surface}${hint.length ? ` (did you mean ${hint.join(', ')}?)` : ''}`

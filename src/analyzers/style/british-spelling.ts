@@ -1,5 +1,5 @@
 // British spellings ("rumours", "realised", "centre") that a US dictionary flags: they are not misspellings.
-import { isKnownWord } from '../analyzers/style/spelling.js'
+import { isKnownWord } from './spelling.js'
 
 const RULES: readonly [RegExp, string][] = [
   [/our(s|ed|ing|ite|ites|able|ful)?$/, 'or$1'],
@@ -14,6 +14,7 @@ const RULES: readonly [RegExp, string][] = [
   [/oe/, 'e'],
   [/ey$/, 'y'],
   [/grey/, 'gray'],
+  [/amme(s)?$/, 'am$1'],
 ]
 
 /** True when the word is a British spelling of a word the (US) dictionary knows. */
