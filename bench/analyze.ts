@@ -5,14 +5,10 @@ import { fileURLToPath } from 'node:url'
 import { createEngine } from '../src/engine/engine.js'
 import { bareTokenize, winkDefaultPass } from '../src/nlp/wink.js'
 import { generateArticle } from './generate-article.js'
+import { hasFlag, numberOption } from './args.js'
 
-const args = process.argv.slice(2)
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const articleCount = flag('articles', 400)
-const words = flag('words', 800)
+const articleCount = numberOption('articles', 400)
+const words = numberOption('words', 800)
 const articles = Array.from({ length: articleCount }, (_, i) => generateArticle(i + 1, words))
 
 const engine = createEngine()
@@ -71,7 +67,7 @@ const result = {
   cliColdStartMedianMs: round(coldStarts[3]!),
   targets: { articlesPerSecond: '>= 200', costRatio: '<= 4', cliColdStartMs: '<= 300' },
 }
-if (args.includes('--json')) console.log(JSON.stringify(result, null, 2))
+if (hasFlag('json')) console.log(JSON.stringify(result, null, 2))
 else {
   console.log(`bench:analyze on ${articleCount} generated articles of ~${result.wordsPerArticle} words, one core`)
   console.log(`  full analyze:      ${result.analyzeArticlesPerSecond} articles/s (${result.analyzeMsPerArticle} ms/article)`)

@@ -8,14 +8,10 @@ import { annotate } from '../src/nlp/annotate.js'
 import { bareTokenize, getBareWink, getWink, winkDefaultPass } from '../src/nlp/wink.js'
 import { entityQuality, printEntityQuality } from './entity-quality.js'
 import { generateArticle } from './generate-article.js'
+import { numberOption } from './args.js'
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-
-const count = option('articles', 300)
-const rounds = option('rounds', 7)
+const count = numberOption('articles', 300)
+const rounds = numberOption('rounds', 7)
 const docs = Array.from({ length: count }, (_, i) => documentFromText(generateArticle(i + 1)))
 const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0) / count
 

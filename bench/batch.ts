@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateArticle } from './generate-article.js'
+import { hasFlag, numberOption, stringOption } from './args.js'
 
 const SELF = fileURLToPath(import.meta.url)
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
@@ -100,16 +101,11 @@ function summaryOf(path: string): { itemsPerSecond: number; elapsedMs: number; a
 }
 
 async function runBench(): Promise<void> {
-  const args = process.argv.slice(2)
-  const flag = (name: string, fallback: string) => {
-    const i = args.indexOf(`--${name}`)
-    return i >= 0 ? args[i + 1]! : fallback
-  }
-  const items = Number(flag('items', '10000'))
-  const words = Number(flag('words', '800'))
-  const threadCounts = flag('threads', '1,2').split(',').map(Number)
-  const json = args.includes('--json')
-  const withQueue = !args.includes('--no-queue')
+  const items = numberOption('items', 10000)
+  const words = numberOption('words', 800)
+  const threadCounts = stringOption('threads', '1,2').split(',').map(Number)
+  const json = hasFlag('json')
+  const withQueue = !hasFlag('no-queue')
   const dir = mkdtempSync(join(tmpdir(), 'factsift-bench-batch-'))
   const log = (line: string) => process.stderr.write(`${line}\n`)
 

@@ -10,12 +10,8 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { createEngine } from '../src/engine/engine.js'
 import { generateArticle } from './generate-article.js'
+import { hasFlag, numberOption } from './args.js'
 
-const args = process.argv.slice(2)
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
 const ARTICLES = 200
 
 if (process.env.FACTSIFT_BENCH_ROLE === 'server') await runServer()
@@ -49,12 +45,12 @@ async function runServer(): Promise<void> {
 }
 
 async function runBench(): Promise<void> {
-  const duration = flag('duration', 30)
-  const connections = flag('connections', 50)
-  const words = flag('words', 800)
-  const store = !args.includes('--no-store')
-  const threads = flag('threads', 0)
-  const asJson = args.includes('--json')
+  const duration = numberOption('duration', 30)
+  const connections = numberOption('connections', 50)
+  const words = numberOption('words', 800)
+  const store = !hasFlag('no-store')
+  const threads = numberOption('threads', 0)
+  const asJson = hasFlag('json')
   const articles = Array.from({ length: ARTICLES }, (_, i) => generateArticle(i + 1, words))
   const bodies = articles.map((text) => JSON.stringify({ text }))
 

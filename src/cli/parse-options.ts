@@ -18,3 +18,8 @@ export function parsePositiveInt(value: string): number {
   if (!Number.isInteger(number) || number <= 0) throw new FactsiftError('E_BAD_ARGUMENT', `expected a positive integer, got "${value}"`)
   return number
 }
+
+/** Checks a `--format` value where a command prints either text or JSON. */
+export function checkTextOrJson(format: string): void {
+  if (format !== 'text' && format !== 'json') throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${format}"`)
+}

@@ -1,15 +1,8 @@
 // Input shapes accepted by ingest, and the intermediate results its stages hand to each other.
 import type { IngestWarning } from '../document/types.js'
+import type { ArticleInput } from './article-input.js'
 
-/** One article as a caller gives it: `text` or `html` is analyzed as is (then `url` is metadata); only `url` is fetched. */
-export interface ArticleInput {
-  text?: string
-  html?: string
-  url?: string
-  title?: string
-  outlet?: string
-  publishedAt?: string
-}
+export type { ArticleInput } from './article-input.js'
 
 /** Metadata the caller states explicitly; each field given wins over what extraction finds. */
 export type StatedMeta = Pick<ArticleInput, 'title' | 'url' | 'outlet' | 'publishedAt'>

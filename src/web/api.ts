@@ -1,25 +1,11 @@
 // The page's only way to the server: small typed wrappers over the /v1 JSON API, errors as ApiError.
 import type { Report } from '../report/types.js'
+import type { ArticleInput } from '../ingest/article-input.js'
+import type { StoredReportSummary as ReportSummary } from '../store/report-repository.js'
 
-export interface ArticleInput {
-  text?: string
-  html?: string
-  url?: string
-  title?: string
-  outlet?: string
-}
-
-export interface ReportSummary {
-  id: string
-  title: string | null
-  url: string | null
-  outlet: string | null
-  riskScore: number
-  riskLabel: string
-  createdAt: string
-  wordCount?: number
-  claimCount?: number
-}
+// Shapes shared with the server, imported as types only (nothing from the server code reaches the bundle).
+export type { ArticleInput } from '../ingest/article-input.js'
+export type { StoredReportSummary as ReportSummary } from '../store/report-repository.js'
 
 /** A failed call, with the server's stable error code. */
 export class ApiError extends Error {

@@ -22,17 +22,3 @@ export function quotedRanges(text: string): Span[] {
   if (open) ranges.push({ start: open.start, end: text.length })
   return ranges
 }
-
-/** True when [start, end) lies inside one of the sorted ranges. */
-export function insideAny(ranges: readonly Span[], start: number, end: number): boolean {
-  let lo = 0
-  let hi = ranges.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const range = ranges[mid]!
-    if (range.end < end) lo = mid + 1
-    else if (range.start > start) hi = mid - 1
-    else return true
-  }
-  return false
-}

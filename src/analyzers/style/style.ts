@@ -5,7 +5,8 @@ import type { Signal } from '../../report/types.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
 import { isBritishSpelling } from './british-spelling.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
-import { quotedRanges, insideAny } from './quoted-ranges.js'
+import { quotedRanges } from './quoted-ranges.js'
+import { insideSorted } from '../../sourcing/doc-index.js'
 import sensational from './sensational.json' with { type: 'json' }
 import acronymList from './acronyms.json' with { type: 'json' }
 
@@ -85,7 +86,7 @@ function addSensational(doc: AnnotatedDocument, signals: Signal[], counts: Style
   const titleAt = title ? doc.text.indexOf(title) : -1
   const quoted = quotedRanges(doc.text)
   for (const match of sensationalMatcher.find(doc.text)) {
-    if (insideAny(quoted, match.start, match.end)) continue
+    if (insideSorted(quoted, match.start, match.end)) continue
     const inTitle = titleAt >= 0 && match.start >= titleAt && match.end <= titleAt + title!.length
     if (inTitle) counts.sensationalTitle++
     else counts.sensationalBody++

@@ -1,7 +1,7 @@
 // `factsift corpus add|stats|search`: the reference corpus for lateral reading (other outlets' coverage of the same claims).
 import type { Command } from 'commander'
 import { runAction } from '../run-action.js'
-import { parseByteSize, parsePositiveInt } from '../parse-options.js'
+import { checkTextOrJson, parseByteSize, parsePositiveInt } from '../parse-options.js'
 
 interface StoreFlags {
   db?: string
@@ -56,14 +56,8 @@ export default function register(program: Command): void {
     .action(runAction(searchCommand))
 }
 
-async function checkFormat(format: string): Promise<void> {
-  if (format === 'text' || format === 'json') return
-  const { FactsiftError } = await import('../../errors.js')
-  throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${format}"`)
-}
-
 async function addCommand(inputs: string[], flags: AddFlags): Promise<void> {
-  await checkFormat(flags.format)
+  checkTextOrJson(flags.format)
   const [{ openStore, defaultDatabasePath }, { readCorpusInputs }, { addArticles }, { FactsiftError }] = await Promise.all([
     import('../../store/open-store.js'),
     import('../../corpus/read-inputs.js'),
@@ -93,7 +87,7 @@ async function addCommand(inputs: string[], flags: AddFlags): Promise<void> {
 }
 
 async function statsCommand(flags: StoreFlags): Promise<void> {
-  await checkFormat(flags.format)
+  checkTextOrJson(flags.format)
   const store = await openExisting(flags.db)
   const stats = store ? await store.corpus.stats() : { articles: 0, distinctOutlets: 0, outlets: [], withoutOutlet: 0, earliest: null, latest: null }
   await store?.close()
@@ -109,7 +103,7 @@ async function statsCommand(flags: StoreFlags): Promise<void> {
 }
 
 async function searchCommand(text: string, flags: SearchFlags): Promise<void> {
-  await checkFormat(flags.format)
+  checkTextOrJson(flags.format)
   const [{ normalizeDate }, { FactsiftError }] = await Promise.all([import('../../ingest/dates.js'), import('../../errors.js')])
   const date = (value: string | undefined, name: string) => {
     if (value === undefined) return undefined

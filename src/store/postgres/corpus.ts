@@ -1,8 +1,10 @@
 // PostgreSQL home of the reference corpus: articles keyed by URL or content hash, tsvector + GIN candidates, BM25 ranking.
 import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
-import type { CorpusArticle, CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
-import { outletKey } from '../../corpus/outlet.js'
+import type { CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
+import {
+  CORPUS_COLUMNS as COLUMNS, corpusContentHash, corpusRowValues, fromCorpusRow, outletFilterKeys, publishedBeforeBound, type CorpusRow as Row,
+} from '../corpus-rows.js'
 import { anyLexemeQuery, createTermIndex, tokenCount } from './bm25.js'
 import { upsertByKey } from './upsert.js'
 
@@ -35,20 +37,10 @@ export const migrations: PostgresMigration[] = [
   },
 ]
 
-const COLUMNS = ['key', 'title', 'body', 'url', 'outlet', 'published_at'] as const
 const UPSERT_COLUMNS = [
   ...['title', 'body', 'url', 'outlet', 'outlet_key', 'published_at'].map((name) => ({ name, type: 'text' })),
   { name: 'fts_length', type: 'integer' },
 ]
-
-interface Row {
-  key: string
-  title: string
-  body: string
-  url: string | null
-  outlet: string | null
-  published_at: string | null
-}
 
 /** As in the SQLite store: a title hit counts three times a body hit; very common terms are dropped while rarer remain. */
 const TITLE_WEIGHT = 3.0
@@ -56,14 +48,6 @@ const BODY_WEIGHT = 1.0
 const COMMON_TERM_SHARE = 0.03
 const MAX_QUERY_TERMS = 12
 const MATCH_VECTOR = '(c.title_tsv || c.body_tsv)'
-
-function fromRow(row: Row): CorpusArticle {
-  return { key: row.key, title: row.title, body: row.body, url: row.url, outlet: row.outlet, publishedAt: row.published_at }
-}
-
-function hashOf(a: CorpusArticle): string {
-  return JSON.stringify([a.title, a.body, a.url, a.outlet, a.publishedAt])
-}
 
 export function createRepository(pool: pg.Pool): CorpusRepository {
   const terms = createTermIndex(pool, {
@@ -85,8 +69,8 @@ export function createRepository(pool: pg.Pool): CorpusRepository {
         UPSERT_COLUMNS,
         articles.map((a) => ({
           key: a.key,
-          hash: hashOf(a),
-          values: [a.title, a.body, a.url, a.outlet, a.outlet ? outletKey(a.outlet) : null, a.publishedAt, tokenCount(a.title, a.body)],
+          hash: corpusContentHash(a),
+          values: [...corpusRowValues(a), tokenCount(a.title, a.body)],
         })),
       )
       if (counts.inserted + counts.updated > 0) terms.invalidate()
@@ -101,7 +85,7 @@ export function createRepository(pool: pg.Pool): CorpusRepository {
       if (!query) return []
       const params: unknown[] = [query.lexemes, query.idf, query.avgLength, anyLexemeQuery(query.lexemes), options.limit]
       const where = [`${MATCH_VECTOR} @@ $4::tsquery`]
-      const outlets = [...new Set((options.outlets ?? []).map(outletKey).filter(Boolean))]
+      const outlets = outletFilterKeys(options)
       if (outlets.length > 0) {
         params.push(outlets)
         where.push(`c.outlet_key = ANY($${params.length}::text[])`)
@@ -111,8 +95,7 @@ export function createRepository(pool: pg.Pool): CorpusRepository {
         where.push(`c.published_at >= $${params.length}`)
       }
       if (options.publishedBefore) {
-        // A date alone means the whole day: '2024-03-05' also admits '2024-03-05T18:00:00Z'.
-        params.push(options.publishedBefore.length === 10 ? `${options.publishedBefore}\uffff` : options.publishedBefore)
+        params.push(publishedBeforeBound(options.publishedBefore))
         where.push(`c.published_at <= $${params.length}`)
       }
       const scored = terms.scoreSql({ lexemes: '$1::text[]', idf: '$2::float8[]', avg: '$3::float8' }, where.join(' AND '))
@@ -121,7 +104,7 @@ export function createRepository(pool: pg.Pool): CorpusRepository {
            JOIN corpus_articles a ON a.id = s.id ORDER BY s.score DESC, a.key`,
         params,
       )
-      return rows.map((row) => ({ article: fromRow(row), bm25: row.score }))
+      return rows.map((row) => ({ article: fromCorpusRow(row), bm25: row.score }))
     },
     async stats(): Promise<CorpusStats> {
       const outlets = await pool.query<{ outlet: string; articles: number }>(
@@ -138,7 +121,7 @@ export function createRepository(pool: pg.Pool): CorpusRepository {
     },
     async get(key) {
       const { rows } = await pool.query<Row>(`SELECT ${COLUMNS.join(', ')} FROM corpus_articles WHERE key = $1`, [key])
-      return rows[0] ? fromRow(rows[0]) : null
+      return rows[0] ? fromCorpusRow(rows[0]) : null
     },
   }
 }

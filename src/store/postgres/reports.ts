@@ -1,9 +1,8 @@
 // Stored reports in PostgreSQL: one row per report id, a 'simple' tsvector (GIN) over title and text, newest-first pages.
 import type pg from 'pg'
-import { createHash } from 'node:crypto'
 import type { Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
-import { REPORT_LIST_DEFAULT_LIMIT, REPORT_LIST_MAX_LIMIT } from '../report-repository.js'
+import { checkLimit, decodeCursor, reportKey, searchWords, toPage, type ReportSummaryRow } from '../report-list.js'
 import { FactsiftError } from '../../errors.js'
 import type { PostgresMigration } from './migrate.js'
 import { pgText } from './upsert.js'
@@ -41,17 +40,8 @@ export const migrations: PostgresMigration[] = [
   },
 ]
 
-interface SummaryRow {
+interface SummaryRow extends ReportSummaryRow {
   seq: string
-  id: string
-  created_at: string
-  title: string | null
-  url: string | null
-  outlet: string | null
-  risk_score: number
-  risk_label: string
-  word_count: number
-  claim_count: number
 }
 
 const SUMMARY_COLUMNS = 'seq, id, created_at, title, url, outlet, risk_score, risk_label, word_count, claim_count'
@@ -117,9 +107,7 @@ export function createRepository(pool: pg.Pool): ReportRepository {
       } else {
         rows = (await pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [before, limit + 1])).rows
       }
-      const more = rows.length > limit
-      const items = rows.slice(0, limit)
-      return { items: items.map(toSummary), nextCursor: more ? encodeCursor(Number(items[items.length - 1]!.seq)) : null }
+      return toPage(rows, limit, (row) => Number(row.seq))
     },
   }
 }
@@ -134,55 +122,14 @@ function nullableText(value: string | null): string | null {
   return value === null ? null : pgText(value)
 }
 
-function toSummary(row: SummaryRow): StoredReportSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    url: row.url,
-    outlet: row.outlet,
-    riskScore: row.risk_score,
-    riskLabel: row.risk_label,
-    createdAt: row.created_at,
-    wordCount: row.word_count,
-    claimCount: row.claim_count,
-  }
-}
-
-// Limits, cursors and content ids behave exactly as in the SQLite repository (src/store/sqlite/reports.ts).
-
-function checkLimit(limit: number | undefined): number {
-  if (limit === undefined) return REPORT_LIST_DEFAULT_LIMIT
-  if (!Number.isInteger(limit) || limit < 1 || limit > REPORT_LIST_MAX_LIMIT) {
-    throw new FactsiftError('E_BAD_ARGUMENT', `limit must be an integer from 1 to ${REPORT_LIST_MAX_LIMIT}`)
-  }
-  return limit
-}
-
-function encodeCursor(seq: number): string {
-  return Buffer.from(`s${seq}`, 'utf8').toString('base64url')
-}
-
-function decodeCursor(cursor: string): number {
-  const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
-  const match = /^s(\d{1,15})$/.exec(decoded)
-  if (!match) throw new FactsiftError('E_BAD_ARGUMENT', 'cursor is not one returned by a previous page')
-  return Number(match[1])
-}
-
 /**
  * The user's words as a tsquery: each word quoted (so `&`, `|`, `!`, `:*` are plain text, never syntax), all required,
  * the last one as a prefix. Null when no word remains.
  */
 export function toTsQuery(q: string): string | null {
-  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
+  const words = searchWords(q)
   if (!words) return null
-  const quoted = words.slice(0, 16).map((word) => `'${word}'`)
+  const quoted = words.map((word) => `'${word}'`)
   quoted[quoted.length - 1] += ':*'
   return quoted.join(' & ')
-}
-
-/** A stable id for a report that came without one: the same hash as the SQLite store's. */
-function reportKey(report: Report): string {
-  const { title, url, outlet, publishedAt, text } = report.document
-  return createHash('sha256').update(JSON.stringify([title, url, outlet, publishedAt, text])).digest('hex').slice(0, 32)
 }

@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { CorpusArticle, CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
 import { buildMatchQuery, queryTerms } from './fts-query.js'
-import { outletKey } from '../../corpus/outlet.js'
+import {
+  CORPUS_COLUMNS as COLUMNS, corpusContentHash, corpusRowValues, fromCorpusRow, outletFilterKeys, publishedBeforeBound, type CorpusRow as Row,
+} from '../corpus-rows.js'
 
 export const area = 'corpus'
 
@@ -43,17 +45,6 @@ export const migrations: SqliteMigration[] = [
   },
 ]
 
-interface Row {
-  key: string
-  title: string
-  body: string
-  url: string | null
-  outlet: string | null
-  published_at: string | null
-}
-
-const COLUMNS = ['key', 'title', 'body', 'url', 'outlet', 'published_at']
-
 /** Column weights for bm25(): a title hit counts three times a body hit (titles are short and say what a story is about). */
 const BM25_WEIGHTS = [3.0, 1.0]
 /** Terms in more than this share of articles are left out of the query while rarer ones remain (they cost time, rank little). */
@@ -61,14 +52,6 @@ const COMMON_TERM_SHARE = 0.03
 const MAX_QUERY_TERMS = 6
 /** Filters are first applied to this many best text matches; only when too few pass is every match filtered. */
 const FILTER_POOL = 1000
-
-function fromRow(row: Row): CorpusArticle {
-  return { key: row.key, title: row.title, body: row.body, url: row.url, outlet: row.outlet, publishedAt: row.published_at }
-}
-
-function hashOf(a: CorpusArticle): string {
-  return JSON.stringify([a.title, a.body, a.url, a.outlet, a.publishedAt])
-}
 
 export function createRepository(db: Database.Database): CorpusRepository {
   const selectHash = db.prepare('SELECT id, content_hash FROM corpus_articles WHERE key = ?').raw(true)
@@ -100,9 +83,9 @@ export function createRepository(db: Database.Database): CorpusRepository {
     const counts = { inserted: 0, updated: 0, unchanged: 0 }
     const now = new Date().toISOString()
     for (const a of articles) {
-      const hash = hashOf(a)
+      const hash = corpusContentHash(a)
       const existing = selectHash.get(a.key) as [number, string] | undefined
-      const values = [a.title, a.body, a.url, a.outlet, a.outlet ? outletKey(a.outlet) : null, a.publishedAt]
+      const values = corpusRowValues(a)
       if (!existing) {
         insert.run(a.key, ...values, hash, now)
         counts.inserted++
@@ -147,7 +130,7 @@ export function createRepository(db: Database.Database): CorpusRepository {
   function filterClause(options: CorpusSearchOptions): { where: string; params: unknown[] } {
     const where: string[] = []
     const params: unknown[] = []
-    const outlets = [...new Set((options.outlets ?? []).map(outletKey).filter(Boolean))]
+    const outlets = outletFilterKeys(options)
     if (outlets.length > 0) {
       where.push(`a.outlet_key IN (${outlets.map(() => '?').join(', ')})`)
       params.push(...outlets)
@@ -158,8 +141,7 @@ export function createRepository(db: Database.Database): CorpusRepository {
     }
     if (options.publishedBefore) {
       where.push('a.published_at <= ?')
-      // A date alone means the whole day: '2024-03-05' also admits '2024-03-05T18:00:00Z'.
-      params.push(options.publishedBefore.length === 10 ? `${options.publishedBefore}\uffff` : options.publishedBefore)
+      params.push(publishedBeforeBound(options.publishedBefore))
     }
     return { where: where.join(' AND '), params }
   }
@@ -209,7 +191,7 @@ export function createRepository(db: Database.Database): CorpusRepository {
       const match = buildMatchQuery(terms)
       const filtered = Boolean(options.outlets?.length || options.publishedAfter || options.publishedBefore)
       const rows = filtered ? searchFiltered(match, options) : (plainSearch.all(match, options.limit) as (Row & { score: number })[])
-      return rows.map((row) => ({ article: fromRow(row), bm25: row.score }))
+      return rows.map((row) => ({ article: fromCorpusRow(row), bm25: row.score }))
     },
     async stats(): Promise<CorpusStats> {
       const outlets = db
@@ -235,7 +217,7 @@ export function createRepository(db: Database.Database): CorpusRepository {
     },
     async get(key) {
       const row = selectOne.get(key) as Row | undefined
-      return row ? fromRow(row) : null
+      return row ? fromCorpusRow(row) : null
     },
   }
 }

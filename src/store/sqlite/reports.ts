@@ -1,9 +1,8 @@
 // Stored reports in SQLite: one row per report id, FTS5 over title and text, newest-first cursor pagination.
 import type Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import type { Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
-import { REPORT_LIST_DEFAULT_LIMIT, REPORT_LIST_MAX_LIMIT } from '../report-repository.js'
+import { checkLimit, decodeCursor, reportKey, searchWords, toPage, type ReportSummaryRow } from '../report-list.js'
 import { FactsiftError } from '../../errors.js'
 import type { SqliteMigration } from './migrate.js'
 
@@ -42,17 +41,8 @@ export const migrations: SqliteMigration[] = [
   },
 ]
 
-interface SummaryRow {
+interface SummaryRow extends ReportSummaryRow {
   seq: number
-  id: string
-  created_at: string
-  title: string | null
-  url: string | null
-  outlet: string | null
-  risk_score: number
-  risk_label: string
-  word_count: number
-  claim_count: number
 }
 
 const SUMMARY_COLUMNS = 'r.seq, r.id, r.created_at, r.title, r.url, r.outlet, r.risk_score, r.risk_label, r.word_count, r.claim_count'
@@ -118,47 +108,9 @@ export function createRepository(db: Database.Database): ReportRepository {
       } else {
         rows = page.all(before, limit + 1) as SummaryRow[]
       }
-      const more = rows.length > limit
-      const items = rows.slice(0, limit)
-      return {
-        items: items.map(toSummary),
-        nextCursor: more ? encodeCursor(items[items.length - 1]!.seq) : null,
-      }
+      return toPage(rows, limit, (row) => row.seq)
     },
   }
-}
-
-function toSummary(row: SummaryRow): StoredReportSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    url: row.url,
-    outlet: row.outlet,
-    riskScore: row.risk_score,
-    riskLabel: row.risk_label,
-    createdAt: row.created_at,
-    wordCount: row.word_count,
-    claimCount: row.claim_count,
-  }
-}
-
-function checkLimit(limit: number | undefined): number {
-  if (limit === undefined) return REPORT_LIST_DEFAULT_LIMIT
-  if (!Number.isInteger(limit) || limit < 1 || limit > REPORT_LIST_MAX_LIMIT) {
-    throw new FactsiftError('E_BAD_ARGUMENT', `limit must be an integer from 1 to ${REPORT_LIST_MAX_LIMIT}`)
-  }
-  return limit
-}
-
-function encodeCursor(seq: number): string {
-  return Buffer.from(`s${seq}`, 'utf8').toString('base64url')
-}
-
-function decodeCursor(cursor: string): number {
-  const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
-  const match = /^s(\d{1,15})$/.exec(decoded)
-  if (!match) throw new FactsiftError('E_BAD_ARGUMENT', 'cursor is not one returned by a previous page')
-  return Number(match[1])
 }
 
 /**
@@ -166,15 +118,9 @@ function decodeCursor(cursor: string): number {
  * all required, the last one as a prefix so that typing-as-you-search works. Null when no word remains.
  */
 export function toFtsQuery(q: string): string | null {
-  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
+  const words = searchWords(q)
   if (!words) return null
-  const quoted = words.slice(0, 16).map((word) => `"${word}"`)
+  const quoted = words.map((word) => `"${word}"`)
   quoted[quoted.length - 1] += '*'
   return quoted.join(' ')
-}
-
-/** A stable id for a report that came without one: hash of its normalized text and metadata. */
-function reportKey(report: Report): string {
-  const { title, url, outlet, publishedAt, text } = report.document
-  return createHash('sha256').update(JSON.stringify([title, url, outlet, publishedAt, text])).digest('hex').slice(0, 32)
 }

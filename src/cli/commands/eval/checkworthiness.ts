@@ -1,6 +1,7 @@
 // `factsift eval checkworthiness --data <dir>`: CLEF 2019 ranking figures of the shipped model and a length baseline.
 import type { Command } from 'commander'
 import { runAction } from '../../run-action.js'
+import { checkTextOrJson } from '../../parse-options.js'
 
 interface EvalFlags {
   data: string
@@ -21,8 +22,8 @@ export default function register(evalCommand: Command): void {
 }
 
 async function evalCheckworthiness(flags: EvalFlags): Promise<void> {
+  checkTextOrJson(flags.format)
   const { FactsiftError } = await import('../../../errors.js')
-  if (flags.format !== 'text' && flags.format !== 'json') throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${flags.format}"`)
   const [{ annotate }, { createModelLoader }, { loadScorer }, { evaluateCheckworthiness }, { summarize }, path] = await Promise.all([
     import('../../../nlp/annotate.js'),
     import('../../../models/loader.js'),

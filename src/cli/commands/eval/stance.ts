@@ -1,6 +1,7 @@
 // `factsift eval stance --bodies <csv> --stances <csv>`: FNC-1 score, per-class and macro F1, confusion, and the baseline.
 import type { Command } from 'commander'
 import { runAction } from '../../run-action.js'
+import { checkTextOrJson } from '../../parse-options.js'
 
 interface EvalFlags {
   bodies: string
@@ -21,8 +22,8 @@ export default function register(evalCommand: Command): void {
 }
 
 async function evalStance(flags: EvalFlags): Promise<void> {
+  checkTextOrJson(flags.format)
   const { FactsiftError } = await import('../../../errors.js')
-  if (flags.format !== 'text' && flags.format !== 'json') throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${flags.format}"`)
   const [{ readFncBodies, readFncStances }, { stanceModelFromJSON, loadStanceModel }, { evaluateStance, formatStanceEvaluation }, { createModelLoader }, fs] =
     await Promise.all([
       import('../../../stance/fnc-data.js'),

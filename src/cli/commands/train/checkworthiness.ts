@@ -1,6 +1,7 @@
 // `factsift train checkworthiness --data <dir>`: runs training/checkworthiness/train.ts (needs a source checkout).
 import type { Command } from 'commander'
 import { runAction } from '../../run-action.js'
+import { importTrainingModule } from './training-module.js'
 
 interface TrainFlags {
   data: string
@@ -38,15 +39,7 @@ export default function register(trainCommand: Command): void {
 }
 
 async function trainCheckworthinessCommand(flags: TrainFlags): Promise<void> {
-  const { FactsiftError } = await import('../../../errors.js')
-  // Training code lives outside src/ (it only writes model files) and is not part of the built package.
-  const entry = new URL('../../../../training/checkworthiness/train.ts', import.meta.url)
-  let mod: TrainingModule
-  try {
-    mod = await import(entry.href)
-  } catch {
-    throw new FactsiftError('E_CONFIG', `training needs a source checkout run through tsx (npm run train:checkworthiness); cannot load ${entry.pathname}`)
-  }
+  const mod = await importTrainingModule<TrainingModule>('checkworthiness/train.ts', 'train:checkworthiness')
   mod.trainCheckworthiness({
     data: flags.data,
     out: flags.out,

@@ -1,6 +1,8 @@
 // `factsift train stance --data <dir>`: runs training/stance/pipeline.ts (needs a source checkout run through tsx).
 import type { Command } from 'commander'
 import { runAction } from '../../run-action.js'
+import { checkTextOrJson } from '../../parse-options.js'
+import { importTrainingModule } from './training-module.js'
 
 interface TrainFlags {
   data: string
@@ -26,15 +28,7 @@ export default function register(trainCommand: Command): void {
 }
 
 async function trainStanceCommand(flags: TrainFlags): Promise<void> {
-  const { FactsiftError } = await import('../../../errors.js')
-  if (flags.format !== 'text' && flags.format !== 'json') throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${flags.format}"`)
-  // Training code lives outside src/ (it only writes model files) and is not part of the built package.
-  const entry = new URL('../../../../training/stance/pipeline.ts', import.meta.url)
-  let mod: TrainingModule
-  try {
-    mod = await import(entry.href)
-  } catch {
-    throw new FactsiftError('E_CONFIG', `training needs a source checkout run through tsx (npm run train:stance); cannot load ${entry.pathname}`)
-  }
+  checkTextOrJson(flags.format)
+  const mod = await importTrainingModule<TrainingModule>('stance/pipeline.ts', 'train:stance')
   await mod.trainStance({ data: flags.data, out: flags.out, noMlp: !flags.mlp, json: flags.format === 'json' })
 }
