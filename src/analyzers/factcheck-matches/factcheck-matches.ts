@@ -1,0 +1,37 @@
+// Published fact-checks matching the article's most check-worthy claims (the fact-check memory, src/factchecks/).
+import { defineAnalyzer } from '../types.js'
+import type { FactCheckMatch } from '../../report/types.js'
+import type { CheckworthinessOutput } from '../checkworthiness/checkworthiness.js'
+
+export interface FactCheckMatchesOutput {
+  /** Matches per claim id, for the claims that have any; best match first. */
+  byClaim: { claimId: string; matches: FactCheckMatch[] }[]
+}
+
+/** Claims looked up per article, most check-worthy first: each lookup is a full-text query plus re-ranking. */
+export const MAX_CLAIMS = 12
+/** Matches kept per claim. */
+export const MAX_MATCHES = 3
+
+export default defineAnalyzer<FactCheckMatchesOutput>({
+  id: 'factcheck-matches',
+  meta: { version: 1, description: 'Published fact-checks (ClaimReview) matching the top claims', requires: ['checkworthiness'] },
+  async analyze(_doc, ctx) {
+    const matcher = ctx.services.factchecks
+    if (!matcher) return { byClaim: [] }
+    const claims = ctx.get<CheckworthinessOutput>('checkworthiness').claims
+    const byClaim: FactCheckMatchesOutput['byClaim'] = []
+    for (const claim of [...claims].sort((a, b) => b.checkworthiness - a.checkworthiness).slice(0, MAX_CLAIMS)) {
+      const matches = await matcher.match(claim.text, MAX_MATCHES)
+      if (matches.length > 0) byClaim.push({ claimId: claim.id, matches })
+    }
+    return { byClaim }
+  },
+  contribute(out, report) {
+    const byId = new Map(out.byClaim.map((entry) => [entry.claimId, entry.matches]))
+    for (const claim of report.claims) {
+      const matches = byId.get(claim.id)
+      if (matches) claim.matches = matches
+    }
+  },
+})
