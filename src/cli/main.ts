@@ -7,6 +7,7 @@ import registerEval from './commands/eval.js'
 import registerTrain from './commands/train.js'
 import registerBatch from './commands/batch.js'
 import registerCorpus from './commands/corpus.js'
+import registerFactchecks from './commands/factchecks.js'
 import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerEval(program)
   registerTrain(program)
   registerBatch(program)
+  registerFactchecks(program)
   registerCorpus(program)
   registerServe(program)
   registerWorker(program)
