@@ -1,8 +1,8 @@
 // Test helpers for suites that need PostgreSQL or Redis: skip with a clear message when absent, fail in CI.
 import { connect } from 'node:net'
-import { userInfo } from 'node:os'
+import { withDefaultUser } from '../store/postgres/connection-url.js'
 
-export const TEST_POSTGRES_URL = process.env.FACTSIFT_TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test'
+export const TEST_POSTGRES_URL = withDefaultUser(process.env.FACTSIFT_TEST_POSTGRES_URL ?? 'postgres://127.0.0.1:5432/test')
 export const TEST_REDIS_URL = process.env.FACTSIFT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export type ServiceName = 'postgres' | 'redis'
@@ -21,12 +21,7 @@ export async function serviceSkip(service: ServiceName): Promise<string | false>
 
 async function probePostgres(url: string): Promise<string | null> {
   const { default: pg } = await import('pg')
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: 2000,
-    // libpq's default user is the OS user; pg needs it spelled out where USER is unset (CI sandboxes).
-    user: process.env.PGUSER ?? process.env.USER ?? userInfo().username,
-  })
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
   try {
     await client.connect()
     await client.query('SELECT 1')

@@ -1,6 +1,6 @@
 // The shared store for many processes and machines: PostgreSQL (its own full-text search), one repository per area.
 import pg from 'pg'
-import { userInfo } from 'node:os'
+import { withDefaultUser } from './connection-url.js'
 import type { Store } from '../types.js'
 import { FactsiftError } from '../../errors.js'
 import { migrateArea } from './migrate.js'
@@ -26,9 +26,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 export async function openPostgresStore(url: string): Promise<PostgresStore> {
   const { connectionString, schema } = parseLocation(url)
   const pool = new pg.Pool({
-    connectionString,
     // As libpq does: without a user in the URL or the environment, connect as the operating-system user.
-    ...(new URL(connectionString).username || process.env.PGUSER || process.env.USER ? {} : { user: osUser() }),
+    connectionString: withDefaultUser(connectionString),
     max: Number(process.env.FACTSIFT_PG_POOL_SIZE ?? 4),
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 10_000,
@@ -86,14 +85,6 @@ function parseLocation(url: string): { connectionString: string; schema: string 
   }
   parsed.searchParams.delete('schema')
   return { connectionString: parsed.toString(), schema }
-}
-
-function osUser(): string | undefined {
-  try {
-    return userInfo().username
-  } catch {
-    return undefined
-  }
 }
 
 /** Two processes creating the same schema at once: the loser's unique violation means it exists, which is the goal. */
