@@ -79,3 +79,19 @@ test('a missing or mismatched model file is E_MODEL_INVALID', async () => {
     await store.close()
   }
 })
+
+test('the shipped model: a sentence repeating the only imported fact-check matches; an unrelated one does not', async () => {
+  const { createModelLoader } = await import('../models/loader.js')
+  const store = await openStore(':memory:')
+  try {
+    await store.factchecks.upsertMany([
+      toFactCheckRecord({ claim: 'Drinking hot water with lemon cures the flu within a day.', rating: 'False', factChecker: 'Example Checks', url: 'https://checks.example.org/lemon' }),
+    ])
+    const matcher = createFactCheckMatcher(store, createModelLoader())
+    const [match] = await matcher.match('A viral post claims that drinking hot water with lemon cures the flu within a day.')
+    assert.equal(match?.url, 'https://checks.example.org/lemon')
+    assert.deepEqual(await matcher.match('Doctors at the city hospital said on Monday that no drink cures influenza.'), [])
+  } finally {
+    await store.close()
+  }
+})

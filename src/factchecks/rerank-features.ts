@@ -92,6 +92,13 @@ export interface Candidate {
   rank: number
 }
 
+/**
+ * Records assumed to exist besides the store's, none containing the query's words: in a store of a handful of
+ * fact-checks every word would otherwise look common (IDF near 0) and a word-for-word repeat would score like noise.
+ * Against 10,000+ records it changes little.
+ */
+export const IDF_PRIOR_RECORDS = 1000
+
 /** The claim's view for feature computation; `stats.df[i]` is the document frequency of `analyzed.words[i]`. */
 export function buildQueryView(
   analyzed: AnalyzedText,
@@ -102,7 +109,7 @@ export function buildQueryView(
 ): QueryView {
   const idf = new Map<string, number>()
   analyzed.words.forEach((word, i) => {
-    const value = Math.log((stats.total + 1) / ((stats.df[i] ?? 0) + 0.5))
+    const value = Math.log((stats.total + IDF_PRIOR_RECORDS + 1) / ((stats.df[i] ?? 0) + 0.5))
     const s = stem(word)
     idf.set(s, Math.max(idf.get(s) ?? 0, value))
   })
@@ -152,7 +159,12 @@ export function candidateFeatures(query: QueryView, candidates: readonly Candida
   // raw BM25 grows with the store (IDF ~ log N), and a model trained on one size would misjudge the other.
   const norm = Math.max(idfTotal, 1e-6)
   const q = query.analyzed
-  const analyzed = candidates.map((c) => ({ claim: analyzeText(c.record.claim), title: analyzeText(c.record.title ?? '') }))
+  // Without a headline the claim stands in for it: CLEF records always have one, many ClaimReviews do not, and an
+  // empty title would read as a mismatch.
+  const analyzed = candidates.map((c) => {
+    const claim = analyzeText(c.record.claim)
+    return { claim, title: c.record.title ? analyzeText(c.record.title) : claim }
+  })
   const textScores = analyzed.map(({ claim, title }) => fieldBm25(query, claim, AVG_CLAIM) + 0.6 * fieldBm25(query, title, AVG_TITLE))
   const textMax = Math.max(...textScores)
   return candidates.map((candidate, index) => {

@@ -30,9 +30,12 @@ export function calibrateOutOfFold(
   splits: readonly Fold[],
   options: PairwiseOptions,
   maxUncheckedShown: number,
+  /** Runs that count for the threshold (the tweets; the synthetic restatements only help fit and calibrate). */
+  isTweet: (run: ClefRun) => boolean = () => true,
 ): Calibrated {
   const unchecked = train.filter((run) => run.labels.includes(1)).map(withoutRelevant)
   const uncheckedOf = new Map(train.filter((run) => run.labels.includes(1)).map((run, i) => [run, unchecked[i]!]))
+  const sourceOf = new Map([...uncheckedOf].map(([run, twin]) => [twin, run]))
   const scores = new Map<ClefRun, number[]>()
   for (const split of splits) {
     const model = fitPairwise(split.train.map((i) => train[i]!), options)
@@ -61,8 +64,8 @@ export function calibrateOutOfFold(
     const best = s.indexOf(Math.max(...s))
     return { p: applyPlatt(calibration, s[best]!), correct: run.labels[best] === 1 }
   }
-  const checkedRuns = train.filter((run) => run.labels.includes(1)).map(top)
-  const uncheckedRuns = unchecked.map(top)
+  const checkedRuns = train.filter((run) => isTweet(run) && run.labels.includes(1)).map(top)
+  const uncheckedRuns = unchecked.filter((twin) => isTweet(sourceOf.get(twin)!)).map(top)
   const at = (threshold: number): ThresholdPoint => {
     const shown = checkedRuns.filter((d) => d.p >= threshold)
     const tp = shown.filter((d) => d.correct).length

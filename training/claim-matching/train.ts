@@ -14,6 +14,8 @@ import { groupKFold, type Fold } from '../../src/ml/cross-validation.js'
 import { writeModelFile, type ModelFileManifest } from '../../src/ml/model-file.js'
 import { fitPairwise, scoreRun, type PairwiseOptions } from './pairwise.js'
 import { calibrateOutOfFold } from './calibrate.js'
+import { restateClaims } from './augment.js'
+import type { FactCheckRecord } from '../../src/store/factcheck-repository.js'
 
 export interface TrainClaimMatchingOptions {
   /** Folder with verified_claims.tsv, train.queries.tsv and train.qrels (dev.* are only measured). */
@@ -36,8 +38,14 @@ const f4 = (x: number) => x.toFixed(4)
 const r4 = (x: number) => Math.round(x * 10000) / 10000
 const rounded = (m: RankingMetrics) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, r4(v)]))
 
-/** Grouped k-fold CV over the grid; the options with the best out-of-fold MAP@5 win (ties: the earlier, simpler). */
-function selectOptions(train: readonly ClefRun[], splits: readonly Fold[], depth: number, log: (line: string) => void): PairwiseOptions {
+/** Grouped k-fold CV over the grid; the options with the best out-of-fold MAP@5 on tweets win (ties: the earlier). */
+function selectOptions(
+  train: readonly ClefRun[],
+  splits: readonly Fold[],
+  tweets: readonly ClefRun[],
+  depth: number,
+  log: (line: string) => void,
+): PairwiseOptions {
   let best: { options: PairwiseOptions; map5: number } | null = null
   for (const l2 of [1e-3, 1e-2, 1e-1]) {
     for (const negatives of [...new Set([10, depth])]) {
@@ -47,7 +55,7 @@ function selectOptions(train: readonly ClefRun[], splits: readonly Fold[], depth
         const model = fitPairwise(split.train.map((i) => train[i]!), options)
         for (const i of split.test) oof.set(train[i]!, scoreRun(model, train[i]!.set.features))
       }
-      const map5 = rankingMetrics(train, (run) => oof.get(run)!)['MAP@5']
+      const map5 = rankingMetrics(tweets, (run) => oof.get(run)!)['MAP@5']
       log(`  cv l2=${l2} negatives=${negatives}: MAP@5 ${f4(map5)}`)
       if (!best || map5 > best.map5 + 1e-9) best = { options, map5 }
     }
@@ -65,24 +73,41 @@ export async function trainClaimMatching(options: TrainClaimMatchingOptions): Pr
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
 
   const store = await openStore(':memory:')
-  let train: ClefRun[]
+  let tweets: ClefRun[]
+  let restated: ClefRun[]
   try {
     await importFactChecks(store.factchecks, join(data, 'verified_claims.tsv'), { format: 'clef' })
-    train = await buildClefRuns(store.factchecks, readClefQueries(join(data, 'train.queries.tsv')), readQrels(join(data, 'train.qrels')), depth)
-    log(`train: ${train.length} tweets, ${await store.factchecks.count()} verified claims, depth ${depth}`)
+    tweets = await buildClefRuns(store.factchecks, readClefQueries(join(data, 'train.queries.tsv')), readQrels(join(data, 'train.qrels')), depth)
+    log(`train: ${tweets.length} tweets, ${await store.factchecks.count()} verified claims, depth ${depth}`)
+    // Article-style restatements of the claims the train tweets point at (see augment.ts).
+    const goldIds = new Set(tweets.flatMap((run) => [...run.relevant]))
+    const golds: FactCheckRecord[] = []
+    for await (const record of store.factchecks.iterate()) if (goldIds.has(record.externalId ?? '')) golds.push(record)
+    golds.sort((a, b) => Number(a.externalId) - Number(b.externalId))
+    const { queries, qrels } = restateClaims(golds)
+    restated = await buildClefRuns(store.factchecks, queries, qrels, depth)
+    log(`  + ${restated.length} synthetic restatements of their fact-checked claims (training and calibration only)`)
   } finally {
     await store.close()
   }
-  log(`  first-stage BM25 (train): MAP@5 ${f4(rankingMetrics(train, bm25Scores)['MAP@5'])}`)
+  log(`  first-stage BM25 (train tweets): MAP@5 ${f4(rankingMetrics(tweets, bm25Scores)['MAP@5'])}`)
 
-  const splits = groupKFold(train.map((r) => r.queryId), folds)
-  const chosen = selectOptions(train, splits, depth, log)
-  const calibrated = calibrateOutOfFold(train, splits, chosen, maxUncheckedShown)
+  // Folds: tweets grouped by tweet; restatements dealt round-robin, so each one is scored out of fold too.
+  const train = [...tweets, ...restated]
+  const tweetSet = new Set(tweets)
+  const splits: Fold[] = groupKFold(tweets.map((r) => r.queryId), folds).map((fold, k) => {
+    const extraTest = restated.map((_, i) => tweets.length + i).filter((i) => i % folds === k)
+    const extraTrain = restated.map((_, i) => tweets.length + i).filter((i) => i % folds !== k)
+    return { train: [...fold.train, ...extraTrain], test: [...fold.test, ...extraTest] }
+  })
+  const chosen = selectOptions(train, splits, tweets, depth, log)
+  const calibrated = calibrateOutOfFold(train, splits, chosen, maxUncheckedShown, (run) => tweetSet.has(run))
   for (const point of calibrated.curve.filter((p) => Math.round(p.threshold * 100) % 10 === 0)) {
     log(`  threshold ${point.threshold.toFixed(2)}: cv precision ${f4(point.precision)}, recall ${f4(point.recall)}, unchecked shown ${f4(point.uncheckedShown)}`)
   }
-  const cv = rankingMetrics(train, (run) => calibrated.oof.get(run)!)
-  log(`chosen l2=${chosen.l2} negatives=${chosen.negatives}: cv MAP@5 ${f4(cv['MAP@5'])}`)
+  const cv = rankingMetrics(tweets, (run) => calibrated.oof.get(run)!)
+  const cvRestated = rankingMetrics(restated, (run) => calibrated.oof.get(run)!)
+  log(`chosen l2=${chosen.l2} negatives=${chosen.negatives}: cv MAP@5 ${f4(cv['MAP@5'])} (restatements: ${f4(cvRestated['MAP@5'])})`)
   log(`threshold ${calibrated.threshold}: cv precision ${f4(calibrated.precision)}, recall ${f4(calibrated.recall)}, unchecked shown ${f4(calibrated.uncheckedShown)}`)
 
   const final = fitPairwise(train, chosen)
@@ -90,7 +115,8 @@ export async function trainClaimMatching(options: TrainClaimMatchingOptions): Pr
     id: CLAIM_MATCHING_MODEL_ID,
     version: 1,
     createdAt: '2026-11-24',
-    trainedOn: 'CLEF CheckThat! 2020 Task 2 (English): verified_claims.tsv + train.queries.tsv/train.qrels only (free for general research use)',
+    trainedOn:
+      'CLEF CheckThat! 2020 Task 2 (English): verified_claims.tsv + train.queries.tsv/train.qrels only, plus synthetic restatements of the train tweets\' fact-checked claims (free for general research use)',
     metrics: {},
     features: [...FEATURE_NAMES],
     depth,
@@ -109,6 +135,7 @@ export async function trainClaimMatching(options: TrainClaimMatchingOptions): Pr
     command: `npm run train:claim-matching -- --data ${options.data}`,
     hyperParameters: { ...chosen, depth, folds, maxUncheckedShown },
     trainCv: rounded(cv),
+    trainCvRestatements: rounded(cvRestated),
     trainCvThreshold: {
       threshold: calibrated.threshold,
       precision: r4(calibrated.precision),
@@ -126,6 +153,7 @@ export async function trainClaimMatching(options: TrainClaimMatchingOptions): Pr
   return [
     `${''.padEnd(30)}${METRICS.map((k) => k.padStart(8)).join('')}`,
     row(`train ${folds}-fold CV, re-ranker`, cv),
+    row('  restatements, CV', cvRestated),
     row('dev, re-ranker', dev.reranker),
     row('dev, BM25 (raw tweet)', dev.bm25),
     row('dev, BM25 first stage', dev.firstStage),
