@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline'
 import { extname, join, relative } from 'node:path'
 import { FactsiftError } from '../errors.js'
 import type { ArticleInput } from '../ingest/types.js'
-import { parseCsv } from '../corpus/csv-records.js'
+import { parseCsv } from '../util/csv.js'
 import { contentId, type BatchEntry } from './items.js'
 
 /** Which input column (CSV) or field (JSONL) holds each part of an article. */

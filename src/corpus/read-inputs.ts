@@ -5,7 +5,7 @@ import { extname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { CorpusArticle } from '../store/corpus-repository.js'
 import { FactsiftError } from '../errors.js'
-import { parseCsv } from './csv-records.js'
+import { parseCsv } from '../util/csv.js'
 import { articleFromRecord, buildArticle, BadArticle, type ArticleDefaults } from './article-record.js'
 
 /** One item read: an article, or a problem with where it happened ("feed.jsonl:12", "dump.json item 3"). */

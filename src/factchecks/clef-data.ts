@@ -1,7 +1,7 @@
 // Readers for the CLEF CheckThat! 2020 Task 2 files: tweets (queries TSV) and relevance judgements (TREC qrels).
 import { readFileSync } from 'node:fs'
 import { FactsiftError } from '../errors.js'
-import { CsvReader } from './import/csv-stream.js'
+import { CsvReader } from '../util/csv.js'
 
 export interface ClefQuery {
   id: string

@@ -1,7 +1,7 @@
 // Reads FNC-1 style CSV files: bodies ("Body ID", articleBody) and stances (Headline, "Body ID", Stance).
 import { createReadStream, existsSync } from 'node:fs'
 import { FactsiftError } from '../errors.js'
-import { parseCsv } from '../corpus/csv-records.js'
+import { parseCsv } from '../util/csv.js'
 import { stanceIndex } from './labels.js'
 
 export interface StancePair {

@@ -6,7 +6,7 @@ import type { FactCheckRecord, FactCheckRepository } from '../../store/factcheck
 import { InvalidRecordError, toFactCheckRecord, type FactCheckFields } from '../record.js'
 import { extractFactChecks, hasUnresolvedReference, isOtherNode, typesOf, type NodeLookup } from './claimreview.js'
 import { CLEF_COLUMNS, isClefHeader, resolveColumns, rowToFields, type ColumnFlags, type ColumnMap } from './columns.js'
-import { CsvStructureError, readCsvStream } from './csv-stream.js'
+import { CsvStructureError, readCsvStream } from '../../util/csv.js'
 import { extractJsonLd } from './html-jsonld.js'
 import { JsonStructureError, splitJsonStream } from './json-stream.js'
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from './detect-format.js'

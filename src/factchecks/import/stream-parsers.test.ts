@@ -1,7 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { JsonSplitter, JsonStructureError, type JsonItem } from './json-stream.js'
-import { CsvReader } from './csv-stream.js'
 import { detectFormat } from './detect-format.js'
 
 function splitAll(text: string, size: number): JsonItem[] {
@@ -32,29 +31,6 @@ test('JSON splitter: structural errors carry a line number', () => {
   assert.throws(() => splitAll('[{"a": 1}]\n{"b": 2}', 3), (e: unknown) => e instanceof JsonStructureError && e.line === 2)
   assert.throws(() => splitAll('[{"a": 1}', 3), JsonStructureError)
   assert.throws(() => splitAll('"just a string"', 3), JsonStructureError)
-})
-
-function readAll(text: string, size: number, delimiter = ','): { line: number; fields: string[] }[] {
-  const r = new CsvReader(delimiter)
-  const rows = []
-  for (let i = 0; i < text.length; i += size) rows.push(...r.push(text.slice(i, i + size)))
-  rows.push(...r.end())
-  return rows
-}
-
-test('CSV reader: quotes, doubled quotes, embedded newlines and CRLF at every chunk size', () => {
-  const text = 'a,b,c\r\n"x, y","he said ""hi""",3\r\n"multi\nline",,end\n\nlast,row,"q"'
-  const expected = [
-    { line: 1, fields: ['a', 'b', 'c'] },
-    { line: 2, fields: ['x, y', 'he said "hi"', '3'] },
-    { line: 3, fields: ['multi\nline', '', 'end'] },
-    { line: 6, fields: ['last', 'row', 'q'] },
-  ]
-  for (const size of [1, 2, 5, 1000]) assert.deepEqual(readAll(text, size), expected, `chunk size ${size}`)
-})
-
-test('TSV reader: quotes inside a field are text, not quoting', () => {
-  assert.deepEqual(readAll('1\tHe said "no" twice\t"t"\n', 3, '\t'), [{ line: 1, fields: ['1', 'He said "no" twice', 't'] }])
 })
 
 test('format detection by extension, then by content', () => {
