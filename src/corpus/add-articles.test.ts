@@ -30,6 +30,7 @@ function fixtureDir(): string {
   writeFileSync(join(dir, 'rows.csv'), CSV)
   mkdirSync(join(dir, 'notes'))
   writeFileSync(join(dir, 'notes', 'a.txt'), '---\noutlet: Reuters\ndate: 2024-04-30\nurl: https://www.reuters.com/x\n---\nPort strike ends\nDock workers returned to work after a two-day strike.\n')
+  writeFileSync(join(dir, 'notes', 'b2.txt'), 'Ferry fares frozen. Source: Harbor Daily\n\nFerry fares will stay the same next year, the port authority said.\n')
   writeFileSync(join(dir, 'notes', 'b.md'), '# Museum reopens\n\nThe museum reopened after a year of renovation work.\n')
   writeFileSync(join(dir, 'notes', 'c.html'), '<html><head><title>Zoo welcomes twin pandas</title><meta property="og:site_name" content="Example Herald"></head><body><article><h1>Zoo welcomes twin pandas</h1><p>The city zoo announced the birth of twin panda cubs on Tuesday, keepers said.</p><p>Both cubs are healthy and will stay with their mother for several months.</p></article></body></html>')
   writeFileSync(join(dir, 'notes', 'image.png'), 'not an article')
@@ -87,12 +88,14 @@ test('a folder is read recursively in name order, skipping unsupported files; te
   try {
     const items = await collect([dir])
     const where = items.map((i) => i.where.slice(dir.length + 1))
-    assert.deepEqual(where.filter((w) => w.startsWith('notes')), ['notes/a.txt', 'notes/b.md', 'notes/c.html'])
+    assert.deepEqual(where.filter((w) => w.startsWith('notes')), ['notes/a.txt', 'notes/b.md', 'notes/b2.txt', 'notes/c.html'])
     const byTitle = new Map(items.filter((i) => i.article).map((i) => [i.article!.title, i.article!]))
     assert.deepEqual(byTitle.get('Port strike ends'), {
       key: 'https://www.reuters.com/x', title: 'Port strike ends', body: 'Dock workers returned to work after a two-day strike.',
       url: 'https://www.reuters.com/x', outlet: 'Reuters', publishedAt: '2024-04-30',
     })
+    // 'Headline. Source: Outlet' gives the title and the outlet
+    assert.equal(byTitle.get('Ferry fares frozen')!.outlet, 'Harbor Daily')
     assert.equal(byTitle.get('Museum reopens')!.body, 'The museum reopened after a year of renovation work.')
     const zoo = byTitle.get('Zoo welcomes twin pandas')!
     assert.equal(zoo.outlet, 'Example Herald')
@@ -120,14 +123,14 @@ test('adding is idempotent: a second run changes nothing, an edited item is upda
   try {
     const problems: string[] = []
     const first = await addArticles(store.corpus, readCorpusInputs([dir], { maxBytes: 1 << 20 }), { batchSize: 2, onProblem: (p) => problems.push(p.where) })
-    assert.deepEqual({ ...first, problems: first.problems.length }, { read: 8, inserted: 8, updated: 0, unchanged: 0, skipped: 6, problems: 6 })
+    assert.deepEqual({ ...first, problems: first.problems.length }, { read: 9, inserted: 9, updated: 0, unchanged: 0, skipped: 6, problems: 6 })
     assert.equal(problems.length, 6)
     const second = await addArticles(store.corpus, readCorpusInputs([dir], { maxBytes: 1 << 20 }))
-    assert.deepEqual([second.inserted, second.updated, second.unchanged], [0, 0, 8])
+    assert.deepEqual([second.inserted, second.updated, second.unchanged], [0, 0, 9])
     const edited = '{"title":"Bridge closes for repairs","body":"Repairs now take eight weeks.","url":"https://news.example.com/bridge"}\n'
     const third = await addArticles(store.corpus, readCorpusInputs(['-'], { maxBytes: 1 << 20, stdin: Readable.from([edited]) }))
     assert.deepEqual([third.inserted, third.updated, third.unchanged], [0, 1, 0])
-    assert.equal(await store.corpus.count(), 8)
+    assert.equal(await store.corpus.count(), 9)
     assert.equal((await store.corpus.search('eight weeks repairs', { limit: 1 }))[0]!.article.key, 'https://news.example.com/bridge')
   } finally {
     await store.close()

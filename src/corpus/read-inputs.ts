@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import type { CorpusArticle } from '../store/corpus-repository.js'
 import { FactsiftError } from '../errors.js'
 import { parseCsv } from '../util/csv.js'
+import { readSourceLine } from '../ingest/text-title.js'
 import { articleFromRecord, buildArticle, BadArticle, type ArticleDefaults } from './article-record.js'
 
 /** One item read: an article, or a problem with where it happened ("feed.jsonl:12", "dump.json item 3"). */
@@ -181,7 +182,11 @@ async function* readTextFile(path: string, options: ReadInputsOptions): AsyncGen
     const newline = rest.indexOf('\n')
     const hasTitleLine = !('title' in meta) && newline > 0
     const record: Record<string, unknown> = { ...meta }
-    record.title = meta.title ?? (hasTitleLine ? rest.slice(0, newline).replace(/^#+\s*/, '') : undefined)
+    const firstLine = hasTitleLine ? rest.slice(0, newline).replace(/^#+\s*/, '') : ''
+    // 'Headline. Source: Outlet' (or a bare 'Source: Outlet' line) names the publisher, as in analyzed articles.
+    const sourced = readSourceLine(firstLine)
+    if (sourced && !('outlet' in meta) && !('source' in meta)) record.outlet = sourced.source
+    record.title = meta.title ?? (sourced ? sourced.title ?? undefined : firstLine || undefined)
     record.body = hasTitleLine ? rest.slice(newline + 1) : rest
     return articleFromRecord(record, options)
   })

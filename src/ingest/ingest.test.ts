@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ingest } from './ingest.js'
-import { titleFromText } from './text-title.js'
+import { readSourceLine, titleFromText } from './text-title.js'
 import { DEFAULT_LIMITS } from '../context.js'
 import { FactsiftError } from '../errors.js'
 
@@ -87,4 +87,11 @@ test('titleFromText: which first lines are headlines', () => {
     [`${'Very long words '.repeat(12)}\n\nBody.`, null],
   ]
   for (const [text, want] of cases) assert.equal(titleFromText(text), want, text)
+})
+
+test('readSourceLine: a headline ending in a source, a bare source line, and lines that name none', () => {
+  assert.deepEqual(readSourceLine('Bridge vote delayed. Source: Riverton Gazette'), { title: 'Bridge vote delayed', source: 'Riverton Gazette' })
+  assert.deepEqual(readSourceLine('Source: News Week '), { title: null, source: 'News Week' })
+  assert.equal(readSourceLine('Open source: a movement'), null)
+  assert.equal(readSourceLine('Bridge vote delayed'), null)
 })

@@ -5,6 +5,7 @@ const MAX_TITLE_WORDS = 20
 // "Trump’s criticism on Jeff Sessions continues to happen. Source: News Week" (seed article's first line).
 const SOURCE_SUFFIX = /^(.*?\S)\s+Source:\s*\S.*$/
 const SOURCE_ONLY = /^Source:/i
+const SOURCE_LINE = /^(?:(.*?\S)\s+)?Source:\s*(\S.*?)\s*$/
 const BYLINE_OR_DATE = /^(by|written by|posted|published|updated)\b/i
 
 /**
@@ -29,4 +30,15 @@ export function titleFromText(text: string): string | null {
   if (first.split(/\s+/).length > MAX_TITLE_WORDS) return null
   if (/[.,;:]$/.test(first) || BYLINE_OR_DATE.test(first) || /^\p{Ll}/u.test(first)) return null
   return first
+}
+
+/**
+ * The parts of a header line that names its source: 'Title. Source: X' gives { title: 'Title', source: 'X' } (one
+ * final period dropped), a bare 'Source: X' gives { title: null, source: 'X' }; any other line gives null.
+ */
+export function readSourceLine(line: string): { title: string | null; source: string } | null {
+  const match = SOURCE_LINE.exec(line.trim())
+  if (!match) return null
+  const title = match[1]?.replace(/(?<!\.)\.$/, '').trim()
+  return { title: title || null, source: match[2]! }
 }
