@@ -63,6 +63,23 @@ test('analyze a text file to JSON: a valid report with the example’s findings'
   assert.ok(report.signals.some((s) => s.id === 'hedge'))
 })
 
+test('the README try-out: bundled fact-checks and reference articles show up as matches and coverage by outlet', async () => {
+  const db = join(dir, 'example.db')
+  const examples = new URL('../../examples/', import.meta.url).pathname
+  const imported = await runCli(['factchecks', 'import', join(examples, 'claimreviews.json'), '--db', db])
+  assert.equal(imported.code, 0, imported.stderr)
+  const added = await runCli(['corpus', 'add', join(examples, 'reference-articles'), '--db', db])
+  assert.equal(added.code, 0, added.stderr)
+  const run = await runCli(['analyze', EXAMPLE, '--db', db, '--format', 'json'])
+  assert.equal(run.code, 0, run.stderr)
+  const report = JSON.parse(run.stdout) as Report
+  assertValidReport(report)
+  const costs = report.claims.find((c) => c.text.startsWith('Analysts note that construction costs'))!
+  assert.deepEqual(costs.matches.map((m) => [m.rating, m.url]), [['True', 'https://factcheck.example.org/2026/regional-construction-costs']])
+  const outlets = new Set(report.claims.flatMap((c) => c.evidence.map((e) => e.outlet)))
+  for (const outlet of ['Valley Ledger', 'Riverton Public Radio', 'Coastal Times']) assert.ok(outlets.has(outlet), `coverage by ${outlet}`)
+})
+
 test('analyze stdin, text format by default off a terminal is JSON; --format text is readable', async () => {
   const json = await runCli(['analyze', '-'], { stdin: 'The mayor reportedly resigned on Friday.' })
   assert.equal(json.code, 0, json.stderr)
