@@ -10,6 +10,7 @@ const setup = workerData as WorkerSetup
 const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
 const engine = createEngine({ services })
 const port = parentPort!
+const encoder = new TextEncoder()
 
 port.on('message', async (item: BatchItem | null) => {
   if (item === null) {
@@ -17,7 +18,8 @@ port.on('message', async (item: BatchItem | null) => {
     port.close()
     return
   }
-  port.postMessage(await analyzeItem(item))
+  const result = await analyzeItem(item)
+  port.postMessage(result, result.lineBytes ? [result.lineBytes.buffer as ArrayBuffer] : [])
 })
 port.postMessage({ ready: true })
 
@@ -27,9 +29,9 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
       ? await engine.analyzeLocation(item.file, item.input)
       : await engine.analyze(item.input)
     if (setup.output !== 'line') return { seq: item.seq, id: item.id, where: item.where, report }
-    const line = JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })
+    const lineBytes = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
     const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
-    return { seq: item.seq, id: item.id, where: item.where, line, digest }
+    return { seq: item.seq, id: item.id, where: item.where, lineBytes, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }

@@ -6,8 +6,8 @@ import { FactsiftError } from '../errors.js'
 
 export interface DurableAppender {
   append(record: object): void
-  /** Appends one already-serialized record (no newline). */
-  appendLine(line: string): void
+  /** Appends one already-serialized record, UTF-8 with its newline. */
+  appendBytes(bytes: Uint8Array): void
   /** Waits for the last sync and closes the file. */
   close(): Promise<void>
 }
@@ -28,9 +28,11 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
   let dirty = false
   // One asynchronous fdatasync at a time: the main thread keeps feeding workers while the disk catches up.
   let syncing: Promise<void> | null = null
-  const writeLine = (line: string) => {
+  const writeLine = (line: string | Uint8Array) => {
     // One write call per whole line: a killed process leaves at most a torn last line, which resume cuts off.
-    writeSync(fd, `${line}\n`)
+    const bytes = typeof line === 'string' ? Buffer.from(line) : line
+    // A regular file takes the whole buffer in one call; the loop covers the rare short write.
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
     dirty = true
     if (!syncing && Date.now() - lastSync >= interval) {
       dirty = false
@@ -41,8 +43,8 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
     }
   }
   return {
-    append: (record) => writeLine(JSON.stringify(record)),
-    appendLine: writeLine,
+    append: (record) => writeLine(`${JSON.stringify(record)}\n`),
+    appendBytes: writeLine,
     async close() {
       await syncing
       if (dirty) fdatasyncSync(fd)

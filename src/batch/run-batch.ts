@@ -46,8 +46,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const progressState = () => ({ done: tally.summary.items, errors: tally.summary.errors, skipped: tally.summary.skipped, total })
 
   const record = (result: WorkerResult) => {
-    if (result.line && result.digest) {
-      out.appendLine(result.line)
+    if (result.lineBytes && result.digest) {
+      out.appendBytes(result.lineBytes)
       tally.addDigest(result.id, result.digest)
     } else if (result.report) {
       out.append({ id: result.id, seq: result.seq, where: result.where, status: 'ok', report: result.report } satisfies BatchRecord)
