@@ -72,7 +72,8 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
   for (const c of singles) {
     let group = byKey.get(c.key)
     if (!group && c.type !== 'place' && c.type !== 'other') {
-      group = persons.owner(c) ?? acronymOf.get(c.key) ?? (c.type === null ? orgWord.get(c.key) ?? undefined : undefined)
+      const orgOwner = c.type === null || c.bySpeechOnly ? orgWord.get(c.key) ?? undefined : undefined
+      group = persons.owner(c) ?? acronymOf.get(c.key) ?? orgOwner
       if (!group && c.tokenStart > 0 && tokens[c.tokenStart - 1].lower === 'the' && c.key.endsWith('s')) {
         const surname = persons.familyName(c.key)
         if (surname) {

@@ -1,7 +1,8 @@
 // Typing one proper name from the evidence around it: gazetteers, cues, titles, first names, context.
 
 import { DEMONYMS, FIRST_NAMES, ORGANIZATIONS, OTHER_CUES, OTHER_HEADS, PLACE_CUES, PLACES } from './gazetteer.js'
-import { ACRONYM, CAMEL_CASE, COMPASS, NOT_ACRONYMS } from './name-words.js'
+import { isOnlyCommonWord } from './common-words.js'
+import { ACRONYM, CAMEL_CASE, COMPASS, NOT_ACRONYMS, PARTICLES } from './name-words.js'
 
 export type NameType = 'person' | 'organization' | 'place' | 'other'
 
@@ -44,6 +45,8 @@ export function typeOfName(e: NameEvidence): NameType | null | undefined {
   if (e.titleBefore) return 'person'
   if (!single && FIRST_NAMES.has(e.first)) return 'person'
   if (!single && (PLACE_CUES.has(e.last) || (e.words === 2 && COMPASS.has(e.first)))) return 'place'
+  // "Brightline Energy", "Northwind Air": a person's name does not end in a word that is only ever a common noun.
+  if (!single && e.words <= 4 && isOnlyCommonWord(e.last) && !hasParticle(e.key)) return 'organization'
   if (e.speechAfter) return 'person'
   if (e.afterThe) return 'organization'
   if (!single && e.placePrefix()) return 'organization'
@@ -52,4 +55,11 @@ export function typeOfName(e: NameEvidence): NameType | null | undefined {
   if (single && CAMEL_CASE.test(e.surface)) return 'organization'
   if (single && e.placePrepositionBefore) return 'place'
   return null
+}
+
+// "Usama bin Laden", "Ursula von der Leyen": a particle inside marks a person's name.
+function hasParticle(key: string): boolean {
+  const words = key.split(' ')
+  for (let i = 1; i < words.length - 1; i++) if (PARTICLES.has(words[i])) return true
+  return false
 }

@@ -28,3 +28,17 @@ export const TITLE_STARTS = new Set([...TITLES, ...ROLES].map((t) => t.split(' '
 export const TERMINAL = new Set(['.', '!', '?', '…', '”', '"', ')'])
 export const ACRONYM = /^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$/
 
+// Word classes (wink's UPOS) that never start a name: "Earlier Smith said", "Under Obama".
+export const CLOSED_CLASS_POS = new Set(['ADV', 'ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'AUX', 'PART', 'INTJ', 'NUM', 'PUNCT', 'SYM'])
+// Word classes (wink's UPOS) of an ordinary word that can open an organization's name ("Greenfield Capital").
+export const OPEN_CLASS_POS = new Set(['PROPN', 'NOUN'])
+// Ordinary words that rank or place a following name rather than belong to it ("Top Democrats", "Senior Pentagon
+// officials", "Local Police", "Former House Speaker Nancy Pelosi").
+export const RANK_WORDS = new Set([
+  'top', 'senior', 'junior', 'former', 'local', 'acting', 'interim', 'retired', 'late', 'current', 'then', 'chief',
+  'deputy', 'veteran', 'fellow', 'rival', 'incoming', 'outgoing', 'new', 'old', 'young', 'leading', 'prominent', 'key',
+  'many', 'most', 'more', 'some', 'several', 'few', 'other', 'both', 'all', 'each', 'every', 'various', 'frustrated',
+  'angry', 'furious', 'worried', 'concerned', 'ordinary', 'moderate', 'progressive', 'hardline', 'disgruntled',
+])
+// "I'm", "We've", "Don't" (apostrophes folded): a contraction is no name's first word.
+export const CONTRACTION = /'(?:m|re|ve|ll|d|s|t)$/

@@ -2,15 +2,16 @@
 
 import type { Sentence, Token } from '../document/types.js'
 import {
-  DEMONYMS, FIRST_NAMES, FIRST_WORDS_OF_NAMES, MAX_TITLE_WORDS, MONTHS, OF_HEADS, ORG_CUES, ORGANIZATIONS, PLACES, ROLES, TITLES,
+  DEMONYMS, FIRST_NAMES, FIRST_WORDS_OF_NAMES, MAX_TITLE_WORDS, MONTHS, OF_HEADS, ORG_CUES, ORGANIZATIONS, PLACE_CUES, PLACES, ROLES, TITLES,
   WEEKDAYS,
 } from './gazetteer.js'
 import {
-  AFFILIATIONS, JOINERS, NEVER_NAMES, PARTICLES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_STARTS,
+  AFFILIATIONS, CLOSED_CLASS_POS, CONTRACTION, JOINERS, NEVER_NAMES, OPEN_CLASS_POS, PARTICLES, PLACE_PREPOSITIONS, RANK_WORDS, SPEECH_VERBS, TITLE_STARTS,
 } from './name-words.js'
-import { typeOfName, type NameType } from './name-type.js'
+import { typeOfName, type NameEvidence, type NameType } from './name-type.js'
 import { markCase } from './case-marks.js'
 import { ALL_CAPS } from './tokens.js'
+import { isCommonWord } from './common-words.js'
 
 export type { NameType } from './name-type.js'
 
@@ -25,6 +26,8 @@ export interface NameCandidate {
   type: NameType | null
   /** A title before it ("President Trump") or a speech verb after it ("Smith said"). */
   personHint: boolean
+  /** Typed person by the speech verb after it alone ("Brightline said"): an organization's short name may still own it. */
+  bySpeechOnly: boolean
   sentence: number
 }
 
@@ -56,6 +59,8 @@ class NameScan {
   private readonly titleCase: Uint8Array
   private readonly seenInside: Set<string>
   private readonly seenCount: Map<string, number>
+  /** First words of names found by startsRun, known from then on ("Brightline Energy said… Brightline added…"). */
+  private readonly runStarts = new Set<string>()
   private readonly out: NameCandidate[] = []
 
   constructor(input: NameScanInput) {
@@ -80,7 +85,33 @@ class NameScan {
   // A capitalized word at a sentence start (or in a headline) is a name only with outside evidence.
   private known(i: number): boolean {
     const w = this.tokens[i].lower
-    return this.seenInside.has(w) || FIRST_NAMES.has(w) || TITLES.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w) || DEMONYMS.has(w)
+    return this.seenInside.has(w) || this.runStarts.has(w) || FIRST_NAMES.has(w) || TITLES.has(w) || PLACES.has(w) || ORGANIZATIONS.has(w) || DEMONYMS.has(w)
+  }
+
+  // A capitalized word at a sentence start that no gazetteer or mid-sentence capital vouches for, followed directly by
+  // a capitalized word: a name's first word when it is no ordinary word (not in the dictionary, never written in lower
+  // case in this article: "Nadia Rahman", "Brightline Energy"), or an ordinary noun-like word whose run ends as an
+  // organization ("Greenfield Capital Partners"). Function words, "Top", "Former" and plain words before a name
+  // ("After Smith left", "Critics of Smith", "Senior Pentagon officials") are not.
+  private startsRun(i: number, end: number): boolean {
+    const { tokens } = this
+    if (!this.cap[i] || this.claimed[i] || i + 1 >= end) return false
+    const w = tokens[i].lower
+    if (NEVER_NAMES.has(w) || w.length < 2 || (this.flags[i] & ALL_CAPS) !== 0 || CONTRACTION.test(w)) return false
+    if (!this.nameToken(i + 1, false) || this.initial[i + 1]) return false
+    if (CLOSED_CLASS_POS.has(tokens[i].pos)) return false
+    if (!isCommonWord(w) && !this.writtenLower(w)) return true
+    if (!OPEN_CLASS_POS.has(tokens[i].pos) || RANK_WORDS.has(w)) return false
+    const j = this.extend(i, end, false)
+    for (let k = i + 1; k < j; k++) if (this.titleAt(k, j) > 0) return false
+    return ORG_CUES.has(tokens[j - 1].lower) || PLACE_CUES.has(tokens[j - 1].lower)
+  }
+
+  // Asked only about words the dictionary does not know, so a scan is cheaper than indexing every article's words.
+  private writtenLower(w: string): boolean {
+    const { tokens } = this
+    for (let k = 0; k < tokens.length; k++) if (!this.cap[k] && tokens[k].lower === w && tokens[k].kind === 'word') return true
+    return false
   }
 
   // Length in tokens of a multi-word gazetteer name starting at token i ("New York", "White House"), or 0.
@@ -119,6 +150,15 @@ class NameScan {
         if (this.cap[i] && !strict && this.tokens[i].lower === 'the' && i + 1 < end && this.nameToken(i + 1, false)) {
           const j = this.extend(i + 1, end, headline)
           this.splitAndType(i + 1, j, sentence.index, true)
+          i = j
+          continue
+        }
+        // "Nadia Rahman has run…", "Brightline Energy said…": an unknown sentence-initial word that starts a run of
+        // capitalized words.
+        if (strict && !headline && this.startsRun(i, end)) {
+          this.runStarts.add(this.tokens[i].lower)
+          const j = this.extend(i, end, false)
+          this.splitAndType(i, j, sentence.index)
           i = j
           continue
         }
@@ -274,7 +314,7 @@ class NameScan {
     if (single && (TITLES.has(w) || ROLES.has(w) || NEVER_NAMES.has(w) || WEEKDAYS.has(w) || (MONTHS.has(w) && w !== 'may'))) return
     const key = this.key(a, b)
     const speechAfter = b < tokens.length && tokens[b].sentence === sentence && SPEECH_VERBS.has(tokens[b].lemma) && b - a <= 3
-    const type = typeOfName({
+    const evidence: NameEvidence = {
       key,
       first: w,
       last: tokens[b - 1].lower,
@@ -287,8 +327,10 @@ class NameScan {
       afterThe,
       placePrepositionBefore: a > 0 && PLACE_PREPOSITIONS.has(tokens[a - 1].lower) && tokens[b]?.lower !== "'s",
       placePrefix: () => this.placePrefix(a, b),
-    })
+    }
+    const type = typeOfName(evidence)
     if (type === undefined) return
+    const bySpeechOnly = type === 'person' && speechAfter && !titleBefore && typeOfName({ ...evidence, speechAfter: false }) === null
     // A lone first name at a sentence start ("Mark my words") is not a name.
     if (single && type === null && (this.initial[a] || this.titleCase[sentence]) && !this.seenInside.has(w)) {
       return
@@ -301,6 +343,7 @@ class NameScan {
       key,
       type,
       personHint: titleBefore || speechAfter,
+      bySpeechOnly,
       sentence,
     })
   }

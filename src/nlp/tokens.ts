@@ -43,6 +43,8 @@ interface Lexeme {
   skip: boolean
   /** Lemma by POS tag (wink's lemma depends on the word and its tag only). */
   lemmas: Record<string, string>
+  /** Sentence punctuation wink glued to the end of a URL or e-mail address ("example.com/report."), split off. */
+  tail: number
 }
 const LEXICON = new Map<string, Lexeme>()
 const MAX_LEXICON = 200_000
@@ -56,7 +58,8 @@ export function mapTokens(text: string, source: WinkTokenSource): { tokens: Toke
   const { values, pos } = source
   const n = values.length
   const tokens: Token[] = []
-  const flags = new Uint8Array(n)
+  // Room for punctuation split off URLs (rare; grown on demand).
+  let flags = new Uint8Array(n)
   const winkToToken = new Int32Array(n).fill(-1)
   if (LEXICON.size > MAX_LEXICON) LEXICON.clear()
   let cursor = 0
@@ -76,16 +79,28 @@ export function mapTokens(text: string, source: WinkTokenSource): { tokens: Toke
       start = found
     }
     cursor = start + value.length
+    if (lex.tail > 0) cursor -= lex.tail
     const tag = pos[i] || 'X'
     let lemma = lex.lemmas[tag]
     if (lemma === undefined) {
       const raw = source.lemmaAt(i)
-      lemma = raw ? foldApostrophes(raw.toLowerCase()) : lex.lower
+      lemma = raw && lex.tail === 0 ? foldApostrophes(raw.toLowerCase()) : lex.lower
       lex.lemmas[tag] = lemma
+    }
+    if (tokens.length + 1 + lex.tail > flags.length) {
+      const grown = new Uint8Array(flags.length * 2 + lex.tail + 1)
+      grown.set(flags)
+      flags = grown
     }
     flags[tokens.length] = lex.flags
     tokens.push({ start, end: cursor, kind: lex.kind, pos: tag, lower: lex.lower, lemma, sentence: -1 })
     winkToToken[i] = tokens.length - 1
+    // "… at https://example.com/report. Officials said …": the final stop is a token of its own, so it ends a sentence.
+    for (let k = 0; k < lex.tail; k++) {
+      const ch = text.charAt(cursor)
+      tokens.push({ start: cursor, end: cursor + 1, kind: 'punctuation', pos: 'PUNCT', lower: ch, lemma: ch, sentence: -1 })
+      cursor++
+    }
   }
   return { tokens, flags: flags.subarray(0, tokens.length), winkToToken }
 }
@@ -98,7 +113,16 @@ function lexeme(value: string, type: string): Lexeme {
   if (first !== first.toLowerCase()) flags |= CAPITALIZED
   if (value === value.toUpperCase() && value !== folded) flags |= ALL_CAPS
   const skip = value.length === 0 || type === 'tabCRLF' || /[\n\r]/.test(value)
-  return { lower, kind: KIND[type] ?? 'other', flags, skip, lemmas: Object.create(null) as Record<string, string> }
+  const kind = KIND[type] ?? 'other'
+  let tail = 0
+  if (kind === 'url' || kind === 'email') {
+    // A ")" is the URL's own when it opened one ("wiki/Mercury_(planet)").
+    const closes = value.includes('(') ? /[.,;:!?]+$/ : /[.,;:!?)]+$/
+    const match = closes.exec(value)
+    if (match && match[0].length < value.length) tail = match[0].length
+  }
+  const shown = tail > 0 ? lower.slice(0, lower.length - tail) : lower
+  return { lower: shown, kind, flags, skip, lemmas: Object.create(null) as Record<string, string>, tail }
 }
 
 function isSpace(c: number): boolean {
