@@ -9,7 +9,7 @@ import { featureDims, type FeatureOptions } from './features.js'
 import { NEWS_RULE_NAMES, type NewsRules } from './news-rules.js'
 
 export const MODEL_ID = 'checkworthiness'
-export const MODEL_VERSION = 1
+export const MODEL_VERSION = 2
 
 /** Logistic regression weights stored sparsely (zeros after rounding are left out). */
 export interface SparseLogistic {

@@ -29,7 +29,7 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url))
 export const DEFAULT_OUT = `${REPO}models/checkworthiness.json`
 export const DEFAULT_NEWS = `${REPO}test/fixtures/checkworthiness/news`
 /** Date recorded in the model file and card (the project's model-card date). */
-const CREATED_AT = '2026-11-24T00:00:00.000Z'
+const CREATED_AT = '2026-11-25T00:00:00.000Z'
 
 /** Runs training; writes the model and its card unless `select` is set. Returns the result (null for `select`). */
 export function trainCheckworthiness(options: TrainCheckworthinessOptions): TrainingResult | null {
