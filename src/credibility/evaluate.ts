@@ -38,12 +38,12 @@ export function metricsFor(labels: readonly number[], probabilities: readonly nu
 }
 
 /** Out-of-fold probabilities for each row, plus the baseline's (training base rate of each fold). */
-function outOfFold(observations: readonly Observation[], labels: readonly number[], folds: { train: number[]; test: number[] }[], options: FitOptions) {
+function outOfFold(observations: readonly Observation[], labels: readonly number[], folds: { train: number[]; test: number[] }[], options: FitOptions, stories?: readonly string[]) {
   const model = new Array<number>(labels.length).fill(Number.NaN)
   const baseline = new Array<number>(labels.length).fill(Number.NaN)
   for (const fold of folds) {
     const trainLabels = fold.train.map((i) => labels[i])
-    const fitted = fitCredibility(fold.train.map((i) => observations[i]), trainLabels, options)
+    const fitted = fitCredibility(fold.train.map((i) => observations[i]), trainLabels, options, stories && fold.train.map((i) => stories[i]))
     const rate = trainLabels.reduce((a, b) => a + b, 0) / trainLabels.length
     for (const i of fold.test) {
       model[i] = scoreObservation(fitted, observations[i]).probability
@@ -55,20 +55,23 @@ function outOfFold(observations: readonly Observation[], labels: readonly number
 
 /**
  * k-fold cross-validation, metrics over the pooled out-of-fold predictions. With `groups`, whole groups (stories) stay
- * on one side (group k-fold); without, rows are split stratified by label (seeded).
+ * on one side (group k-fold); without, rows are split stratified by label (seeded). `stories` (default `groups`) is
+ * passed to each fit for its calibration folds.
  */
-export function crossValidate(observations: readonly Observation[], labels: readonly number[], k: number, options: FitOptions, groups?: readonly string[]): EvalResult {
+export function crossValidate(
+  observations: readonly Observation[], labels: readonly number[], k: number, options: FitOptions, groups?: readonly string[], stories = groups,
+): EvalResult {
   const folds = groups ? groupKFold(groups, k) : stratifiedKFold(labels, k, options.seed ?? 1)
-  const { model, baseline } = outOfFold(observations, labels, folds, options)
+  const { model, baseline } = outOfFold(observations, labels, folds, options, stories)
   return { model: metricsFor(labels, model), baseline: metricsFor(labels, baseline) }
 }
 
 /** Train on one set, test on another (e.g. FakeNewsAMT → Celebrity). */
 export function trainTest(
   train: readonly Observation[], trainLabels: readonly number[],
-  test: readonly Observation[], testLabels: readonly number[], options: FitOptions,
+  test: readonly Observation[], testLabels: readonly number[], options: FitOptions, trainStories?: readonly string[],
 ): EvalResult {
-  const fitted = fitCredibility(train, trainLabels, options)
+  const fitted = fitCredibility(train, trainLabels, options, trainStories)
   const rate = trainLabels.reduce((a, b) => a + b, 0) / trainLabels.length
   return {
     model: metricsFor(testLabels, test.map((o) => scoreObservation(fitted, o).probability)),
@@ -83,9 +86,11 @@ export interface GroupEval {
 }
 
 /** Leave-one-group-out (e.g. per FakeNewsAMT domain): train on the other groups, test on the held-out one. */
-export function leaveOneGroupOutEval(observations: readonly Observation[], labels: readonly number[], groups: readonly string[], options: FitOptions): GroupEval {
+export function leaveOneGroupOutEval(
+  observations: readonly Observation[], labels: readonly number[], groups: readonly string[], options: FitOptions, stories?: readonly string[],
+): GroupEval {
   const folds = leaveOneGroupOut(groups)
-  const { model, baseline } = outOfFold(observations, labels, folds, options)
+  const { model, baseline } = outOfFold(observations, labels, folds, options, stories)
   const perGroup = folds.map((fold) => {
     const y = fold.test.map((i) => labels[i])
     return {

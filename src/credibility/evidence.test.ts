@@ -75,3 +75,19 @@ test('British spellings are recognised, real misspellings are not', () => {
   for (const w of ['rumours', 'realised', 'centre', 'travelling', 'grey']) assert.equal(isBritishSpelling(w), true, w)
   for (const w of ['recieved', 'presidencial', 'dissapointment']) assert.equal(isBritishSpelling(w), false, w)
 })
+
+test('style profile: function-word categories, hyphenated compounds, possessives and sentence-length spread', () => {
+  // Written for this test.
+  const text = 'Maybe not today. The mayor\'s long-term plan was never about the city\'s money, they said.'
+  const e = gatherEvidence({ text, title: null, signals: [], claims: [], quotes: [], sources: [], entities: [], present: new Set() })
+  assert.equal(e.functionWords.article, 2)
+  assert.equal(e.functionWords.negation, 2) // not, never
+  assert.equal(e.functionWords.tentative, 1)
+  assert.equal(e.functionWords.they, 1)
+  assert.equal(e.functionWords.reporting, 1)
+  assert.equal(e.functionWords.money, 1)
+  assert.equal(e.hyphenated, 1)
+  assert.equal(e.possessives, 2)
+  // Sentence lengths in letter runs: "Maybe not today" = 3; the second = 15 ("mayor's" and "long-term" count 2 each) → spread 6.
+  assert.equal(e.sentenceLengthSd, 6)
+})

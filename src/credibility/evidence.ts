@@ -20,6 +20,8 @@ export interface CredibilityInput {
 
 /** Raw counts behind the features, kept so that reasons can say "7 misspelled words". */
 export interface Evidence {
+  /** The text without its headline line (see `bodyOf`). */
+  body: string
   words: string[]
   wordCount: number
   sentences: number
@@ -53,6 +55,15 @@ export interface Evidence {
    * ("insiders", "rumors", "reportedly") outside them, with a few examples as written.
    */
   vagueSourcing: { count: number; examples: string[] }
+  /** Words per function-word category of lexicons.json `functionWords` (articles, prepositions, negations, …). */
+  functionWords: Record<string, number>
+  /** Hyphenated compounds ("long-term") and possessives ("company's"). */
+  hyphenated: number
+  possessives: number
+  /** Words of 7 letters or more. */
+  longWords: number
+  /** Standard deviation of sentence length in words. */
+  sentenceLengthSd: number
   allCapsWords: number
   sensational: number
   hedges: number
@@ -69,6 +80,19 @@ export interface Evidence {
   entityMentions: Record<string, number>
   distinctEntities: number
   present: ReadonlySet<string>
+}
+
+export const FUNCTION_WORD_CATEGORIES = Object.keys(lexicons.functionWords) as (keyof typeof lexicons.functionWords)[]
+let categoryOf: Map<string, number[]> | null = null
+
+function categoriesOf(word: string): number[] | undefined {
+  if (!categoryOf) {
+    categoryOf = new Map()
+    FUNCTION_WORD_CATEGORIES.forEach((name, c) => {
+      for (const w of lexicons.functionWords[name]) categoryOf!.set(w, [...(categoryOf!.get(w) ?? []), c])
+    })
+  }
+  return categoryOf.get(word)
 }
 
 // One lookup per word: bit flags for every word list, built once on first use.
@@ -94,8 +118,13 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   let firstPerson = 0, secondPerson = 0, attributionCues = 0, intensifiers = 0, negativeWords = 0, positiveWords = 0
   let anonymousCues = 0, calendarWords = 0, modals = 0
   const anonymousAt: number[] = []
+  const categoryCounts = new Array<number>(FUNCTION_WORD_CATEGORIES.length).fill(0)
+  let longWords = 0
   for (let k = 0; k < stats.words.length; k++) {
     const word = stats.words[k]!
+    if (word.length >= 7) longWords++
+    const categories = categoriesOf(word)
+    if (categories) for (const c of categories) categoryCounts[c]!++
     const flags = flagsOf(word)
     if (flags !== 0) {
       if (flags & ANONYMOUS) {
@@ -126,6 +155,7 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   }
   const attribution = (type: string) => input.claims.reduce((n, c) => n + (c.attribution?.type === type ? 1 : 0), 0)
   return {
+    body,
     words: stats.words,
     wordCount: stats.words.length,
     sentences: stats.sentences,
@@ -151,6 +181,10 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
     examples,
     vagueAttributions: signalCount('vague-attribution'),
     vagueSourcing: vagueSourcing(input.text, input.text.length - body.length, stats, anonymousAt, signals),
+    functionWords: Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name, c) => [name, categoryCounts[c]!])),
+    ...hyphensAndPossessives(body),
+    longWords,
+    sentenceLengthSd: sentenceLengthSd(body),
     allCapsWords: signalCount('all-caps'),
     sensational: signalCount('sensational'),
     hedges: signalCount('hedge'),
@@ -168,6 +202,71 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
     present: input.present,
   }
 }
+
+const isLetterAt = (text: string, i: number): boolean => {
+  if (i < 0 || i >= text.length) return false
+  const c = text.charCodeAt(i)
+  return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER_CHAR.test(text[i]!)
+}
+const isAsciiWordAt = (text: string, i: number): boolean => i < text.length && /[A-Za-z0-9_]/.test(text[i]!)
+
+/** Hyphenated compounds (letter-letter: "long-term") and possessives (letter + 's or ’s at a word end: "city's"). */
+export function hyphensAndPossessives(text: string): { hyphenated: number; possessives: number } {
+  // As /\p{L}-\p{L}/g counts: a letter that ended one compound cannot start the next ("a-b-c" counts once).
+  let hyphenated = 0
+  let consumed = -1
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
+    if (i - 1 > consumed && isLetterAt(text, i - 1) && isLetterAt(text, i + 1)) {
+      hyphenated++
+      consumed = i + 1
+    }
+  }
+  let possessives = 0
+  for (const mark of ["'", '’']) {
+    for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+      if (text[i + 1] === 's' && isLetterAt(text, i - 1) && !isAsciiWordAt(text, i + 2)) possessives++
+    }
+  }
+  return { hyphenated, possessives }
+}
+
+/**
+ * Spread (standard deviation) of sentence lengths, in runs of letters per sentence; a sentence ends at white space after
+ * . ! or ?. One pass over the characters.
+ */
+export function sentenceLengthSd(text: string): number {
+  let sum = 0, sumSquares = 0, sentences = 0, current = 0
+  let inLetters = false
+  let previous = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const lower = c | 32
+    if (c < 128 ? lower >= 97 && lower <= 122 : LETTER_CHAR.test(text[i]!)) {
+      if (!inLetters) current++
+      inLetters = true
+    } else {
+      inLetters = false
+      if ((previous === 46 || previous === 33 || previous === 63) && current > 0 && (c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && WHITE.test(text[i]!)) || c === 160)) {
+        sum += current
+        sumSquares += current * current
+        sentences++
+        current = 0
+      }
+    }
+    previous = c
+  }
+  if (current > 0) {
+    sum += current
+    sumSquares += current * current
+    sentences++
+  }
+  if (sentences === 0) return 0
+  const mean = sum / sentences
+  return Math.sqrt(Math.max(0, sumSquares / sentences - mean * mean))
+}
+
+const LETTER_CHAR = /\p{L}/u
+const WHITE = /\s/u
 
 function vagueSourcing(
   text: string, bodyStart: number, stats: TextStats, anonymousAt: readonly number[], signals: readonly Pick<Signal, 'id' | 'start' | 'end'>[],

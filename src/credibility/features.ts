@@ -1,5 +1,5 @@
 // The interpretable credibility features: one table of name → value (from Evidence) → plain-words reason.
-import type { Evidence } from './evidence.js'
+import { FUNCTION_WORD_CATEGORIES, type Evidence } from './evidence.js'
 
 export type FeatureGroup = 'sourcing' | 'style' | 'structure'
 
@@ -40,7 +40,7 @@ function vagueSourcingReason(e: Evidence): { signal: string; message: string } {
 }
 
 /** In model order; never reorder without retraining (the model file stores the names and is checked against them). */
-export const FEATURES: readonly FeatureSpec[] = [
+const BASE_FEATURES: readonly FeatureSpec[] = [
   {
     name: 'vague-attribution-share', group: 'sourcing', prior: 0.3, needs: CLAIMS,
     value: (e) => (e.claims ? e.vagueClaims / e.claims : 0),
@@ -235,6 +235,47 @@ export const FEATURES: readonly FeatureSpec[] = [
     reason: (e, raises) => (raises && e.title.capitalizedShare > 0.8 ? { signal: 'title-case', message: 'every word of the headline capitalized' } : null),
   },
 ]
+
+/** Plain-words names of the function-word categories (lexicons.json `functionWords`). */
+const CATEGORY_LABELS: Record<string, string> = {
+  article: 'articles ("the", "a")', preposition: 'prepositions ("of", "in", …)', conjunction: 'conjunctions ("and", "but", …)',
+  auxiliary: 'auxiliary verbs ("is", "has", …)', negation: 'negations ("not", "never", …)', i: '"I", "me", "my"', we: '"we", "us", "our"',
+  you: '"you", "your"', shehe: '"he", "she", "his", "her"', they: '"they", "them"', certainty: 'certainty words ("always", "clearly", …)',
+  tentative: 'tentative words ("maybe", "apparently", …)', causation: 'cause-and-effect words ("because", "due", …)',
+  insight: 'thinking words ("believe", "know", …)', money: 'money words', time: 'time words ("today", "week", …)',
+  social: 'family and relationship words', affect: 'emotional words ("amazing", "terrible", …)',
+  reporting: 'reporting verbs ("said", "told", …)', quantifier: 'quantifiers ("all", "many", …)',
+}
+
+/**
+ * Style profile (function-word categories, punctuation habits, sentence rhythm): no editorial direction, learned from
+ * the corpora; their reasons state the rate. Appended after FEATURES' original order.
+ */
+const STYLE_PROFILE: readonly FeatureSpec[] = [
+  ...FUNCTION_WORD_CATEGORIES.map((name): FeatureSpec => ({
+    name: `function-words-${name}`, group: 'style',
+    value: (e) => per100(e.functionWords[name] ?? 0, e),
+    reason: (e) => ({ signal: `function-words-${name}`, message: `${CATEGORY_LABELS[name] ?? name}: ${per100(e.functionWords[name] ?? 0, e).toFixed(1)} per 100 words` }),
+  })),
+  {
+    name: 'hyphenated-rate', group: 'style',
+    value: (e) => per100(e.hyphenated, e),
+    reason: (e) => ({ signal: 'hyphenated-words', message: `${plural(e.hyphenated, 'hyphenated compound')} ("long-term", …)` }),
+  },
+  {
+    name: 'possessive-rate', group: 'style',
+    value: (e) => per100(e.possessives, e),
+    reason: (e) => ({ signal: 'possessives', message: `${plural(e.possessives, 'possessive')} ("company's", …)` }),
+  },
+  {
+    name: 'sentence-length-spread', group: 'style',
+    value: (e) => e.sentenceLengthSd,
+    reason: (e, raises) => ({ signal: 'sentence-rhythm', message: `sentence lengths ${raises ? 'unusually' : 'typically'} varied (standard deviation ${e.sentenceLengthSd.toFixed(1)} words)` }),
+  },
+]
+
+/** All features in model order (see BASE_FEATURES). */
+export const FEATURES: readonly FeatureSpec[] = [...BASE_FEATURES, ...STYLE_PROFILE]
 
 /** The structure features that depend on how the text was pasted (paragraph breaks): optional, see the README. */
 export const PARAGRAPH_FEATURE: FeatureSpec = {

@@ -47,3 +47,28 @@ test('deterministic, and the calibrated probabilities rank the classes', () => {
   const meanOf = (y: number) => p.filter((_, i) => labels[i] === y).reduce((s, v) => s + v, 0) / (labels.length / 2)
   assert.ok(meanOf(1) > meanOf(0) + 0.3)
 })
+
+test('with stories, a story never straddles the calibration folds; the fit stays deterministic', () => {
+  // Each story pairs a fake with the article it imitates: they share a topic word, which is all a by-row split could
+  // exploit backwards. The story-wise fit must still learn the signal and calibrate probabilities that rank the classes.
+  const { observations, labels } = rows()
+  const withTopics = observations.map((o, i) => ({ ...o, words: [...o.words, `topic${i >> 1}`] }))
+  const stories = withTopics.map((_, i) => `story${i >> 1}`)
+  const options = { features, l2: 0.01, ngrams: true, ngramDims: 256, ngramScale: 2 }
+  const a = fitCredibility(withTopics, labels, options, stories)
+  assert.deepEqual(a, fitCredibility(withTopics, labels, options, stories))
+  assert.ok(a.weights[0] > 0.5)
+  assert.equal(a.calibration.kind, 'platt')
+  assert.ok(a.calibration.kind === 'platt' && a.calibration.a > 0)
+})
+
+test('character n-grams are stored with the model and change the score only through the text', () => {
+  const { observations, labels } = rows()
+  const withText = observations.map((o, i) => ({ ...o, text: labels[i] ? 'Wow!!! unbelievable...' : 'The ministry said on Tuesday.' }))
+  const model = fitCredibility(withText, labels, { features, l2: 0.01, ngrams: true, ngramDims: 512, ngramScale: 2, chars: { min: 2, max: 4, weight: 1 } })
+  assert.deepEqual(model.ngrams?.chars, { min: 2, max: 4, weight: 1 })
+  const base = { values: [0.5, 0.5, Number.NaN], words: ['shared'] }
+  const loud = scoreObservation(model, { ...base, text: 'Wow!!! unbelievable...' }).probability
+  const calm = scoreObservation(model, { ...base, text: 'The ministry said on Tuesday.' }).probability
+  assert.ok(loud > calm)
+})

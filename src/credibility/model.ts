@@ -3,7 +3,7 @@ import { FactsiftError } from '../errors.js'
 import { applyCalibration, calibratorFromJSON, type Calibrator } from '../ml/calibration.js'
 import type { ModelFileManifest } from '../ml/model-file.js'
 import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
-import { ngramDot } from './ngrams.js'
+import { ngramDot, type CharNgramOptions } from './ngrams.js'
 
 /** models/credibility.json. P(unreliable) = calibration(bias + Σ wⱼ·zⱼ + n-gram term), zⱼ standardised features. */
 export interface CredibilityModel extends ModelFileManifest {
@@ -18,8 +18,11 @@ export interface CredibilityModel extends ModelFileManifest {
   reference: number[]
   weights: number[]
   bias: number
-  /** Hashed n-gram weights (sparse), or null for the interpretable-only model. */
-  ngrams: { dims: number; scale: number; indices: number[]; weights: number[] } | null
+  /**
+   * Hashed n-gram weights (sparse), or null for the interpretable-only model. With `chars`, the hashed vector also
+   * holds character n-grams of the body text (ngrams.ts `ngramVector`).
+   */
+  ngrams: { dims: number; scale: number; indices: number[]; weights: number[]; chars?: CharNgramOptions } | null
   calibration: Calibrator
   /** score < medium → low; < high → medium; else high. */
   thresholds: { medium: number; high: number }
@@ -28,10 +31,12 @@ export interface CredibilityModel extends ModelFileManifest {
   analyzers?: string[]
 }
 
-/** One article's features: interpretable values (NaN = unknown) and its lower-cased words (for n-grams). */
+/** One article's features: interpretable values (NaN = unknown), its lower-cased words and body text (for n-grams). */
 export interface Observation {
   values: number[]
   words: string[]
+  /** The body text (character n-grams); absent = none. */
+  text?: string
 }
 
 export interface Contribution {
@@ -67,7 +72,7 @@ export function scoreObservation(
   }
   let wordingLogOdds = 0
   if (model.ngrams) {
-    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams))
+    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams), model.ngrams.chars, observation.text)
     logOdds += wordingLogOdds
   }
   return { probability: applyCalibration(model.calibration, logOdds), logOdds, contributions, wordingLogOdds }
@@ -99,6 +104,10 @@ export function credibilityModelFromJSON(value: unknown, expectedFeatures: reado
       fail('ngrams must be null or { dims, scale, indices[], weights[] }')
     }
     for (let i = 1; i < n!.indices.length; i++) if (!(n!.indices[i] > n!.indices[i - 1])) fail('ngram indices must be strictly increasing')
+    const c = n!.chars
+    if (c !== undefined && !(c && Number.isInteger(c.min) && Number.isInteger(c.max) && c.min >= 1 && c.min <= c.max && c.max <= 8 && Number.isFinite(c.weight))) {
+      fail('ngrams.chars must be { min, max, weight } with 1 ≤ min ≤ max ≤ 8')
+    }
   }
   calibratorFromJSON(m.calibration, 'model credibility: calibration')
   const t = m.thresholds

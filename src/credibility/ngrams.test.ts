@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ngramDot, ngramVector } from './ngrams.js'
+import { charText, ngramDot, ngramVector } from './ngrams.js'
 import { dot } from '../ml/sparse-vector.js'
 
 test('the n-gram vector has unit length over its n-grams and repeats add up as log counts', () => {
@@ -17,4 +17,17 @@ test('ngramDot equals the dot product with the built vector', () => {
   const weights = Array.from({ length: 64 }, (_, i) => Math.sin(i))
   assert.ok(Math.abs(ngramDot(words, 64, weights) - dot(ngramVector(words, 64), weights)) < 1e-6)
   assert.equal(ngramDot([], 64, weights), 0)
+})
+
+test('character n-grams: typographic variants fold together, and ngramDot matches the built vector', () => {
+  assert.equal(charText('It’s  “Big”—2024\nnews'), 'it\'s "big"-0000 news')
+  const chars = { min: 2, max: 4, weight: 0.5 }
+  const words = ['the', 'minister', 'quit']
+  const text = 'The minister quit, sources say!'
+  const weights = Array.from({ length: 128 }, (_, i) => Math.cos(i))
+  const v = ngramVector(words, 128, chars, text)
+  assert.ok(Math.abs(ngramDot(words, 128, weights, chars, text) - dot(v, weights)) < 1e-5)
+  // Without chars the word part is unchanged; curly and straight apostrophes give the same char part.
+  assert.deepEqual(ngramVector(words, 128), ngramVector(words, 128, null, text))
+  assert.deepEqual(ngramVector(words, 128, chars, 'It’s'), ngramVector(words, 128, chars, "It's"))
 })

@@ -50,14 +50,16 @@ export async function runCredibilityEval(request: EvalRequest): Promise<EvalRepo
   for (const variant of request.variants) {
     request.onProgress?.(`fitting the ${variant} model`)
     const options = fitOptionsFor(variant, request.seed)
+    // Each fit keeps stories together in its calibration folds (fit.ts), also when the evaluation splits by row.
+    const stories = test.map((r) => r.group)
     const main = train
-      ? trainTest(trainObs!, labelsOf(train, request.satire), testObs, y, options)
-      : crossValidate(testObs, y, request.cv, options, request.groupBy === 'story' ? test.map((r) => r.group) : undefined)
+      ? trainTest(trainObs!, labelsOf(train, request.satire), testObs, y, options, train.map((r) => r.group))
+      : crossValidate(testObs, y, request.cv, options, request.groupBy === 'story' ? stories : undefined, stories)
     const result: VariantResult = { variant, ...main }
     if (request.lodo) {
       const domains = test.map((r) => r.domain ?? '')
       if (domains.some((d) => !d)) throw new FactsiftError('E_BAD_ARGUMENT', '--lodo needs a domain on every row')
-      const g = leaveOneGroupOutEval(testObs, y, domains, options)
+      const g = leaveOneGroupOutEval(testObs, y, domains, options, stories)
       result.lodo = { pooled: g.pooled.model, perDomain: g.perGroup.map((p) => ({ domain: p.group, model: p.result.model, baseline: p.result.baseline })) }
     }
     results.push(result)

@@ -31,12 +31,13 @@ export async function trainCredibilityModel(request: TrainRequest): Promise<Cred
   const labels = rows.map((r) => targetOf(r.label, request.satire))
   const options = fitOptionsFor(request.variant, request.seed)
   request.onProgress?.('5-fold cross-validation by story for the model card')
-  const cv = crossValidate(observations, labels, 5, options, rows.map((r) => r.group))
+  const stories = rows.map((r) => r.group)
+  const cv = crossValidate(observations, labels, 5, options, stories)
   request.onProgress?.('fitting on all rows')
-  const body = fitCredibility(observations, labels, options)
+  const body = fitCredibility(observations, labels, options, stories)
   return {
     id: 'credibility',
-    version: 1,
+    version: 2,
     createdAt: request.createdAt ?? new Date().toISOString(),
     trainedOn: perFile.map((f) => `${basename(dirname(f.path))}/${basename(f.path)} (${f.rows.length} rows)`).join(', '),
     metrics: { variant: request.variant, cv5ByStory: cv.model, baseline: cv.baseline },

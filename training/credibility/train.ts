@@ -12,5 +12,5 @@ await program.parseAsync([
   process.argv[0]!, 'factsift', 'train', 'credibility',
   '--data', join(dataDir, 'fakenewsamt.jsonl'), join(dataDir, 'celebrity.jsonl'),
   '--variant', 'full',
-  '--created-at', '2026-11-24T00:00:00Z',
+  '--created-at', '2026-11-25T00:00:00Z',
 ])
