@@ -1,4 +1,6 @@
 // The `factsift` command line: one thin shell over the engine. Each command lives in its own module.
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../version.js'
 import { toFactsiftError } from '../errors.js'
@@ -43,5 +45,16 @@ export async function main(argv: string[]): Promise<void> {
     const failure = toFactsiftError(error)
     process.stderr.write(`factsift: ${failure.code} ${failure.message}\n`)
     process.exitCode = failure.exitCode
+  }
+}
+
+// Run directly (`npx tsx src/cli/main.ts analyze …` from a checkout, no build needed); bin/factsift.js imports `main`.
+if (isEntryPoint()) await main(process.argv)
+
+function isEntryPoint(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1]!)).href
+  } catch {
+    return false // `node -e`, a REPL: no script path
   }
 }
