@@ -309,8 +309,9 @@ class NameScan {
     if (b <= a) return
     const single = b - a === 1
     const w = tokens[a].lower
-    // A lone cue word ("a Campaign Director", "the Party") is not an organization's name.
-    if (single && ORG_CUES.has(w) && !ORGANIZATIONS.has(w)) return
+    // A lone cue word ("a Campaign Director", "the Party") is not an organization's name, unless a capitalized "The"
+    // inside the sentence makes it a title ("told The Guardian").
+    if (single && ORG_CUES.has(w) && !ORGANIZATIONS.has(w) && !afterThe) return
     if (single && (TITLES.has(w) || ROLES.has(w) || NEVER_NAMES.has(w) || WEEKDAYS.has(w) || (MONTHS.has(w) && w !== 'may'))) return
     const key = this.key(a, b)
     const speechAfter = b < tokens.length && tokens[b].sentence === sentence && SPEECH_VERBS.has(tokens[b].lemma) && b - a <= 3

@@ -63,6 +63,7 @@ export function mapTokens(text: string, source: WinkTokenSource): { tokens: Toke
   const winkToToken = new Int32Array(n).fill(-1)
   if (LEXICON.size > MAX_LEXICON) LEXICON.clear()
   let cursor = 0
+  let lastMerged = false
   for (let i = 0; i < n; i++) {
     const value = values[i]
     let lex = LEXICON.get(value)
@@ -81,6 +82,23 @@ export function mapTokens(text: string, source: WinkTokenSource): { tokens: Toke
     cursor = start + value.length
     if (lex.tail > 0) cursor -= lex.tail
     const tag = pos[i] || 'X'
+    // "Kovač", "Dvořák", "Łukasz": wink cuts words at letters it does not know (Latin Extended-A) and types those
+    // pieces unknown; pieces of letters that touch are one word again.
+    const prev = tokens.length > 0 ? tokens[tokens.length - 1]! : undefined
+    if (prev !== undefined && prev.end === start && (lex.kind === 'other' || prev.kind === 'other' || lastMerged) && LETTERS.test(value) && LETTERS.test(text.slice(prev.start, prev.end))) {
+      const merged = text.slice(prev.start, cursor)
+      const lower = foldApostrophes(merged.toLowerCase())
+      const first = merged.charAt(0)
+      let mergedFlags = 0
+      if (first !== first.toLowerCase()) mergedFlags |= CAPITALIZED
+      if (merged === merged.toUpperCase() && merged !== merged.toLowerCase()) mergedFlags |= ALL_CAPS
+      tokens[tokens.length - 1] = { start: prev.start, end: cursor, kind: 'word', pos: prev.kind === 'other' ? tag : prev.pos, lower, lemma: lower, sentence: -1 }
+      flags[tokens.length - 1] = mergedFlags
+      winkToToken[i] = tokens.length - 1
+      lastMerged = true
+      continue
+    }
+    lastMerged = false
     let lemma = lex.lemmas[tag]
     if (lemma === undefined) {
       const raw = source.lemmaAt(i)
@@ -124,6 +142,8 @@ function lexeme(value: string, type: string): Lexeme {
   const shown = tail > 0 ? lower.slice(0, lower.length - tail) : lower
   return { lower: shown, kind, flags, skip, lemmas: Object.create(null) as Record<string, string>, tail }
 }
+
+const LETTERS = /^\p{L}+$/u
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0

@@ -3,6 +3,17 @@ import type { AnnotatedDocument } from '../document/types.js'
 import { isCommonWord } from '../nlp/common-words.js'
 import { isAllCaps, isCapitalized } from './doc-index.js'
 import { lexicon } from './lexicon.js'
+import { FIRST_NAMES } from '../nlp/gazetteer.js'
+
+/**
+ * "Economist Jane Doe said", "Goalkeeper Ali Khan", "Nurse Maria Lopez": a sentence's first word that is a dictionary
+ * word and no given name, directly before a person's name of two or more words that starts with a given name (a known
+ * one, or a word the dictionary does not know), is a descriptor (a role or occupation), not part of the name. Words are
+ * lower case; the caller checks that the name is a person's and has at least two words.
+ */
+export function roleWordBeforeGivenName(word: string, next: string): boolean {
+  return isCommonWord(word) && !FIRST_NAMES.has(word) && (FIRST_NAMES.has(next) || !isCommonWord(next))
+}
 
 /** True for a sentence's first word when it is a common noun written with a capital only for that reason. */
 export function sentenceInitialCommonNoun(doc: AnnotatedDocument, i: number): boolean {

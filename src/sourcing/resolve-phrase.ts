@@ -4,7 +4,7 @@ import type { CoreferenceOutput, CorefMention } from './types.js'
 import type { NounPhrase } from './speech.js'
 import { isDeterminer } from './speech.js'
 import { firstStartingAt, isCapitalized, tokenEndingBy } from './doc-index.js'
-import { sentenceInitialCommonNoun } from './common-noun.js'
+import { roleWordBeforeGivenName, sentenceInitialCommonNoun } from './common-noun.js'
 import { lexicon } from './lexicon.js'
 
 export interface ResolvedPhrase {
@@ -63,7 +63,19 @@ function truncatedName(doc: AnnotatedDocument, coref: CoreferenceOutput, mention
   const joiner = before.lower === 'and' || before.lower === 'of' || before.lower === '&'
   if (!joiner && (!isCapitalized(doc.text, before) || isDeterminer(before))) return false
   if (joiner && (b - 1 < np.headFirst || !isCapitalized(doc.text, doc.tokens[b - 1]!))) return false
+  if (!joiner && roleBeforeGivenName(doc, entity.type, b, mention)) return false
   return joiner || (!titleEndsAt(doc, b, np.headFirst) && !lexicon().honorifics.has(before.lower))
+}
+
+// "Economist Jane Doe said", "Goalkeeper Ali Khan": a dictionary word capitalized only because it opens the sentence,
+// directly before a person mention that starts with a given name, is a descriptor (a role or occupation), not part
+// of the name. Multi-word names the annotator kept whole ("Brightline Energy") never reach here as a shorter mention.
+function roleBeforeGivenName(doc: AnnotatedDocument, type: string, b: number, mention: CorefMention): boolean {
+  if (type !== 'person') return false
+  const before = doc.tokens[b]!
+  const first = doc.tokens[b + 1]
+  if (doc.sentences[before.sentence]?.tokenStart !== b || first === undefined || first.start !== mention.start || first.end >= mention.end) return false
+  return roleWordBeforeGivenName(before.lower, first.lower)
 }
 
 // "Chief Executive Laura Kim": the capitalized words before the name are a title, not part of it.

@@ -26,6 +26,8 @@ const NOT_BEFORE_VERB = new Set([
   'latest', 'recent', 'first', 'last', 'whose', 'no', 'any', 'every', 'such', 'one', 'of', 'in', 'on', 'for', 'to', 'by',
   'with', 'from', 'at', 'about', 'into', 'and', 'or', 'annual', 'final', 'official', 'police', 'news', 'press', 'media',
   'twitter', 'facebook', 'blog', 'research', 'court', 'some', 'many', 'several', 'two', 'three', 'further', 'other',
+  // "in another state", "each report", "the same claim": a determiner makes the next word a noun.
+  'another', 'each', 'same',
 ])
 
 const NO_PHRASES: readonly VerbPhrase[] = []

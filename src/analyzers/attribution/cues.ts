@@ -143,6 +143,8 @@ function hasComplement(doc: AnnotatedDocument, from: number, to: number, quoted:
     if (quoted(i) || (doc.tokens[i]!.lower === ',' && (quoted(i + 1) || quoted(i - 1)))) continue
     seen++
     const lower = doc.tokens[i]!.lower
+    // "recalled 80,000 jars of baby food": "of" after a counted noun is part of the object, not "accused her of lying".
+    if (lower === 'of' && i - 2 >= from && doc.tokens[i - 2]!.kind === 'number') continue
     if (COMPLEMENT.has(lower)) return true
     const next = doc.tokens[i + 1]
     if (VERBAL_COMPLEMENT.has(lower) && next && (next.pos === 'VERB' || next.pos === 'AUX' || next.lower.endsWith('ing'))) return true

@@ -5,6 +5,7 @@ import { isAllCaps, isCapitalized, tokenAtOrAfter, tokenEndingBy } from '../../s
 import { leadRun, type KnownEntity, type KnownEntityTable } from '../../sourcing/known-entities.js'
 import { knownOutlet, type OutletTable } from '../../sourcing/outlets.js'
 import { lexicon } from '../../sourcing/lexicon.js'
+import { roleWordBeforeGivenName } from '../../sourcing/common-noun.js'
 import { FIRST_NAMES } from '../../nlp/gazetteer.js'
 
 export interface WorkMention {
@@ -104,6 +105,8 @@ function withSentenceStarts(doc: AnnotatedDocument, entity: Entity, table: Known
     // "Downing Street said": the tagger may read the first word as a verb; a known name settles it.
     if (first.pos !== 'PROPN' && !table.bySurface.has(text.slice(first.start, m.end))) return m
     if (lexicon().titleIndex.has(first.lower) || lexicon().honorifics.has(first.lower)) return m
+    // "Shopkeeper Declan Moore sees it differently": a role word before a person's given name stays outside the name.
+    if (entity.type === 'person' && second.end < m.end && roleWordBeforeGivenName(first.lower, second.lower)) return m
     changed = true
     return { ...m, start: first.start, text: text.slice(first.start, m.end) }
   })

@@ -5,7 +5,7 @@ import type { SourceKind } from '../../report/types.js'
 import { judgeSource } from '../../sourcing/source-phrase.js'
 import { outletTable } from '../../sourcing/outlets.js'
 import type { CoreferenceOutput } from '../../sourcing/types.js'
-import { mediumIn, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../../sourcing/speech.js'
+import { mediumIn, negatedBefore, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../../sourcing/speech.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
 import { resolvePhrase, type ResolvedPhrase } from '../../sourcing/resolve-phrase.js'
 import type { VerbClass } from '../../sourcing/lexicon.js'
@@ -36,6 +36,13 @@ const MAX_OBJECT = 7
 // After the verb of a bare attribution: the sentence end, or when/where it was said.
 const BARE_AFTER = new Set(['.', '!', '?', ',', 'on', 'in', 'at', 'to', 'during', 'after', 'before', 'from', 'with', 'via', 'outside', 'yesterday', 'today', 'later', 'earlier', 'again'])
 
+// "Hale is reported to be considering …", "She was said to be furious": a passive reporting verb starts a new report,
+// it does not attribute the quote before it.
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+function passiveVerb(doc: AnnotatedDocument, v: number): boolean {
+  return v > 0 && BE_FORMS.has(doc.tokens[v - 1]!.lower)
+}
+
 function bareAttribution(doc: AnnotatedDocument, i: number): boolean {
   const t = doc.tokens[i]
   return !t || BARE_AFTER.has(t.lower)
@@ -63,7 +70,7 @@ export function speakerAfter(doc: AnnotatedDocument, coref: CoreferenceOutput, q
     const subject = subjectBefore(doc, verb.first, k)
     if (!subject || subject.first !== k) return null
     // "“…schools.” Reeves later told the Dispatch that …": across a sentence end only a bare "Smith said." attributes.
-    if (tokens[k]!.sentence !== tokens[q.closeTok]!.sentence && !bareAttribution(doc, verb.last + 1)) return null
+    if (tokens[k]!.sentence !== tokens[q.closeTok]!.sentence && (!bareAttribution(doc, verb.last + 1) || passiveVerb(doc, verb.first))) return null
     return hit(doc, coref, subject, verb, 'after')
   }
   return null
@@ -119,6 +126,12 @@ export function speakerFromPrevious(doc: AnnotatedDocument, coref: CoreferenceOu
     if (subject) return hit(doc, coref, subject, verb, 'previous-sentence')
     break
   }
+  // "Huang told them the company had made a mistake." ⏎ "“We got it wrong.”": a sentence that is nothing but a quote,
+  // right after a sentence of the same paragraph that reports someone's speech, continues that person's words.
+  if (own.paragraph === prev.paragraph && wholeSentenceQuoted(doc, own, quoted) && tokens[prev.tokenEnd - 1]?.lower !== ':') {
+    const reporter = reportedSpeechSubject(doc, prev, quoted)
+    if (reporter) return hit(doc, coref, reporter.subject, reporter.verb, 'previous-sentence')
+  }
   // "In her speech, the mayor, Helen Ortiz, laid out three promises:": an intro ending in a colon gives the quote to the
   // first person or organization it names.
   if (tokens[prev.tokenEnd - 1]?.lower === ':' && coref) {
@@ -132,6 +145,38 @@ export function speakerFromPrevious(doc: AnnotatedDocument, coref: CoreferenceOu
   }
   return null
 }
+
+function wholeSentenceQuoted(doc: AnnotatedDocument, s: { tokenStart: number; tokenEnd: number }, quoted: (i: number) => boolean): boolean {
+  let words = 0
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = doc.tokens[i]!
+    if (t.kind === 'punctuation') continue
+    if (!quoted(i)) return false
+    words++
+  }
+  return words > 0
+}
+
+// The first speech verb of a sentence with its subject, when it reports what someone said ("Smith told them the …",
+// "The minister said that …"); negated, modal or passive verbs report nothing.
+function reportedSpeechSubject(doc: AnnotatedDocument, s: { tokenStart: number; tokenEnd: number }, quoted: (i: number) => boolean): { subject: NounPhrase; verb: VerbHit } | null {
+  const { tokens } = doc
+  for (let v = s.tokenStart + 1; v < s.tokenEnd; v++) {
+    if (quoted(v)) return null
+    const verb = verbAt(doc, v, s.tokenEnd)
+    if (!verb) continue
+    if (!verb.classes.has('speech')) continue
+    const before = tokens[verb.first - 1]!.lower
+    if (negatedBefore(doc, verb.first, s.tokenStart) || BE_FORMS.has(before) || MODAL_BEFORE.has(before)) return null
+    const subject = subjectBefore(doc, verb.first, s.tokenStart)
+    if (!subject || quoted(subject.first)) return null
+    // Something must be reported after the verb (not "Smith spoke." on its own).
+    return verb.last + 2 < s.tokenEnd ? { subject, verb } : null
+  }
+  return null
+}
+
+const MODAL_BEFORE = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'must', 'can', 'to', "'ll"])
 
 function invertedSubject(doc: AnnotatedDocument, verb: VerbHit, ceiling: number): NounPhrase | null {
   const np = phraseStartingAt(doc, verb.last + 1, ceiling)
