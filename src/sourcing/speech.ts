@@ -31,6 +31,7 @@ const NOT_BEFORE_VERB = new Set([
 ])
 
 const NO_PHRASES: readonly VerbPhrase[] = []
+const PARTICIPLE_NEXT = new Set(['“', '"', '‘', "'", ':', 'that'])
 
 /** The reporting verb (one token, or a phrase like "pointed out") starting at token i, or null. */
 export function verbAt(doc: AnnotatedDocument, i: number, end: number): VerbHit | null {
@@ -50,7 +51,9 @@ export function verbAt(doc: AnnotatedDocument, i: number, end: number): VerbHit 
     const sentenceStart = doc.sentences[token.sentence]?.tokenStart ?? 0
     if (i === sentenceStart || isCapitalized(text, token)) return null
     const prev = tokens[i - 1]!
-    if (NOT_BEFORE_VERB.has(prev.lower) || prev.kind === 'punctuation' || prev.kind === 'number') return null
+    // ", saying “…”", ", warning that …": a participle after a comma that introduces a quote or a clause is a verb.
+    const participle = prev.lower === ',' && token.lower.endsWith('ing') && PARTICIPLE_NEXT.has(tokens[i + 1]?.lower ?? '')
+    if (!participle && (NOT_BEFORE_VERB.has(prev.lower) || prev.kind === 'punctuation' || prev.kind === 'number')) return null
     if (token.pos === 'NOUN' && (prev.pos === 'ADJ' || prev.pos === 'NUM')) return null
     // "the inspection report": a bare form right after a singular noun is a compound noun ("officials report" is a verb).
     if (!token.lower.endsWith('s') && prev.pos === 'NOUN' && !prev.lower.endsWith('s')) return null
@@ -127,7 +130,7 @@ export function subjectBefore(doc: AnnotatedDocument, v: number, floor: number):
     const head = phraseEndingAt(doc, k - 1, floor)
     if (!head) return null
     const appos = phraseEndingAt(doc, j - 1, k + 1)
-    if (appos && appos.first === k + 1 && isName(doc, appos) && !isName(doc, head)) {
+    if (appos && appos.first === k + 1 && isName(doc, appos) && !isProperName(doc, head)) {
       return { first: head.first, last: j - 1, headFirst: appos.headFirst, headLast: appos.headLast, nameFirst: appos.first, nameLast: appos.last }
     }
     return { first: head.first, last: j - 1, headFirst: head.headFirst, headLast: head.headLast, nameFirst: head.first, nameLast: head.last }
@@ -232,7 +235,7 @@ function headOf(doc: AnnotatedDocument, first: number, last: number): [number, n
  */
 export function withAppositiveName(doc: AnnotatedDocument, np: NounPhrase, ceiling: number): NounPhrase {
   const { tokens } = doc
-  if (isName(doc, np) || tokens[np.last + 1]?.lower !== ',') return np
+  if (isProperName(doc, np) || tokens[np.last + 1]?.lower !== ',') return np
   const name = phraseStartingAt(doc, np.last + 2, ceiling)
   if (!name || !isName(doc, name)) return np
   const after = tokens[name.last + 1]?.lower
@@ -244,6 +247,30 @@ export function withAppositiveName(doc: AnnotatedDocument, np: NounPhrase, ceili
 export function isName(doc: AnnotatedDocument, np: NounPhrase): boolean {
   const t = doc.tokens[np.first]!
   return isCapitalized(doc.text, t) && !DETERMINERS.has(t.lower) && t.kind === 'word'
+}
+
+/**
+ * A name and nothing else: capitalized at its start and at the end of its head. "Lan's neighbour" starts with a name
+ * but is a descriptor (a possessive before a common noun), so an appositive name after it is the speaker.
+ */
+function isProperName(doc: AnnotatedDocument, np: NounPhrase): boolean {
+  return isName(doc, np) && isCapitalized(doc.text, doc.tokens[np.headLast]!)
+}
+
+/**
+ * "Dahl defended the decision, saying “…”": a participle clause after a comma (saying, adding, warning) has the subject
+ * of the main clause, the phrase before the clause's first verb.
+ */
+export function participleSubject(doc: AnnotatedDocument, verb: VerbHit, floor: number): NounPhrase | null {
+  const { tokens } = doc
+  if (!tokens[verb.first]!.lower.endsWith('ing') || verb.first - 1 <= floor || tokens[verb.first - 1]!.lower !== ',') return null
+  for (let v = floor + 1; v < verb.first - 1; v++) {
+    const t = tokens[v]!
+    if (t.pos !== 'VERB' || t.lower.endsWith('ing')) continue
+    const subject = subjectBefore(doc, v, floor)
+    return subject && (subject.first === floor || tokens[subject.first - 1]!.lower === ',') ? subject : null
+  }
+  return null
 }
 
 /** True when "not", "n't" or "never" sits between the subject and the verb at token v ("has not responded"). */

@@ -2,7 +2,7 @@
 import type { AnnotatedDocument } from '../../document/types.js'
 import type { CoreferenceOutput, QuoteFinding } from '../../sourcing/types.js'
 import type { OutletTable } from '../../sourcing/outlets.js'
-import { negatedBefore, phraseStartingAt, subjectBefore, verbAt, type NounPhrase } from '../../sourcing/speech.js'
+import { negatedBefore, participleSubject, phraseEndingAt, phraseStartingAt, subjectBefore, verbAt, type NounPhrase } from '../../sourcing/speech.js'
 import { lexicon } from '../../sourcing/lexicon.js'
 import { judgeSource, type SourceJudgement } from '../../sourcing/source-phrase.js'
 import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../../sourcing/token-phrases.js'
@@ -37,6 +37,7 @@ function vagueMatcher(): TokenPhraseMatcher {
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re"])
 const ADVERBS = new Set(['also', 'widely', 'long', 'often', 'repeatedly', 'previously', 'now', 'not', "n't", 'never', 'recently', 'first'])
 const OBJECT_OF = new Set(['on', 'in', 'at', 'of', 'for', 'with', 'by', 'to', 'from', 'about', 'into', 'than'])
+const LOCATIVE = new Set(['in', 'inside', 'within', 'at', 'across', 'around', 'near'])
 const NOBODY = new Set(['neither', 'no', 'none', 'nobody', 'nor'])
 const SELF = new Set(['i', 'we', 'you', 'me', 'us'])
 const ANAPHORS = new Set(['it', 'they'])
@@ -87,7 +88,13 @@ export function sentenceCues(ctx: CueContext, from: number, to: number): Cue[] {
       }
       continue
     }
-    let np = subjectBefore(doc, verb.first, from)
+    // "Police arrested him, saying that …": a participle clause has the main clause's subject.
+    let np = participleSubject(doc, verb, from) ?? subjectBefore(doc, verb.first, from)
+    // "Sources inside the company say", "Many people in the town are saying": a place phrase after the subject.
+    if (np && np.first - 2 >= from && LOCATIVE.has(tokens[np.first - 1]!.lower)) {
+      const outer = phraseEndingAt(doc, np.first - 2, from)
+      if (outer && (outer.first === from || tokens[outer.first - 1]!.lower === ',')) np = outer
+    }
     // "on record criticizing": the object of a preposition is no subject.
     if (np && (quoted(np.first) || (np.first > from && OBJECT_OF.has(tokens[np.first - 1]!.lower)))) np = null
     if (!np && i > from && (tokens[i - 1]!.lower === ',' || quoted(i - 1))) np = phraseStartingAt(doc, verb.last + 1, to)
@@ -177,6 +184,8 @@ function modalBefore(doc: AnnotatedDocument, v: number, floor: number): boolean 
 }
 
 function isPassive(doc: AnnotatedDocument, v: number, floor: number): boolean {
+  // "are saying", "is claiming": a progressive, not a passive.
+  if (doc.tokens[v]!.lower.endsWith('ing')) return false
   let k = v - 1
   while (k >= floor && ADVERBS.has(doc.tokens[k]!.lower)) k--
   return k >= floor && BE.has(doc.tokens[k]!.lower)

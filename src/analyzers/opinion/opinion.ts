@@ -5,6 +5,7 @@ import type { AnnotatedDocument } from '../../document/types.js'
 import type { OpinionCue, OpinionOutput } from '../../sourcing/types.js'
 import { quoteRegions } from '../../sourcing/quote-marks.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
+import { subjectBefore, verbAt } from '../../sourcing/speech.js'
 import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../../sourcing/token-phrases.js'
 import cues from './opinion-cues.json' with { type: 'json' }
 
@@ -49,8 +50,11 @@ export function findOpinions(doc: AnnotatedDocument): OpinionOutput {
       score += weight
       found.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: doc.text.slice(tokens[first]!.start, tokens[last]!.end), weight, sentence: s.index })
     }
+    const reported = reportedClauseStart(doc, s.tokenStart, s.tokenEnd, quoted)
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (quoted[i]) continue
+      // "Kobayashi warned that the figure was wrong": the judgement is the speaker's, not the writer's.
+      if (i >= reported) break
       const t = tokens[i]!
       const phrase = phrases.matchAt(tokens, i, s.tokenEnd)
       if (phrase) {
@@ -76,6 +80,25 @@ export function findOpinions(doc: AnnotatedDocument): OpinionOutput {
   }
   return { sentences: opinions, scores, threshold: cues.threshold, cues: found }
 }
+
+// The first token of a clause reported by a named or pronoun subject (not "I", "we" or an impersonal "it") ("Smith said that …", "she warned that …"), or
+// the sentence end. Only "that" clauses: "Smith said" after a judgement ("…is a disgrace, Smith said") is left alone.
+function reportedClauseStart(doc: AnnotatedDocument, from: number, to: number, quoted: Uint8Array): number {
+  const { tokens } = doc
+  for (let i = from + 1; i < to - 1; i++) {
+    if (quoted[i] || tokens[i + 1]!.lower !== 'that') continue
+    const verb = verbAt(doc, i, to)
+    if (!verb || !verb.classes.has('speech') || verb.last !== i) continue
+    // "It has been said that …": an impersonal passive names nobody, so the judgement stays the writer's.
+    if (PASSIVE_BEFORE.has(tokens[verb.first - 1]!.lower)) continue
+    const subject = subjectBefore(doc, verb.first, from)
+    if (!subject || SELF.has(tokens[subject.headLast]!.lower)) continue
+    return verb.last + 2
+  }
+  return to
+}
+const SELF = new Set(['i', 'we', 'you', 'it'])
+const PASSIVE_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 
 // "it's quite disheartening", "was weak": a copula or "it's" within two words before the evaluative word.
 function framedBefore(frames: TokenPhraseMatcher, tokens: AnnotatedDocument['tokens'], i: number, floor: number): boolean {

@@ -5,7 +5,7 @@ import type { SourceKind } from '../../report/types.js'
 import { judgeSource } from '../../sourcing/source-phrase.js'
 import { outletTable } from '../../sourcing/outlets.js'
 import type { CoreferenceOutput } from '../../sourcing/types.js'
-import { mediumIn, negatedBefore, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../../sourcing/speech.js'
+import { mediumIn, negatedBefore, participleSubject, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../../sourcing/speech.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
 import { resolvePhrase, type ResolvedPhrase } from '../../sourcing/resolve-phrase.js'
 import type { VerbClass } from '../../sourcing/lexicon.js'
@@ -90,9 +90,11 @@ export function speakerBefore(doc: AnnotatedDocument, coref: CoreferenceOutput, 
       if (np) return hit(doc, coref, np, { first: v - 1, last: v, lemma: 'according to', classes: SPEECH }, 'before')
     }
     const verb = verbAt(doc, v, e + 1)
-    if (!verb || !(introduces(verb) || verb.classes.has('naming'))) continue
-    const cue = introduces(verb) ? 'before' : 'naming'
-    const subject = subjectBefore(doc, verb.first, floor) ?? (invertible(doc, verb.first, floor) ? invertedSubject(doc, verb, e + 1) : null)
+    // "praised the film's “patience and tenderness”": a phrase quoted as the object of a stance verb is the subject's.
+    const stance = verb !== null && verb.classes.has('stance') && (partial || objectQuote(doc, q))
+    if (!verb || !(introduces(verb) || verb.classes.has('naming') || stance)) continue
+    const cue = introduces(verb) || stance ? 'before' : 'naming'
+    const subject = participleSubject(doc, verb, floor) ?? subjectBefore(doc, verb.first, floor) ?? (invertible(doc, verb.first, floor) ? invertedSubject(doc, verb, e + 1) : null)
     if (subject) return hit(doc, coref, subject, verb, cue)
     // "As Smith put it", "what he called": a verb without a subject we can read is no evidence; look no further back.
     break
@@ -174,6 +176,13 @@ function reportedSpeechSubject(doc: AnnotatedDocument, s: { tokenStart: number; 
     return verb.last + 2 < s.tokenEnd ? { subject, verb } : null
   }
   return null
+}
+
+// A quote run into the sentence as an object: no comma or colon before it, opening in lower case.
+function objectQuote(doc: AnnotatedDocument, q: QuoteTokens): boolean {
+  const before = doc.tokens[q.openTok - 1]?.lower
+  const first = doc.tokens[q.openTok + 1]
+  return before !== ',' && before !== ':' && first !== undefined && first.kind === 'word' && /^\p{Ll}/u.test(doc.text.slice(first.start, first.end))
 }
 
 const MODAL_BEFORE = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'must', 'can', 'to', "'ll"])

@@ -7,7 +7,7 @@ import type { AttributionOutput, CitedSource, CoreferenceOutput, QuotesOutput, S
 import { sentenceAt } from '../../document/spans.js'
 import { foldOutletName, knownOutlet, outletOfDomain, outletTable, type OutletAliasesSource, type OutletTable } from '../../sourcing/outlets.js'
 import { quoteRegions } from '../../sourcing/quote-marks.js'
-import { insideSorted, tokenAtOrAfter } from '../../sourcing/doc-index.js'
+import { insideSorted, isCapitalized, tokenAtOrAfter } from '../../sourcing/doc-index.js'
 import { lexicon } from '../../sourcing/lexicon.js'
 
 export interface SourcesOptions {
@@ -80,15 +80,43 @@ function citeOutletMentions(doc: AnnotatedDocument, coref: CoreferenceOutput | u
   const top = quoteRegions(doc).filter((r) => r.depth === 0)
   for (const m of coref.mentions) {
     const entity = coref.entities[m.entity]!
-    if (entity.type === 'person' || entity.type === 'date' || entity.type === 'place') continue
-    const outlet = knownOutlet(outlets, entity.name) ?? knownOutlet(outlets, m.text) ?? (looksLikeOutlet(entity.name) ? entity.name : null)
+    if (entity.type === 'date') continue
+    // A known outlet's name is the outlet even when the annotator typed it a person or place ("with Al Jazeera").
+    const typed = entity.type !== 'person' && entity.type !== 'place'
+    const outlet = knownOutlet(outlets, entity.name) ?? knownOutlet(outlets, m.text) ?? (typed && looksLikeOutlet(entity.name) ? entity.name : null)
     if (!outlet || insideSorted(top, m.start, m.end)) continue
     let k = tokenAtOrAfter(doc.tokens, m.start) - 1
     while (k >= 0 && k > tokenAtOrAfter(doc.tokens, m.start) - 4 && OUTLET_DESCRIPTORS.has(doc.tokens[k]!.lower)) k--
     const before = doc.tokens[k]
     if (before && OUTLET_CONTEXT.has(before.lower)) cite(outlet, 'outlet', m)
   }
+  citeOutletObjects(doc, outlets, top, cite)
 }
+
+// "told Sky Sports", "in an interview with Al Jazeera": a known outlet's name right after "told" or "interview with",
+// found on the tokens, for names the annotator did not mark.
+function citeOutletObjects(doc: AnnotatedDocument, outlets: OutletTable, top: readonly Span[], cite: (n: string, k: SourceKind, s: Span) => void): void {
+  const { tokens, text } = doc
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.lower
+    const interview = lower === 'with' && i > 0 && INTERVIEW_WORDS.has(tokens[i - 1]!.lower)
+    if (lower !== 'told' && !interview) continue
+    let k = i + 1
+    while (k < tokens.length && k < i + 4 && OUTLET_DESCRIPTORS.has(tokens[k]!.lower)) k++
+    let last = k
+    while (last < tokens.length && last < k + 4 && tokens[last]!.kind === 'word' && isCapitalized(text, tokens[last]!)) last++
+    // Longest run first: "Sky Sports News" before "Sky Sports".
+    for (let end = last - 1; end >= k; end--) {
+      const outlet = knownOutlet(outlets, text.slice(tokens[k]!.start, tokens[end]!.end))
+      if (!outlet) continue
+      const span = { start: tokens[k]!.start, end: tokens[end]!.end }
+      if (!insideSorted(top, span.start, span.end)) cite(outlet, 'outlet', span)
+      break
+    }
+  }
+}
+
+const INTERVIEW_WORDS = new Set(['interview', 'interviews', 'conversation', 'podcast', 'appearance'])
 
 // "Columbus Dispatch", "Harbor Times": a multi-word name ending in a newspaper word.
 function looksLikeOutlet(name: string): boolean {
