@@ -92,6 +92,8 @@ interface RunFigures {
   /** CPU milliseconds per item: all threads of the process, and its main thread alone (reading, dispatch, writing). */
   cpuMsPerItem: number
   mainThreadCpuMsPerItem: number
+  /** CPU seconds of all threads over wall seconds: how many cores the run kept busy on average. */
+  coresBusy: number
   analyzed: number
   errors: number
 }
@@ -238,6 +240,7 @@ function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: numbe
     peakRssMiB: run.peakMiB(),
     cpuMsPerItem: round((cpu.totalS * 1000) / items),
     mainThreadCpuMsPerItem: round((cpu.mainS * 1000) / items),
+    coresBusy: round(cpu.totalS / wallS),
     analyzed: s.analyzed,
     errors: s.errors,
   }
@@ -249,6 +252,12 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
     lines.push(`  ${threads} thread(s): ${r.itemsPerSecond} items/s in the batch (${r.wallItemsPerSecond} wall, start-up included), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
   }
   lines.push(`  scaling 2 vs 1 thread: ${result.scaling2vs1}× (target ≥ ${result.scalingTarget}×)`)
+  const one = result.threads[1]
+  const two = result.threads[2]
+  if (one && two) {
+    // Where a shortfall comes from: idle cores (the pool's fault) or dearer items (cores sharing caches and memory).
+    lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2; CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
+  }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null
   if (queue && 'skipped' in queue) lines.push(`  queue: ${queue.skipped}`)
