@@ -35,11 +35,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const resume = options.resume ?? false
   const done = resume ? await recoverDoneIds(options.out) : new Set<string>()
   if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
-  const total = await countItems(options.input, format, columns)
-  const out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
-  const errorsOut = options.errorsOut ? openAppender(options.errorsOut, { resume, overwrite: options.overwrite ?? false }) : out
   const threads = Math.max(1, options.threads ?? availableParallelism())
-  const pool = await createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'line' })
+  // The threads load their models and warm up while the input is counted.
+  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'line' })
+  starting.catch(() => {}) // awaited below; no unhandled rejection meanwhile
+  let total: number
+  let out: ReturnType<typeof openAppender>
+  let errorsOut: ReturnType<typeof openAppender>
+  try {
+    total = await countItems(options.input, format, columns)
+    out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
+    try {
+      errorsOut = options.errorsOut ? openAppender(options.errorsOut, { resume, overwrite: options.overwrite ?? false }) : out
+    } catch (error) {
+      await out.close()
+      throw error
+    }
+  } catch (error) {
+    await starting.then((pool) => pool.close(), () => undefined)
+    throw error
+  }
+  const pool = await starting
   const tally = createSummary()
   const seen = new Set<string>()
   const inFlight = new Set<Promise<void>>()
