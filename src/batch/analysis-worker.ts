@@ -2,9 +2,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createEngine } from '../engine/engine.js'
 import { openAnalysisServices } from '../engine/open-services.js'
-import { toFactsiftError } from '../errors.js'
+import { FactsiftError, toFactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
-import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
+import type { Report } from '../report/types.js'
+import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
 
 const setup = workerData as WorkerSetup
 const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
@@ -37,12 +38,24 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
     const report = item.file
       ? await engine.analyzeLocation(item.file, item.input)
       : await engine.analyze(item.input)
+    const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
+    if (setup.output === 'store') return await saveReport(item, { ...report, id: item.id }, digest)
     if (setup.output !== 'line') return { seq: item.seq, id: item.id, where: item.where, report }
     const lineBytes = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
-    const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
     return { seq: item.seq, id: item.id, where: item.where, lineBytes, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }
+  }
+}
+
+async function saveReport(item: BatchItem, report: Report, digest: ReportDigest): Promise<WorkerResult> {
+  try {
+    if (!services.store) throw new FactsiftError('E_CONFIG', 'output "store" needs a database (db)')
+    await services.store.reports.save(report)
+    return { seq: item.seq, id: item.id, where: item.where, digest }
+  } catch (error) {
+    const failure = toFactsiftError(error)
+    return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message, stage: 'store' } }
   }
 }

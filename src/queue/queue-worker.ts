@@ -49,7 +49,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const store: Store = await openStore(options.db)
   let pool: Awaited<ReturnType<typeof createWorkerPool>>
   try {
-    pool = await createWorkerPool(concurrency, { db: options.db, limits: options.limits ?? {} })
+    // Each thread saves its own reports: serializing and inserting ~36 KB of JSON per job stays off this thread.
+    pool = await createWorkerPool(concurrency, { db: options.db, limits: options.limits ?? {}, output: 'store' })
   } catch (error) {
     await store.close()
     throw error
@@ -76,16 +77,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       }
       if (result.error) {
         const reason = failureReason(result.error.code, result.error.message)
-        throw isPermanent(result.error.code) ? new UnrecoverableError(reason) : new Error(reason)
+        // Bad input fails for good; a failed save (database away) is retried like any transient error.
+        throw result.error.stage !== 'store' && isPermanent(result.error.code) ? new UnrecoverableError(reason) : new Error(reason)
       }
-      const report = { ...result.report!, id }
-      try {
-        await store.reports.save(report)
-      } catch (error) {
-        const failure = toFactsiftError(error)
-        throw new Error(failureReason(failure.code, failure.message))
-      }
-      return { riskScore: report.risk.score, riskLabel: report.risk.label, worker: name }
+      return { riskScore: result.digest!.score, riskLabel: result.digest!.label, worker: name }
     },
     {
       connection,
