@@ -5,21 +5,11 @@
 // these tests.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { annotatedText } from '../test-support/analyzer-tester.js'
-import { runSourcing } from './run-sourcing.js'
+import { attributionOf, sourcing, type SourcingRun } from '../test-support/sourcing-tester.js'
 
-function sourcing(text: string) {
-  const doc = annotatedText(text)
-  return { doc, out: runSourcing(doc) }
-}
 
-function attributionOf(doc: ReturnType<typeof annotatedText>, out: ReturnType<typeof runSourcing>, opening: string) {
-  const s = out.attribution.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith(opening))
-  assert.ok(s, `no sentence opening with ${opening}`)
-  return s
-}
 
-function opinionOf(doc: ReturnType<typeof annotatedText>, out: ReturnType<typeof runSourcing>, opening: string): boolean {
+function opinionOf(doc: SourcingRun['doc'], out: SourcingRun['out'], opening: string): boolean {
   const s = doc.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith(opening))
   assert.ok(s, `no sentence opening with ${opening}`)
   return out.opinion.sentences.includes(s.index)

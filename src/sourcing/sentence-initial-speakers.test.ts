@@ -2,13 +2,8 @@
 // Texts written for these tests.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { annotatedText } from '../test-support/analyzer-tester.js'
-import { runSourcing } from './run-sourcing.js'
+import { sourcing } from '../test-support/sourcing-tester.js'
 
-function sourcing(text: string) {
-  const doc = annotatedText(text)
-  return { doc, out: runSourcing(doc) }
-}
 
 test('a pronoun speaker resolves to a person introduced at the start of a sentence', () => {
   const { out } = sourcing(

@@ -3,19 +3,9 @@
 // verbs, and counted objects of stance verbs. Texts written for these tests.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { annotatedText } from '../test-support/analyzer-tester.js'
-import { runSourcing } from './run-sourcing.js'
+import { attributionOf, sourcing } from '../test-support/sourcing-tester.js'
 
-function sourcing(text: string) {
-  const doc = annotatedText(text)
-  return { doc, out: runSourcing(doc) }
-}
 
-function attributionOf(doc: ReturnType<typeof annotatedText>, out: ReturnType<typeof runSourcing>, opening: string) {
-  const s = out.attribution.sentences.find((x) => doc.text.slice(x.start, x.end).startsWith(opening))
-  assert.ok(s, `no sentence opening with ${opening}`)
-  return s
-}
 
 test('a role word opening a sentence is a descriptor, not part of the speaker’s name', () => {
   const { out } = sourcing(
