@@ -18,6 +18,15 @@ export interface CredibilityInput {
   present: ReadonlySet<string>
 }
 
+/** The parts of a report (or report draft) the features read, with the ids of the analyzers that ran. */
+export function credibilityInput(
+  report: { document: { text: string; title: string | null } } & Omit<CredibilityInput, 'text' | 'title' | 'present'>,
+  present: ReadonlySet<string>,
+): CredibilityInput {
+  const { signals, claims, quotes, sources, entities } = report
+  return { text: report.document.text, title: report.document.title, signals, claims, quotes, sources, entities, present }
+}
+
 /** Raw counts behind the features, kept so that reasons can say "7 misspelled words". */
 export interface Evidence {
   /** The text without its headline line (see `bodyOf`). */

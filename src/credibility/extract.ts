@@ -2,7 +2,7 @@
 import type { Analyzer } from '../analyzers/types.js'
 import type { Report } from '../report/types.js'
 import type { CredibilityRow } from './dataset.js'
-import type { CredibilityInput } from './evidence.js'
+import { credibilityInput, type CredibilityInput } from './evidence.js'
 import type { FeatureSpec } from './features.js'
 import type { Observation } from './model.js'
 import { observe } from './observe.js'
@@ -10,16 +10,7 @@ import { observe } from './observe.js'
 /** The report as the credibility features read it; `ran` = analyzer ids of the engine (failed ones are dropped). */
 export function inputFromReport(report: Pick<Report, 'document' | 'signals' | 'claims' | 'quotes' | 'sources' | 'entities' | 'errors'>, ran: readonly string[]): CredibilityInput {
   const failed = new Set(report.errors.map((e) => e.analyzer))
-  return {
-    text: report.document.text,
-    title: report.document.title,
-    signals: report.signals,
-    claims: report.claims,
-    quotes: report.quotes,
-    sources: report.sources,
-    entities: report.entities,
-    present: new Set(ran.filter((id) => !failed.has(id))),
-  }
+  return credibilityInput(report, new Set(ran.filter((id) => !failed.has(id))))
 }
 
 export interface ExtractOptions {

@@ -50,6 +50,11 @@ export function rankingMetrics(runs: readonly ClefRun[], scores: (run: ClefRun) 
     const order = run.labels.map((_, i) => i).sort((a, b) => s[b]! - s[a]! || a - b)
     return { relevance: order.map((i) => run.labels[i]!), totalRelevant: run.relevant.size }
   })
+  return metricsOf(ranked)
+}
+
+/** MAP@k, MRR, P@1 and recall (queries with a relevant claim anywhere in their list) of ranked relevance lists. */
+function metricsOf(ranked: readonly RankedQuery[]): RankingMetrics {
   const relevances = ranked.map((r) => r.relevance)
   return {
     'MAP@1': mapAtK(ranked, 1),
@@ -58,8 +63,8 @@ export function rankingMetrics(runs: readonly ClefRun[], scores: (run: ClefRun) 
     'MAP@10': mapAtK(ranked, 10),
     MRR: meanReciprocalRank(relevances),
     'P@1': relevances.reduce((sum, r) => sum + precisionAtK(r, 1), 0) / Math.max(1, relevances.length),
-    recall: runs.filter((run) => run.labels.some((l) => l === 1)).length / Math.max(1, runs.length),
-    queries: runs.length,
+    recall: relevances.filter((r) => Array.from(r).some((l) => Number(l) >= 1)).length / Math.max(1, relevances.length),
+    queries: ranked.length,
   }
 }
 
@@ -79,25 +84,11 @@ export async function plainBm25Metrics(
   for await (const record of repo.iterate()) records.push(record)
   const index = createPlainBm25(records)
   try {
-    const ranked: RankedQuery[] = []
-    let found = 0
-    for (const query of queries) {
+    const ranked: RankedQuery[] = queries.map((query) => {
       const relevant = qrels.get(query.id) ?? new Set<string>()
-      const relevance = index.search(query.text, depth).map((id) => (relevant.has(id) ? 1 : 0))
-      if (relevance.some((r) => r === 1)) found++
-      ranked.push({ relevance, totalRelevant: relevant.size })
-    }
-    const relevances = ranked.map((r) => r.relevance)
-    return {
-      'MAP@1': mapAtK(ranked, 1),
-      'MAP@3': mapAtK(ranked, 3),
-      'MAP@5': mapAtK(ranked, 5),
-      'MAP@10': mapAtK(ranked, 10),
-      MRR: meanReciprocalRank(relevances),
-      'P@1': relevances.reduce((sum, r) => sum + precisionAtK(r, 1), 0) / Math.max(1, relevances.length),
-      recall: found / Math.max(1, queries.length),
-      queries: queries.length,
-    }
+      return { relevance: index.search(query.text, depth).map((id) => (relevant.has(id) ? 1 : 0)), totalRelevant: relevant.size }
+    })
+    return metricsOf(ranked)
   } finally {
     index.close()
   }

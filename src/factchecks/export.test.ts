@@ -3,25 +3,10 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { migrateArea } from '../store/sqlite/migrate.js'
-import * as sqliteFactchecks from '../store/sqlite/factchecks.js'
-import type { FactCheckRecord, FactCheckRepository } from '../store/factcheck-repository.js'
+import { allFactChecks, memoryFactCheckRepository } from '../store/test-support/factcheck-repo.js'
 import { toFactCheckRecord } from './record.js'
 import { exportFactChecks, exportFactChecksToFile, EXPORT_FORMATS } from './export.js'
 import { importFactChecks } from './import/import-file.js'
-
-function memoryRepo(): FactCheckRepository {
-  const db = new Database(':memory:')
-  migrateArea(db, sqliteFactchecks.area, sqliteFactchecks.migrations)
-  return sqliteFactchecks.createRepository(db)
-}
-
-async function all(repo: FactCheckRepository): Promise<FactCheckRecord[]> {
-  const out: FactCheckRecord[] = []
-  for await (const r of repo.iterate()) out.push(r)
-  return out
-}
 
 const SAMPLE = [
   toFactCheckRecord({
@@ -40,17 +25,17 @@ const SAMPLE = [
 
 for (const format of EXPORT_FORMATS) {
   test(`export ${format} → import gives back the same records`, async () => {
-    const source = memoryRepo()
+    const source = memoryFactCheckRepository()
     await source.upsertMany(SAMPLE)
     const dir = mkdtempSync(join(tmpdir(), 'factsift-export-'))
     try {
       const path = join(dir, `out.${format === 'claimreview' ? 'json' : format}`)
       assert.equal(await exportFactChecksToFile(source, format, path), SAMPLE.length)
       assert.deepEqual(readdirSync(dir), [`out.${format === 'claimreview' ? 'json' : format}`], 'no temp file left behind')
-      const target = memoryRepo()
+      const target = memoryFactCheckRepository()
       const summary = await importFactChecks(target, path)
       assert.deepEqual([summary.inserted, summary.skipped], [SAMPLE.length, 0])
-      assert.deepEqual(await all(target), await all(source))
+      assert.deepEqual(await allFactChecks(target), await allFactChecks(source))
       const again = await importFactChecks(target, path)
       assert.equal(again.unchanged, SAMPLE.length)
     } finally {
@@ -60,7 +45,7 @@ for (const format of EXPORT_FORMATS) {
 }
 
 test('ClaimReview export is valid JSON-LD with a 1–5 rating value', async () => {
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   await repo.upsertMany(SAMPLE)
   let text = ''
   await exportFactChecks(repo, 'claimreview', (chunk) => (text += chunk))
@@ -73,7 +58,7 @@ test('ClaimReview export is valid JSON-LD with a 1–5 rating value', async () =
 })
 
 test('an empty store exports an empty array, an empty JSONL and a header-only CSV', async () => {
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   const out: Record<string, string> = {}
   for (const format of EXPORT_FORMATS) {
     out[format] = ''

@@ -1,7 +1,7 @@
 // The report's headline: a calibrated probability that the article is unreliable, its label, and the reasons behind it.
 import { defineAnalyzer, type ReportDraft } from '../types.js'
 import type { Risk } from '../../report/types.js'
-import type { CredibilityInput } from '../../credibility/evidence.js'
+import { credibilityInput } from '../../credibility/evidence.js'
 import { FEATURES } from '../../credibility/features.js'
 import { loadCredibilityModel } from '../../credibility/load-model.js'
 import { riskLabel, scoreObservation, type CredibilityModel } from '../../credibility/model.js'
@@ -32,17 +32,7 @@ export default defineAnalyzer<CredibilityOutput>({
 
 /** Scores a report draft with the model: calibrated score, label from the model's thresholds, reasons. */
 export function assessRisk(model: CredibilityModel, report: ReportDraft, present: ReadonlySet<string>): Risk {
-  const input: CredibilityInput = {
-    text: report.document.text,
-    title: report.document.title,
-    signals: report.signals,
-    claims: report.claims,
-    quotes: report.quotes,
-    sources: report.sources,
-    entities: report.entities,
-    present,
-  }
-  const { evidence, observation } = observe(input)
+  const { evidence, observation } = observe(credibilityInput(report, present))
   const score = scoreObservation(model, observation)
   return {
     score: Math.round(score.probability * 1000) / 1000,

@@ -1,30 +1,15 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { migrateArea } from '../../store/sqlite/migrate.js'
-import * as sqliteFactchecks from '../../store/sqlite/factchecks.js'
-import type { FactCheckRecord, FactCheckRepository } from '../../store/factcheck-repository.js'
+import { allFactChecks, memoryFactCheckRepository } from '../../store/test-support/factcheck-repo.js'
 import { importFactCheckSource, importFactChecks, type ImportOptions } from './import-file.js'
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/factchecks')
 
-function memoryRepo(): FactCheckRepository {
-  const db = new Database(':memory:')
-  migrateArea(db, sqliteFactchecks.area, sqliteFactchecks.migrations)
-  return sqliteFactchecks.createRepository(db)
-}
-
-async function all(repo: FactCheckRepository): Promise<FactCheckRecord[]> {
-  const out: FactCheckRecord[] = []
-  for await (const r of repo.iterate()) out.push(r)
-  return out
-}
-
 async function importFixture(name: string, options: ImportOptions = {}) {
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   const summary = await importFactChecks(repo, join(FIXTURES, name), options)
-  return { repo, summary, records: await all(repo) }
+  return { repo, summary, records: await allFactChecks(repo) }
 }
 
 test('single ClaimReview object: every field, numeric and textual rating', async () => {
@@ -130,7 +115,7 @@ test('CLEF verified-claims TSV: id, claim, title; quoted multi-line claim; keyed
 })
 
 test('re-import is idempotent; a changed rating updates, never duplicates', async () => {
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   const path = join(FIXTURES, 'claimreview-array.json')
   const first = await importFactChecks(repo, path)
   const second = await importFactChecks(repo, path)
@@ -182,7 +167,7 @@ test('a JSON array streamed in tiny chunks gives the same records and element li
     reviewRating: { alternateName: i % 2 ? 'True' : 'False' },
   }))
   const text = `[\n${items.map((x) => JSON.stringify(x)).join(',\n')},\n{"claimReviewed": oops},\n{"note":"no fact-check here"},\n{"@type":"WebPage"}\n]`
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   const summary = await importFactCheckSource(repo, { name: 'stream', chunks: chunksOf(text, 3) }, { format: 'json', batchSize: 4 })
   assert.equal(summary.inserted, 30)
   assert.deepEqual(summary.problems.map((p) => p.line), [32, 33])
@@ -191,7 +176,7 @@ test('a JSON array streamed in tiny chunks gives the same records and element li
 
 test('unbalanced JSON stops the file with a line number; rows before it stay imported', async () => {
   const text = '[{"claim":"First complete record here.","url":"https://x.example.org/1"},\n{"claim":"Second"}}\n]'
-  const repo = memoryRepo()
+  const repo = memoryFactCheckRepository()
   const summary = await importFactCheckSource(repo, { name: 'broken', chunks: chunksOf(text, 5) }, { format: 'json' })
   assert.match(summary.aborted ?? '', /^line 2: /)
   assert.ok((await repo.count()) >= 1)

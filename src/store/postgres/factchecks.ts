@@ -4,6 +4,7 @@ import type { PostgresMigration } from './migrate.js'
 import type { FactCheckRecord, FactCheckRepository, FactCheckStats, NormalizedRating, UpsertCounts } from '../factcheck-repository.js'
 import { anyLexemeQuery, createTermIndex, tokenCount } from './bm25.js'
 import { upsertByKey } from './upsert.js'
+import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -37,38 +38,6 @@ export const migrations: PostgresMigration[] = [
   },
 ]
 
-const COLUMNS = ['key', 'claim', 'claimant', 'rating', 'rating_normalized', 'fact_checker', 'url', 'reviewed_at', 'language', 'title', 'external_id'] as const
-
-interface Row {
-  key: string
-  claim: string
-  claimant: string | null
-  rating: string
-  rating_normalized: NormalizedRating
-  fact_checker: string | null
-  url: string | null
-  reviewed_at: string | null
-  language: string | null
-  title: string | null
-  external_id: string | null
-}
-
-function fromRow(row: Row): FactCheckRecord {
-  return {
-    key: row.key,
-    claim: row.claim,
-    claimant: row.claimant,
-    rating: row.rating,
-    ratingNormalized: row.rating_normalized,
-    factChecker: row.fact_checker,
-    url: row.url,
-    reviewedAt: row.reviewed_at,
-    language: row.language,
-    title: row.title,
-    externalId: row.external_id,
-  }
-}
-
 /** Everything but the key, in a fixed order (the same as the SQLite store's): equal hashes mean nothing changed. */
 function hashOf(r: FactCheckRecord): string {
   return JSON.stringify([r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null])
@@ -79,7 +48,7 @@ const CLAIM_WEIGHT = 1.0
 const TITLE_WEIGHT = 0.6
 const MAX_QUERY_TERMS = 24
 const MATCH_VECTOR = '(c.claim_tsv || c.title_tsv)'
-const UPSERT_COLUMNS = [...COLUMNS.slice(1).map((name) => ({ name, type: 'text' })), { name: 'fts_length', type: 'integer' }]
+const UPSERT_COLUMNS = [...FACTCHECK_COLUMNS.slice(1).map((name) => ({ name, type: 'text' })), { name: 'fts_length', type: 'integer' }]
 
 export function createRepository(pool: pg.Pool): FactCheckRepository {
   const terms = createTermIndex(pool, {
@@ -91,7 +60,7 @@ export function createRepository(pool: pg.Pool): FactCheckRepository {
     ],
     config: 'english',
   })
-  const selectColumns = COLUMNS.map((c) => `f.${c}`).join(', ')
+  const selectColumns = FACTCHECK_COLUMNS.map((c) => `f.${c}`).join(', ')
 
   return {
     async upsertMany(records): Promise<UpsertCounts> {
@@ -117,26 +86,26 @@ export function createRepository(pool: pg.Pool): FactCheckRepository {
       const query = await terms.chooseTerms(text, 1, MAX_QUERY_TERMS, false)
       if (!query) return []
       const scored = terms.scoreSql({ lexemes: '$1::text[]', idf: '$2::float8[]', avg: '$3::float8' }, `${MATCH_VECTOR} @@ $4::tsquery`)
-      const { rows } = await pool.query<Row & { score: number }>(
+      const { rows } = await pool.query<FactCheckRow & { score: number }>(
         `SELECT ${selectColumns}, s.score FROM (${scored} ORDER BY score DESC LIMIT $5) s
            JOIN factchecks f ON f.id = s.id ORDER BY s.score DESC, f.key`,
         [query.lexemes, query.idf, query.avgLength, anyLexemeQuery(query.lexemes), limit],
       )
-      return rows.map((row) => ({ record: fromRow(row), bm25: row.score }))
+      return rows.map((row) => ({ record: fromFactCheckRow(row), bm25: row.score }))
     },
     async *iterate() {
       // Keyset pages rather than one open cursor: callers may write to the same database between pages.
       let after = ''
       for (;;) {
-        const { rows } = await pool.query<Row>(`SELECT ${COLUMNS.join(', ')} FROM factchecks WHERE key > $1 ORDER BY key LIMIT 1000`, [after])
+        const { rows } = await pool.query<FactCheckRow>(`SELECT ${FACTCHECK_COLUMNS.join(', ')} FROM factchecks WHERE key > $1 ORDER BY key LIMIT 1000`, [after])
         if (rows.length === 0) return
-        for (const row of rows) yield fromRow(row)
+        for (const row of rows) yield fromFactCheckRow(row)
         after = rows[rows.length - 1]!.key
       }
     },
     async get(key) {
-      const { rows } = await pool.query<Row>(`SELECT ${COLUMNS.join(', ')} FROM factchecks WHERE key = $1`, [key])
-      return rows[0] ? fromRow(rows[0]) : null
+      const { rows } = await pool.query<FactCheckRow>(`SELECT ${FACTCHECK_COLUMNS.join(', ')} FROM factchecks WHERE key = $1`, [key])
+      return rows[0] ? fromFactCheckRow(rows[0]) : null
     },
     async termStats(words) {
       const { total } = await terms.stats()

@@ -13,6 +13,7 @@ import type {
   UpsertCounts,
 } from '../factcheck-repository.js'
 import { foldWord, indexTerms, indexText, stem } from '../../factchecks/terms.js'
+import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -46,37 +47,7 @@ export const migrations: SqliteMigration[] = [
   },
 ]
 
-interface Row {
-  key: string
-  claim: string
-  claimant: string | null
-  rating: string
-  rating_normalized: NormalizedRating
-  fact_checker: string | null
-  url: string | null
-  reviewed_at: string | null
-  language: string | null
-  title: string | null
-  external_id: string | null
-}
-
-const COLUMNS = 'key, claim, claimant, rating, rating_normalized, fact_checker, url, reviewed_at, language, title, external_id'
-
-function fromRow(row: Row): FactCheckRecord {
-  return {
-    key: row.key,
-    claim: row.claim,
-    claimant: row.claimant,
-    rating: row.rating,
-    ratingNormalized: row.rating_normalized,
-    factChecker: row.fact_checker,
-    url: row.url,
-    reviewedAt: row.reviewed_at,
-    language: row.language,
-    title: row.title,
-    externalId: row.external_id,
-  }
-}
+const COLUMNS = FACTCHECK_COLUMNS.join(', ')
 
 /** A digest of everything but the key: equal digests mean a re-import changes nothing. */
 function digest(r: FactCheckRecord): Buffer {
@@ -116,7 +87,7 @@ export function createRepository(db: Database.Database): FactCheckRepository {
   const docFrequency = db.prepare('SELECT doc FROM factchecks_vocab WHERE term = ?').pluck()
   // Rank inside the index first, then join only the winners to the table.
   const searchStatement = db.prepare(
-    `SELECT ${COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}, -t.rank AS score
+    `SELECT ${FACTCHECK_COLUMNS.map((c) => `f.${c}`).join(', ')}, -t.rank AS score
        FROM (SELECT rowid, bm25(factchecks_fts, ${BM25_WEIGHTS}) AS rank FROM factchecks_fts
               WHERE factchecks_fts MATCH ? ORDER BY rank LIMIT ?) t
        JOIN factchecks f ON f.id = t.rowid ORDER BY t.rank`,
@@ -200,23 +171,23 @@ export function createRepository(db: Database.Database): FactCheckRepository {
       if (terms.length === 0 || limit <= 0) return []
       // Terms are runs of letters and digits (see terms.ts), so quoting them is all the escaping FTS5 needs.
       const query = terms.map((t) => `"${t}"`).join(' OR ')
-      const rows = searchStatement.all(query, limit) as (Row & { score: number })[]
-      return rows.map((row) => ({ record: fromRow(row), bm25: row.score }))
+      const rows = searchStatement.all(query, limit) as (FactCheckRow & { score: number })[]
+      return rows.map((row) => ({ record: fromFactCheckRow(row), bm25: row.score }))
     },
     async *iterate() {
       // Keyset pages rather than one open cursor: callers may write to the same database between pages.
       const page = db.prepare(`SELECT ${COLUMNS} FROM factchecks WHERE key > ? ORDER BY key LIMIT 1000`)
       let after = ''
       for (;;) {
-        const rows = page.all(after) as Row[]
+        const rows = page.all(after) as FactCheckRow[]
         if (rows.length === 0) return
-        for (const row of rows) yield fromRow(row)
+        for (const row of rows) yield fromFactCheckRow(row)
         after = rows[rows.length - 1]!.key
       }
     },
     async get(key) {
-      const row = selectOne.get(key) as Row | undefined
-      return row ? fromRow(row) : null
+      const row = selectOne.get(key) as FactCheckRow | undefined
+      return row ? fromFactCheckRow(row) : null
     },
     async termStats(words) {
       return { total: total(), df: words.map((word) => df(stem(foldWord(word)))) }

@@ -2,31 +2,15 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import Database from 'better-sqlite3'
-import type { Report } from '../../report/types.js'
 import { FactsiftError } from '../../errors.js'
 import { migrateArea } from './migrate.js'
 import * as reports from './reports.js'
+import { report } from '../test-support/store-contract.js'
 
 function openRepository() {
   const db = new Database(':memory:')
   migrateArea(db, reports.area, reports.migrations)
   return { db, repo: reports.createRepository(db) }
-}
-
-function report(id: string | undefined, title: string | null, text: string, score = 0.5): Report {
-  return {
-    schemaVersion: 1,
-    ...(id ? { id } : {}),
-    document: { title, url: null, outlet: 'Test Outlet', publishedAt: null, language: 'en', wordCount: text.split(/\s+/).length, text },
-    risk: { score, label: score > 0.66 ? 'high' : score > 0.33 ? 'medium' : 'low', reasons: [] },
-    claims: [],
-    quotes: [],
-    sources: [],
-    entities: [],
-    signals: [],
-    errors: [],
-    timings: { totalMs: 1 },
-  }
 }
 
 test('save then get returns the same report; has() tells presence', async () => {
