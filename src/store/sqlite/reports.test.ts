@@ -1,8 +1,8 @@
-// Tests for the SQLite report repository: save/replace/get, FTS search, newest-first cursor pages, bad arguments.
+// SQLite-specific report repository tests: FTS5 search details and idempotent migrations. Save/replace/get, cursor
+// pages and bad arguments are in the store contract (src/store/test-support/store-contract.ts), run on SQLite too.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import Database from 'better-sqlite3'
-import { FactsiftError } from '../../errors.js'
 import { migrateArea } from './migrate.js'
 import * as reports from './reports.js'
 import { report } from '../test-support/store-contract.js'
@@ -12,56 +12,6 @@ function openRepository() {
   migrateArea(db, reports.area, reports.migrations)
   return { db, repo: reports.createRepository(db) }
 }
-
-test('save then get returns the same report; has() tells presence', async () => {
-  const { repo } = openRepository()
-  const original = report('r1', 'Council votes on bridge', 'The council voted 7 to 2 to repair the bridge.')
-  assert.equal(await repo.save(original), 'r1')
-  assert.deepEqual(await repo.get('r1'), original)
-  assert.equal(await repo.has('r1'), true)
-  assert.equal(await repo.has('nope'), false)
-  assert.equal(await repo.get('nope'), null)
-})
-
-test('a report without an id gets a stable content id', async () => {
-  const { repo } = openRepository()
-  const a = await repo.save(report(undefined, 'T', 'Same text.'))
-  const b = await repo.save(report(undefined, 'T', 'Same text.'))
-  assert.match(a, /^[0-9a-f]{32}$/)
-  assert.equal(a, b)
-  assert.equal((await repo.get(a))?.id, a)
-  assert.equal((await repo.list({})).items.length, 1)
-})
-
-test('saving an existing id replaces it and moves it to the top', async () => {
-  const { repo } = openRepository()
-  await repo.save(report('a', 'First', 'alpha text'))
-  await repo.save(report('b', 'Second', 'beta text'))
-  await repo.save(report('a', 'First again', 'alpha text revised', 0.9))
-  const { items } = await repo.list({})
-  assert.deepEqual(items.map((item) => item.id), ['a', 'b'])
-  assert.equal(items[0]!.title, 'First again')
-  assert.equal(items[0]!.riskLabel, 'high')
-  assert.equal((await repo.list({ q: 'revised' })).items.length, 1)
-  // the old FTS row went with the old version
-  assert.equal((await repo.list({ q: 'First' })).items.length, 1)
-})
-
-test('cursor pages walk every report once, newest first', async () => {
-  const { repo } = openRepository()
-  for (let i = 0; i < 7; i++) await repo.save(report(`r${i}`, `Report ${i}`, `Body number ${i} about trains.`))
-  const seen: string[] = []
-  let cursor: string | undefined
-  let pages = 0
-  do {
-    const page = await repo.list({ limit: 3, ...(cursor ? { cursor } : {}) })
-    seen.push(...page.items.map((item) => item.id))
-    cursor = page.nextCursor ?? undefined
-    pages++
-  } while (cursor)
-  assert.deepEqual(seen, ['r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0'])
-  assert.equal(pages, 3)
-})
 
 test('q searches title and text, every word required, last word as prefix, newest first', async () => {
   const { repo } = openRepository()
@@ -89,16 +39,6 @@ test('FTS syntax in q is plain text, never an error', async () => {
   assert.equal((await repo.list({ q: '!!! ???' })).items.length, 0)
   assert.equal(reports.toFtsQuery('he said "no"'), '"he" "said" "no"*')
   assert.equal(reports.toFtsQuery('  ...  '), null)
-})
-
-test('bad limit or cursor throws E_BAD_ARGUMENT', async () => {
-  const { repo } = openRepository()
-  for (const limit of [0, -1, 101, 2.5]) {
-    await assert.rejects(repo.list({ limit }), (e: unknown) => e instanceof FactsiftError && e.code === 'E_BAD_ARGUMENT')
-  }
-  for (const cursor of ['garbage!', 'czEyMw==', Buffer.from('x1').toString('base64url'), 'a'.repeat(100)]) {
-    await assert.rejects(repo.list({ cursor }), (e: unknown) => e instanceof FactsiftError && e.code === 'E_BAD_ARGUMENT', cursor)
-  }
 })
 
 test('migrations are idempotent', () => {
