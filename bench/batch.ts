@@ -1,7 +1,9 @@
 // bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
-// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--no-queue] [--json]
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--no-queue] [--no-ceiling] [--json]
+// The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis, measured in
+// the same run.
 // Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs'
@@ -12,6 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateArticle } from './generate-article.js'
 import { hasFlag, numberOption, stringOption } from './args.js'
+import { measureCeiling } from './parallel-ceiling.js'
 
 const SELF = fileURLToPath(import.meta.url)
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
@@ -139,6 +142,9 @@ async function runBench(): Promise<void> {
       rmSync(out, { force: true })
     }
 
+    const ceiling = hasFlag('no-ceiling') ? null : await measureCeiling(numberOption('ceiling-items', 600), words)
+    if (ceiling) log(`  ceiling, bare analysis threads: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio})`)
+
     let queue: (RunFigures & { workerPeakRssMiB: number[]; workerCpuMsPerItem: number; workerMainThreadCpuMsPerItem: number; ratioToThreads: number | null }) | { skipped: string } | null = null
     if (withQueue) queue = await benchQueue(input, dir, items, local[2] ?? null, log)
 
@@ -152,6 +158,7 @@ async function runBench(): Promise<void> {
       threads: local,
       scaling2vs1: one && two ? round(two.itemsPerSecond / one.itemsPerSecond) : null,
       scalingTarget: 1.7,
+      ceiling,
       peakRssMiB: Math.max(...Object.values(local).map((r) => r.peakRssMiB)),
       peakRssTargetMiB: 1024,
       queue,
@@ -257,6 +264,10 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
   if (one && two) {
     // Where a shortfall comes from: idle cores (the pool's fault) or dearer items (cores sharing caches and memory).
     lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2; CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
+  }
+  const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number } | null
+  if (ceiling && result.scaling2vs1) {
+    lines.push(`    this machine's ceiling: the bare analysis (no input, output or messages) in 1 and 2 threads runs ${ceiling.oneThread} → ${ceiling.twoThreads} items/s, ×${ceiling.ratio}; the batch reaches ${Math.round((Number(result.scaling2vs1) / ceiling.ratio) * 100)}% of it`)
   }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null

@@ -142,3 +142,38 @@ function stringField(value: unknown): string | undefined {
 function emptyToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value
 }
+
+/** How many items the input holds, for progress and ETA; JSONL is counted by lines without parsing. */
+export async function countItems(input: string, format: BatchInputFormat, columns: ColumnMap): Promise<number> {
+  if (format === 'jsonl') {
+    let count = 0
+    let lineHasContent = false
+    for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 })) {
+      // Jump from newline to newline (a native memchr): only the first bytes of each line are looked at.
+      const bytes = chunk as Buffer
+      let start = 0
+      while (start < bytes.length) {
+        const newline = bytes.indexOf(0x0a, start)
+        const end = newline < 0 ? bytes.length : newline
+        if (!lineHasContent) lineHasContent = hasContent(bytes, start, end)
+        if (newline < 0) break
+        if (lineHasContent) count++
+        lineHasContent = false
+        start = newline + 1
+      }
+    }
+    return count + (lineHasContent ? 1 : 0)
+  }
+  let count = 0
+  for await (const _ of readItems(input, format, columns)) count++
+  return count
+}
+
+/** True when bytes[start, end) hold anything but blanks; stops at the first non-blank, i.e. at once for a JSON line. */
+function hasContent(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!
+    if (byte !== 0x20 && byte !== 0x0d && byte !== 0x09) return true
+  }
+  return false
+}

@@ -1,8 +1,7 @@
 // Local batch: stream items from the input to a pool of worker threads and append one record per item, durably.
 import { availableParallelism } from 'node:os'
-import { createReadStream } from 'node:fs'
 import type { Limits } from '../context.js'
-import { readItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
+import { readItems, countItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
 import { openAppender, recoverDoneIds } from './durable-output.js'
 import { createWorkerPool } from './worker-pool.js'
 import { createSummary, type BatchSummary } from './summary.js'
@@ -101,24 +100,4 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const summary = tally.finish()
   options.progress?.finish(progressState())
   return summary
-}
-
-/** How many items the input holds, for progress and ETA; JSONL is counted by lines without parsing. */
-async function countItems(input: string, format: BatchInputFormat, columns: ColumnMap): Promise<number> {
-  if (format === 'jsonl') {
-    let count = 0
-    let lineHasContent = false
-    for await (const chunk of createReadStream(input)) {
-      for (const byte of chunk as Buffer) {
-        if (byte === 0x0a) {
-          if (lineHasContent) count++
-          lineHasContent = false
-        } else if (byte !== 0x20 && byte !== 0x0d && byte !== 0x09) lineHasContent = true
-      }
-    }
-    return count + (lineHasContent ? 1 : 0)
-  }
-  let count = 0
-  for await (const _ of readItems(input, format, columns)) count++
-  return count
 }
