@@ -42,8 +42,17 @@ interface Sampled {
   peakMiB: () => number
   /** CPU seconds used so far (user + system): the main thread, and all threads together. */
   cpu: () => { mainS: number; totalS: number }
+  /** CPU seconds the whole machine spent (all processes, kernel included) from start to exit. */
+  machineS: () => number
   exited: Promise<number | null>
   stderr: () => string
+}
+
+/** Busy ticks of all CPUs since boot: the first line of /proc/stat minus idle and iowait. */
+function machineBusyTicks(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number)
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0)
+  return total - fields[3]! - fields[4]!
 }
 
 /** Starts the CLI with `args`, sampling /proc/<pid>/status for VmHWM (the kernel's high-water mark, all threads). */
@@ -73,9 +82,12 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
       // exited between samples
     }
   }
+  const machineAtStart = machineBusyTicks()
+  let machineAtExit = machineAtStart
   const timer = setInterval(sample, 200)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     clearInterval(timer)
+    machineAtExit = machineBusyTicks()
     resolve(code)
   }))
   const cpu = () => {
@@ -83,7 +95,7 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
     for (const n of ticks.values()) total += n
     return { mainS: round((ticks.get(String(child.pid)) ?? 0) / CLOCK_TICKS), totalS: round(total / CLOCK_TICKS) }
   }
-  return { child, peakMiB: () => Math.round(peak), cpu, exited, stderr: () => stderr }
+  return { child, peakMiB: () => Math.round(peak), cpu, machineS: () => round((machineAtExit - machineAtStart) / CLOCK_TICKS), exited, stderr: () => stderr }
 }
 
 interface RunFigures {
@@ -97,6 +109,8 @@ interface RunFigures {
   mainThreadCpuMsPerItem: number
   /** CPU seconds of all threads over wall seconds: how many cores the run kept busy on average. */
   coresBusy: number
+  /** The same over the whole machine (/proc/stat): adds the kernel's work for us (writeback, page cache) and anything else running. */
+  machineCoresBusy: number
   analyzed: number
   errors: number
 }
@@ -248,6 +262,7 @@ function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: numbe
     cpuMsPerItem: round((cpu.totalS * 1000) / items),
     mainThreadCpuMsPerItem: round((cpu.mainS * 1000) / items),
     coresBusy: round(cpu.totalS / wallS),
+    machineCoresBusy: round(run.machineS() / wallS),
     analyzed: s.analyzed,
     errors: s.errors,
   }
@@ -263,7 +278,7 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
   const two = result.threads[2]
   if (one && two) {
     // Where a shortfall comes from: idle cores (the pool's fault) or dearer items (cores sharing caches and memory).
-    lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2; CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
+    lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2 (whole machine, kernel included: ${one.machineCoresBusy} and ${two.machineCoresBusy}); CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
   }
   const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number } | null
   if (ceiling && result.scaling2vs1) {
