@@ -2,6 +2,7 @@
 import type { AnnotatedDocument, Sentence } from '../document/types.js'
 import { fnv1a32, mix32 } from '../ml/hashing.js'
 import { SparseVectorBuilder, type SparseVector } from '../ml/sparse-vector.js'
+import { meanVector, wordForm as vectorForm, wordKey, type WordTable, type WordVectors } from '../ml/word-vectors.js'
 import { CUE_COUNT, unitCues } from './cues.js'
 
 /** Which feature groups are on, and the size of the hashed part. Stored in the model file. */
@@ -17,6 +18,13 @@ export interface FeatureOptions {
   context: boolean
   /** Word unigrams of the previous and next unit. */
   contextWords: boolean
+  /**
+   * Length of the sentence-vector block (idf-weighted mean of word vectors); 0 or absent: none. Only training emits it: a
+   * model file stores its weights collapsed into a per-word table (see `wordTableTerm`), so the block's weights are zero.
+   */
+  embeddingDims?: number
+  /** The sentence vector is multiplied by this before it meets the weights (it sets how strongly L2 holds the block back). */
+  embeddingScale?: number
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -34,9 +42,9 @@ export interface FeatureSink {
   add(index: number, value: number): void
 }
 
-/** Total vector length: three cue blocks (unit, previous, next) followed by the hashed block. */
+/** Total vector length: three cue blocks (unit, previous, next), the hashed block, then the sentence-vector block. */
 export function featureDims(options: FeatureOptions): number {
-  return 3 * CUE_COUNT + (1 << options.hashBits)
+  return 3 * CUE_COUNT + (1 << options.hashBits) + (options.embeddingDims ?? 0)
 }
 
 const NS_WORD = fnv1a32('w:')
@@ -57,6 +65,8 @@ export interface FeatureState {
   cues: Float32Array[]
   wordHash: Uint32Array
   posHash: Uint32Array
+  /** Sentence vector of each unit (training, when word vectors are given). */
+  sentenceVectors?: Float64Array[]
 }
 
 /** Word form used for n-grams: digits folded so "$52,000" and "$700,000" share a feature. */
@@ -88,8 +98,8 @@ function posHashOf(pos: string): number {
   return h
 }
 
-/** Prepares the per-document state (token hashes, cues); call once per document. */
-export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence[]): FeatureState {
+/** Prepares the per-document state (token hashes, cues, sentence vectors when `wordVectors` is given); call once per document. */
+export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence[], wordVectors?: WordVectors): FeatureState {
   const n = doc.tokens.length
   const wordHash = new Uint32Array(n)
   const posHash = new Uint32Array(n)
@@ -98,7 +108,32 @@ export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence
     wordHash[i] = wordHashOf(t.lower)
     posHash[i] = posHashOf(t.pos)
   }
-  return { doc, units, cues: unitCues(doc, units), wordHash, posHash }
+  const state: FeatureState = { doc, units, cues: unitCues(doc, units), wordHash, posHash }
+  if (wordVectors) state.sentenceVectors = units.map((u) => meanVector(wordVectors, unitForms(doc, u)))
+  return state
+}
+
+/** The collapsed sentence-vector term of a unit under a model's word table. */
+export function sentenceTerm(doc: AnnotatedDocument, unit: Sentence, table: WordTable): number {
+  // wordTableTerm over unitForms, inlined (this runs for every sentence of every article).
+  let sum = 0
+  let total = 0
+  for (let i = unit.tokenStart; i < unit.tokenEnd; i++) {
+    const t = doc.tokens[i]
+    if (t.kind !== 'word' && t.kind !== 'number') continue
+    const w = table.index.get(wordKey(vectorForm(t.lower)))
+    if (w === undefined) continue
+    sum += table.idf[w] * table.scores[w]
+    total += table.idf[w]
+  }
+  return total > 0 ? sum / total : 0
+}
+
+function* unitForms(doc: AnnotatedDocument, unit: Sentence): Iterable<string> {
+  for (let i = unit.tokenStart; i < unit.tokenEnd; i++) {
+    const t = doc.tokens[i]
+    if (t.kind === 'word' || t.kind === 'number') yield vectorForm(t.lower)
+  }
 }
 
 function combine(a: number, b: number, ns: number): number {
@@ -118,6 +153,14 @@ export function emitFeatures(state: FeatureState, k: number, options: FeatureOpt
     const next = cues[k + 1]
     if (prev) for (let j = 0; j < CUE_COUNT; j++) if (prev[j] !== 0) sink.add(CUE_COUNT + j, prev[j])
     if (next) for (let j = 0; j < CUE_COUNT; j++) if (next[j] !== 0) sink.add(2 * CUE_COUNT + j, next[j])
+  }
+  const embeddingDims = options.embeddingDims ?? 0
+  const e = state.sentenceVectors?.[k]
+  if (embeddingDims > 0 && e) {
+    if (e.length !== embeddingDims) throw new Error(`features: sentence vectors have ${e.length} dimensions, the options ${embeddingDims}`)
+    const base = offset + (1 << options.hashBits)
+    const scale = options.embeddingScale ?? 1
+    for (let j = 0; j < embeddingDims; j++) if (e[j] !== 0) sink.add(base + j, scale * e[j])
   }
   const start = unit.tokenStart
   const end = unit.tokenEnd
@@ -181,8 +224,8 @@ function emitCharNgrams(state: FeatureState, start: number, end: number, offset:
 }
 
 /** Sparse vectors for every unit of a document (for training and evaluation; scoring uses the sink directly). */
-export function featureVectors(doc: AnnotatedDocument, units: readonly Sentence[], options: FeatureOptions): SparseVector[] {
-  return vectorsFromState(prepareFeatures(doc, units), options)
+export function featureVectors(doc: AnnotatedDocument, units: readonly Sentence[], options: FeatureOptions, wordVectors?: WordVectors): SparseVector[] {
+  return vectorsFromState(prepareFeatures(doc, units, wordVectors), options)
 }
 
 /** Sparse vectors for every unit from already prepared per-document state. */

@@ -4,12 +4,13 @@ import type { ModelManifest } from '../models/loader.js'
 import { calibratorFromJSON, type Calibrator } from '../ml/calibration.js'
 import { mlpFromJSON, type MlpModel } from '../ml/mlp.js'
 import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
+import { wordTableFromJSON, type WordTableJSON } from '../ml/word-vectors.js'
 import { CUE_NAMES } from './cues.js'
 import { featureDims, type FeatureOptions } from './features.js'
 import { NEWS_RULE_NAMES, type NewsRules } from './news-rules.js'
 
 export const MODEL_ID = 'checkworthiness'
-export const MODEL_VERSION = 2
+export const MODEL_VERSION = 3
 
 /** Logistic regression weights stored sparsely (zeros after rounding are left out). */
 export interface SparseLogistic {
@@ -42,6 +43,8 @@ export interface CheckworthinessModel extends ModelManifest {
   calibration: Calibrator
   /** Rule weights added to the debate score for articles, and the prior shift from debate to news base rates. */
   news: NewsRules
+  /** The sentence-vector block's weights collapsed to one score per word; present exactly when features.embeddingDims > 0. */
+  wordTable?: WordTableJSON
 }
 
 function fail(message: string): never {
@@ -66,12 +69,21 @@ export function validateCheckworthinessModel(value: unknown): CheckworthinessMod
   const f = m.features
   if (!f || typeof f.cues !== 'boolean' || !Number.isInteger(f.hashBits) || f.hashBits < 8 || f.hashBits > 22) fail('features.hashBits must be an integer in [8, 22]')
   if (!Array.isArray(f.cueNames) || f.cueNames.join('|') !== CUE_NAMES.join('|')) fail('the cue list differs from this version of the code; retrain')
+  const embeddingDims = f.embeddingDims ?? 0
+  if (!Number.isInteger(embeddingDims) || embeddingDims < 0) fail('features.embeddingDims must be a non-negative integer')
+  if (embeddingDims > 0) {
+    if (!Number.isFinite(f.embeddingScale)) fail('features.embeddingScale must be a number')
+    if (!m.wordTable) fail('wordTable must be present when features.embeddingDims > 0')
+    wordTableFromJSON(m.wordTable, `model ${MODEL_ID} wordTable`)
+  } else if (m.wordTable) fail('wordTable given but features.embeddingDims is 0')
   const dims = featureDims(f)
   const lr = m.logistic
   if (!lr || lr.dims !== dims || !Number.isFinite(lr.bias) || !isNumberArray(lr.indices) || !isNumberArray(lr.values, lr.indices.length)) {
     fail(`logistic needs dims = ${dims}, bias, and indices/values of equal length`)
   }
   if (!lr.indices.every((i) => Number.isInteger(i) && i >= 0 && i < dims)) fail('logistic index out of range')
+  // The sentence-vector block is scored through wordTable; weights stored inside it would be silently ignored.
+  if (embeddingDims > 0 && lr.indices.some((i) => i >= dims - embeddingDims)) fail('the sentence-vector block must be stored in wordTable, not as logistic weights')
   if (m.mlp) {
     standardizerFromJSON(m.mlp.standardizer, `model ${MODEL_ID} mlp.standardizer`)
     const net = mlpFromJSON(m.mlp.network, `model ${MODEL_ID} mlp.network`)

@@ -3,8 +3,9 @@ import type { AnnotatedDocument, Sentence } from '../document/types.js'
 import { applyCalibration } from '../ml/calibration.js'
 import { logit, sigmoid } from '../ml/math.js'
 import { predictMlp } from '../ml/mlp.js'
+import { wordTableFromJSON } from '../ml/word-vectors.js'
 import { CUE_COUNT } from './cues.js'
-import { emitFeatures, featureDims, prepareFeatures, type FeatureSink } from './features.js'
+import { emitFeatures, featureDims, prepareFeatures, sentenceTerm, type FeatureSink } from './features.js'
 import type { CheckworthinessModel } from './model.js'
 import { evaluativeConstruction, ruleLogit } from './news-rules.js'
 
@@ -47,6 +48,7 @@ export function createScorer(model: CheckworthinessModel): CheckworthinessScorer
     }
   })()
   const { blend, mlp, news, calibration } = model
+  const wordTable = model.wordTable ? wordTableFromJSON(model.wordTable) : undefined
   return {
     model,
     scoreUnits(doc, units) {
@@ -59,6 +61,7 @@ export function createScorer(model: CheckworthinessModel): CheckworthinessScorer
       for (let k = 0; k < n; k++) {
         dot.sum = model.logistic.bias
         emitFeatures(state, k, model.features, dot)
+        if (wordTable) dot.sum += sentenceTerm(doc, units[k], wordTable)
         let score = (blend.logistic.weight * (dot.sum - blend.logistic.mean)) / blend.logistic.scale
         if (mlp && blend.mlp) {
           const x = cueBlocks(state.cues, k)

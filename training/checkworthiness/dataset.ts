@@ -4,6 +4,7 @@ import type { SparseVector } from '../../src/ml/sparse-vector.js'
 import { readTranscripts, type Transcript } from '../../src/checkworthiness/clef-data.js'
 import { annotateTranscript, type AnnotatedTranscript } from '../../src/checkworthiness/transcript-document.js'
 import { prepareFeatures, vectorsFromState, type FeatureOptions, type FeatureState } from '../../src/checkworthiness/features.js'
+import { wordVectorsFromJSON, type WordVectors, type WordVectorsJSON } from '../../src/ml/word-vectors.js'
 
 /** One transcript ready for learning: annotated document, units, labels, cues, and vectors per feature setting. */
 export interface PreparedTranscript extends AnnotatedTranscript {
@@ -11,23 +12,28 @@ export interface PreparedTranscript extends AnnotatedTranscript {
   texts: string[]
   state: FeatureState
   vectors: Map<string, SparseVector[]>
+  /** The stored word vectors the sentence vectors in `state` come from (a model using them ships this). */
+  wordVectors?: WordVectorsJSON
 }
 
 export type Annotate = (doc: Document) => AnnotatedDocument
 
-/** Reads `<dir>/<split>/*.tsv` for each split and annotates every transcript. */
-export function loadSplits(dir: string, splits: readonly string[], annotate: Annotate): PreparedTranscript[] {
-  return splits.flatMap((split) => readTranscripts(`${dir}/${split}`).map((t) => prepareTranscript(t, split, annotate)))
+/** Reads `<dir>/<split>/*.tsv` for each split and annotates every transcript (with sentence vectors when word vectors are given). */
+export function loadSplits(dir: string, splits: readonly string[], annotate: Annotate, wordVectors?: WordVectorsJSON): PreparedTranscript[] {
+  const decoded = wordVectors ? wordVectorsFromJSON(wordVectors) : undefined
+  return splits.flatMap((split) => readTranscripts(`${dir}/${split}`).map((t) => prepareTranscript(t, split, annotate, wordVectors, decoded)))
 }
 
-export function prepareTranscript(transcript: Transcript, split: string, annotate: Annotate): PreparedTranscript {
+export function prepareTranscript(transcript: Transcript, split: string, annotate: Annotate, wordVectors?: WordVectorsJSON, decoded?: WordVectors): PreparedTranscript {
   const annotated = annotateTranscript(transcript, annotate)
+  const wv = decoded ?? (wordVectors ? wordVectorsFromJSON(wordVectors) : undefined)
   return {
     ...annotated,
     split,
     texts: transcript.lines.map((l) => l.text),
-    state: prepareFeatures(annotated.doc, annotated.units),
+    state: prepareFeatures(annotated.doc, annotated.units, wv),
     vectors: new Map(),
+    ...(wordVectors ? { wordVectors } : {}),
   }
 }
 

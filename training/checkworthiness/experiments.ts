@@ -1,5 +1,6 @@
 // Scratch harness for issue 4 (not part of the shipped pipeline): compares learner/feature ideas by transcript CV on train/.
 // Usage: npx tsx training/checkworthiness/experiments.ts <data> <variant,...> [--loto] [--dev]
+import { readFileSync } from 'node:fs'
 import { annotate } from '../../src/nlp/annotate.js'
 import { trainLogistic } from '../../src/ml/logistic.js'
 import { trainGradientBoosting, compileGradientBoosting } from '../../src/ml/gradient-boosting.js'
@@ -53,9 +54,98 @@ function turnFeatures(t: PreparedTranscript, k: number): number[] {
   ]
 }
 
+// ---- issue 4, word-vector experiment: vectors from scratch/cw/build-vectors.ts (path in $CW_EMB; see scratch/cw/README.md) ----
+interface Embeddings { dims: number; index: Map<string, number>; vectors: Float32Array[]; idf: Float64Array }
+let embCache: Embeddings | null = null
+function embeddings(): Embeddings {
+  if (embCache) return embCache
+  const j = JSON.parse(readFileSync(process.env.CW_EMB ?? 'scratch/cw/vec-noclef-150-q.json', 'utf8'))
+  embCache = {
+    dims: j.dims,
+    index: new Map((j.words as string[]).map((w, i) => [w, i])),
+    vectors: (j.vectors as number[][]).map((v) => Float32Array.from(v)),
+    idf: Float64Array.from(j.df as number[], (d) => Math.log((j.docs + 1) / (d + 1)) + 1),
+  }
+  return embCache
+}
+const sentCache = new Map<string, Float64Array[]>()
+/** idf-weighted mean of the unit's word vectors, unit length (and, with `max`, the max-pool appended, also unit length). */
+function sentenceVectors(t: PreparedTranscript, max: boolean): Float64Array[] {
+  const key = t.name + (max ? ':max' : '')
+  let out = sentCache.get(key)
+  if (out) return out
+  const E = embeddings()
+  out = t.units.map((u) => {
+    const mean = new Float64Array(E.dims)
+    const mx = new Float64Array(E.dims).fill(-Infinity)
+    let any = false
+    for (let i = u.tokenStart; i < u.tokenEnd; i++) {
+      const tok = t.doc.tokens[i]
+      if (tok.kind !== 'word' && tok.kind !== 'number') continue
+      const w = E.index.get(tok.lower.replace(/\d/g, '0'))
+      if (w === undefined) continue
+      any = true
+      const v = E.vectors[w]
+      const f = E.idf[w]
+      for (let j = 0; j < E.dims; j++) { mean[j] += f * v[j]; if (v[j] > mx[j]) mx[j] = v[j] }
+    }
+    const unit = (a: Float64Array) => { let n = 0; for (const x of a) n += x * x; n = Math.sqrt(n) || 1; return a.map((x) => x / n) }
+    if (!any) return new Float64Array(E.dims * (max ? 2 : 1))
+    const m = unit(mean)
+    if (!max) return m
+    const r = new Float64Array(2 * E.dims)
+    r.set(m)
+    r.set(unit(mx), E.dims)
+    return r
+  })
+  sentCache.set(key, out)
+  return out
+}
+/** idf-weighted mean (divided by the idf total, not unit length): linear in per-word terms, so a model over it collapses to one number per word. */
+const meanCache = new Map<string, Float64Array[]>()
+function meanVectors(t: PreparedTranscript): Float64Array[] {
+  let out = meanCache.get(t.name)
+  if (out) return out
+  const E = embeddings()
+  out = t.units.map((u) => {
+    const mean = new Float64Array(E.dims)
+    let total = 0
+    for (let i = u.tokenStart; i < u.tokenEnd; i++) {
+      const tok = t.doc.tokens[i]
+      if (tok.kind !== 'word' && tok.kind !== 'number') continue
+      const w = E.index.get(tok.lower.replace(/\d/g, '0'))
+      if (w === undefined) continue
+      const f = E.idf[w]
+      total += f
+      for (let j = 0; j < E.dims; j++) mean[j] += f * E.vectors[w][j]
+    }
+    return total ? mean.map((x) => x / total) : mean
+  })
+  meanCache.set(t.name, out)
+  return out
+}
+/** Cosine of each line's sentence vector to the centroid of the training check-worthy lines minus that of the others. */
+function centroid(): Method {
+  return (train, test) => {
+    const E = embeddings()
+    const pos = new Float64Array(E.dims), neg = new Float64Array(E.dims)
+    let np = 0, nn = 0
+    for (const t of train) sentenceVectors(t, false).forEach((v, k) => { if (t.labels[k]) { np++; v.forEach((x, j) => (pos[j] += x)) } else { nn++; v.forEach((x, j) => (neg[j] += x)) } })
+    const dir = pos.map((x, j) => x / np - neg[j] / nn)
+    return test.map((t) => Float64Array.from(sentenceVectors(t, false), (v) => v.reduce((a, x, j) => a + x * dir[j], 0)))
+  }
+}
+/** Max cosine of the line's sentence vector to the training check-worthy lines. */
+function embKnn(): Method {
+  return (train, test) => {
+    const pos = train.flatMap((t) => sentenceVectors(t, false).filter((_, k) => t.labels[k]))
+    return test.map((t) => Float64Array.from(sentenceVectors(t, false), (v) => { let best = -1; for (const p of pos) { let s = 0; for (let j = 0; j < v.length; j++) s += v[j] * p[j]; if (s > best) best = s } return best }))
+  }
+}
+
 const EXTRA_BITS = 16
 const EXTRA_OFFSET = 6 + 2 * CUE_COUNT
-interface VecOpts { turn?: boolean; ctx2?: boolean; featureOverrides?: object; lemma?: boolean; masked?: boolean; trigram?: boolean; nb?: Float64Array | null; cueScale?: number; hashScale?: number }
+interface VecOpts { emb?: number; embMax?: boolean; embMean?: boolean; turn?: boolean; ctx2?: boolean; featureOverrides?: object; lemma?: boolean; masked?: boolean; trigram?: boolean; nb?: Float64Array | null; cueScale?: number; hashScale?: number }
 function h(s: string, ns: number): number {
   return mix32((fnv1a32(s) ^ ns) >>> 0) & ((1 << EXTRA_BITS) - 1)
 }
@@ -97,6 +187,10 @@ function lrVectors(t: PreparedTranscript, opts: VecOpts): SparseVector[] {
       }
     }
     extraHashed(t, k, opts, dims + EXTRA_OFFSET, b)
+    if (opts.emb) {
+      const e = opts.embMean ? meanVectors(t)[k] : sentenceVectors(t, opts.embMax ?? false)[k]
+      for (let j = 0; j < e.length; j++) if (e[j]) b.add(dims + EXTRA_OFFSET + (1 << EXTRA_BITS) + j, opts.emb * e[j])
+    }
     const vec = b.build()
     if (opts.cueScale || opts.hashScale) {
       const values = Float32Array.from(vec.values)
@@ -110,7 +204,7 @@ function lrVectors(t: PreparedTranscript, opts: VecOpts): SparseVector[] {
 function lr(opts: VecOpts & { l2?: number; balanced?: boolean }): Method {
   return (train, test) => {
     const features = { ...SHIPPED.features, ...(opts.featureOverrides ?? {}) }
-    const dims = featureDims(features) + EXTRA_OFFSET + (1 << EXTRA_BITS)
+    const dims = featureDims(features) + EXTRA_OFFSET + (1 << EXTRA_BITS) + (opts.emb ? embeddings().dims * (opts.embMax ? 2 : 1) : 0)
     const x = train.flatMap((t) => lrVectors(t, opts))
     const y = train.flatMap((t) => t.labels)
     const m = trainLogistic(x, y, { dims, l2: opts.l2 ?? SHIPPED.l2, classWeights: opts.balanced === false ? [1, 1] : 'balanced', maxIterations: 300 })
@@ -240,7 +334,21 @@ function knn(): Method {
   }
 }
 
+const BASE = { balanced: false, l2: 3e-3 } as const
 const METHODS: Record<string, Method> = {
+  'emb-only': lr({ ...BASE, emb: 1, featureOverrides: { cues: false, words: false, pos: false, context: false } }),
+  'emb-cent': centroid(),
+  'emb-knn': embKnn(),
+  'lr-emb1': lr({ ...BASE, emb: 1 }),
+  'lr-emb3-mean': lr({ ...BASE, emb: 3, embMean: true }),
+  'lr-emb6-mean': lr({ ...BASE, emb: 6, embMean: true }),
+  'lr-emb10-mean': lr({ ...BASE, emb: 10, embMean: true }),
+  'lr-emb3': lr({ ...BASE, emb: 3 }),
+  'lr-emb10': lr({ ...BASE, emb: 10 }),
+  'lr-emb3-max': lr({ ...BASE, emb: 3, embMax: true }),
+  'lr-cent0.2': blend([[lr(BASE), 1], [centroid(), 0.2]]),
+  'lr-cent0.4': blend([[lr(BASE), 1], [centroid(), 0.4]]),
+  'lr-embknn0.3': blend([[lr(BASE), 1], [embKnn(), 0.3]]),
   knn: knn(),
   'lr-knn0.2': blend([[lr({ balanced: false, l2: 3e-3 }), 1], [knn(), 0.2]]),
   'lr-knn0.45': blend([[lr({ balanced: false, l2: 3e-3 }), 1], [knn(), 0.45]]),
@@ -324,7 +432,8 @@ for (const v of variants) {
   console.log(formatRow(`${v} 4f`, rankingFigures(train.map((t, i) => ({ name: t.name, scores: s4[i], labels: t.labels })))))
   if (useLoto) {
     const sl = cv(method, loto)
-    console.log(formatRow(`${v} loto`, rankingFigures(train.map((t, i) => ({ name: t.name, scores: sl[i], labels: t.labels })))))
+    const fl = rankingFigures(train.map((t, i) => ({ name: t.name, scores: sl[i], labels: t.labels })))
+    console.log(formatRow(`${v} loto`, fl), process.env.CW_PER_TRANSCRIPT ? fl.transcripts.map((t) => t.averagePrecision.toFixed(3)).join(' ') : '')
   }
   if (useDev) {
     const sd = method(train, dev)

@@ -5,8 +5,9 @@ import { fitStandardizer, standardize } from '../../src/ml/standardize.js'
 import { logit } from '../../src/ml/math.js'
 import { roundNumber } from '../../src/ml/model-file.js'
 import { dot, type SparseVector } from '../../src/ml/sparse-vector.js'
+import { collapseWordVectors, wordTableFromJSON, wordVectorsFromJSON, type WordTableJSON } from '../../src/ml/word-vectors.js'
 import { CUE_NAMES } from '../../src/checkworthiness/cues.js'
-import { featureDims, type FeatureOptions } from '../../src/checkworthiness/features.js'
+import { featureDims, sentenceTerm, type FeatureOptions } from '../../src/checkworthiness/features.js'
 import { cueBlocks } from '../../src/checkworthiness/scorer.js'
 import { MODEL_ID, MODEL_VERSION, type BlendPart, type CheckworthinessModel, type CueMlp } from '../../src/checkworthiness/model.js'
 import type { NewsRules } from '../../src/checkworthiness/news-rules.js'
@@ -50,11 +51,17 @@ function meanAndScale(values: ArrayLike<number>): { mean: number; scale: number 
 export function fitModel(train: readonly PreparedTranscript[], config: TrainConfig, news: NewsRules): CheckworthinessModel {
   const labels: number[] = train.flatMap((t) => t.labels)
   const dims = featureDims(config.features)
+  const embeddingDims = config.features.embeddingDims ?? 0
+  const wordVectors = train[0]?.wordVectors
+  if (embeddingDims > 0 && wordVectors?.dims !== embeddingDims) {
+    throw new Error(`config ${config.name} needs ${embeddingDims}-dimensional word vectors (train with --embeddings-from <data>)`)
+  }
   const useLogistic = config.learner !== 'mlp'
   const useMlp = config.learner !== 'logistic'
 
   let logistic = { dims, bias: 0, indices: [] as number[], values: [] as number[] }
   let logisticPart: BlendPart = { weight: 0, mean: 0, scale: 1 }
+  let wordTable: WordTableJSON | undefined
   if (useLogistic) {
     const vectors: SparseVector[] = train.flatMap((t) => vectorsOf(t, config.features))
     const fitted = trainLogistic(vectors, labels, {
@@ -63,11 +70,19 @@ export function fitModel(train: readonly PreparedTranscript[], config: TrainConf
       classWeights: config.balanced ? 'balanced' : [1, 1],
       maxIterations: 300,
     })
-    logistic = sparseWeights(fitted.weights, fitted.bias, dims, config)
-    // Score with the rounded, pruned weights: the statistics must describe the stored model.
+    // The sentence-vector block is stored collapsed: one score per word (weights · scale · vector), the block itself zeroed.
+    const blockStart = dims - embeddingDims
+    if (embeddingDims > 0) {
+      const block = fitted.weights.slice(blockStart).map((w) => w * (config.features.embeddingScale ?? 1))
+      wordTable = collapseWordVectors(wordVectorsFromJSON(wordVectors!), wordVectors!.words, block, config.digits + 1)
+    }
+    logistic = sparseWeights(fitted.weights.map((w, i) => (i >= blockStart ? 0 : w)), fitted.bias, dims, config)
+    // Score with the rounded, pruned weights and the stored table: the statistics must describe the stored model.
     const stored = new Float64Array(dims)
     logistic.indices.forEach((index, j) => (stored[index] = logistic.values[j]))
-    const scores = vectors.map((x) => dot(x, stored) + logistic.bias)
+    const table = wordTable ? wordTableFromJSON(wordTable) : undefined
+    const terms = table ? train.flatMap((t) => t.units.map((u) => sentenceTerm(t.doc, u, table))) : null
+    const scores = vectors.map((x, i) => dot(x, stored) + logistic.bias + (terms ? terms[i] : 0))
     logisticPart = { weight: config.learner === 'blend' ? 1 - config.mlpShare : 1, ...meanAndScale(scores) }
   }
 
@@ -111,6 +126,7 @@ export function fitModel(train: readonly PreparedTranscript[], config: TrainConf
     blend: { logistic: logisticPart, ...(mlpPart ? { mlp: mlpPart } : {}) },
     calibration: { kind: 'platt', a: 1, b: 0 },
     news,
+    ...(wordTable ? { wordTable } : {}),
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_RULE_WEIGHTS, type NewsRules } from '../../src/checkworthiness/
 import { readNewsPassages, type NewsPassage } from '../../src/checkworthiness/news-passages.js'
 import { evaluateNews, type NewsFigures } from '../../src/checkworthiness/news-eval.js'
 import type { CheckworthinessModel } from '../../src/checkworthiness/model.js'
+import type { WordVectorsJSON } from '../../src/ml/word-vectors.js'
 import { loadSplits, type Annotate, type PreparedTranscript } from './dataset.js'
 import { leaveOneTranscriptOut, transcriptKFold } from './cross-validate.js'
 import { CANDIDATES } from './configs.js'
@@ -27,6 +28,8 @@ export interface TrainingOptions {
   /** Share of check-worthy sentences assumed in news (sets the prior shift). */
   newsPrior: number
   config: TrainConfig
+  /** Word vectors for the sentence-vector block (needed when the config uses it). */
+  wordVectors?: WordVectorsJSON
   log: (line: string) => void
 }
 
@@ -79,7 +82,7 @@ export function runSelection(
 export function runTraining(options: TrainingOptions, annotate: Annotate): TrainingResult | null {
   const { log, config } = options
   const started = performance.now()
-  const train = loadSplits(options.data, ['train'], annotate)
+  const train = loadSplits(options.data, ['train'], annotate, options.wordVectors)
   log(`annotated ${train.length} train transcripts in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   const labels = train.flatMap((t) => t.labels)
   const debatePrior = labels.reduce((a: number, b) => a + b, 0) / labels.length
@@ -107,7 +110,7 @@ export function runTraining(options: TrainingOptions, annotate: Annotate): Train
   const scorer = createScorer(model)
 
   let dev: TrainingResult['dev'] = null
-  const devSet = options.evaluateDev || options.cv ? loadSplits(options.data, ['dev'], annotate) : []
+  const devSet = options.evaluateDev || options.cv ? loadSplits(options.data, ['dev'], annotate, options.wordVectors) : []
   if (options.evaluateDev && devSet.length) {
     const scored = devSet.map((t) => scorer.scoreUnits(t.doc, t.units))
     const devLabels = devSet.flatMap((t) => t.labels)

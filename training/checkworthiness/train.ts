@@ -10,6 +10,8 @@ import { summarize } from '../../src/checkworthiness/evaluate.js'
 import { CANDIDATES, SHIPPED } from './configs.js'
 import { runTraining, type TrainingResult } from './pipeline.js'
 import { modelCard } from './model-card.js'
+import { trainWordVectors } from './word-vectors.js'
+import type { WordVectorsJSON } from '../../src/ml/word-vectors.js'
 
 export interface TrainCheckworthinessOptions {
   data: string
@@ -22,6 +24,8 @@ export interface TrainCheckworthinessOptions {
   /** Skip the dev evaluation (feature development only; the shipped model is always evaluated on dev once). */
   noDev?: boolean
   config?: string
+  /** Folder of ../shared/data: train the word vectors there (needed when the configuration uses them). */
+  embeddingsFrom?: string
   log?: (line: string) => void
 }
 
@@ -43,6 +47,12 @@ export function trainCheckworthiness(options: TrainCheckworthinessOptions): Trai
   if (!config) throw new FactsiftError('E_BAD_ARGUMENT', `unknown --config; one of: ${CANDIDATES.map((c) => c.name).join(', ')}`)
   const news = options.news === undefined ? DEFAULT_NEWS : options.news
   const printed: string[] = []
+  let wordVectors: WordVectorsJSON | undefined
+  const embeddingsFrom = options.embeddingsFrom ?? defaultEmbeddingsFrom(options.data)
+  if ((config.features.embeddingDims ?? 0) > 0 || (options.select && embeddingsFrom)) {
+    if (!embeddingsFrom) throw new FactsiftError('E_BAD_ARGUMENT', `config ${config.name} uses word vectors: pass --embeddings-from <shared data folder>`)
+    wordVectors = trainWordVectors(embeddingsFrom, annotate, config.features.embeddingDims ? { dims: config.features.embeddingDims } : {}, log)
+  }
   const result = runTraining(
     {
       data: options.data,
@@ -52,6 +62,7 @@ export function trainCheckworthiness(options: TrainCheckworthinessOptions): Trai
       news,
       newsPrior,
       config,
+      wordVectors,
       log: (line) => {
         printed.push(line)
         log(line)
@@ -81,6 +92,12 @@ export function trainCheckworthiness(options: TrainCheckworthinessOptions): Trai
   writeFileAtomic(out.replace(/\.json$/, '.md'), modelCard(model, result, config))
   log(`wrote ${out} (${model.logistic.indices.length} logistic weights) and its model card`)
   return result
+}
+
+/** `--data ../shared/data/checkworthiness-clef2019` implies `--embeddings-from ../shared/data` when the FNC-1 folder sits beside it. */
+function defaultEmbeddingsFrom(data: string): string | undefined {
+  const parent = data.replace(/\/+$/, '').replace(/\/[^/]+$/, '')
+  return parent !== data && existsSync(`${parent}/stance-fnc1/train_bodies.csv`) ? parent : undefined
 }
 
 function selectionRecord(lines: string[]): string {
@@ -119,6 +136,7 @@ export function optionsFromArgv(argv: string[]): TrainCheckworthinessOptions {
       'news-prior': { type: 'string' },
       'no-dev': { type: 'boolean', default: false },
       config: { type: 'string' },
+      'embeddings-from': { type: 'string' },
     },
   })
   if (!values.data) throw new FactsiftError('E_BAD_ARGUMENT', '--data <dir> is required (a folder with train/ and dev/ CLEF TSV files)')
@@ -131,6 +149,7 @@ export function optionsFromArgv(argv: string[]): TrainCheckworthinessOptions {
     newsPrior: values['news-prior'] === undefined ? undefined : Number(values['news-prior']),
     noDev: values['no-dev'],
     config: values.config,
+    embeddingsFrom: values['embeddings-from'],
   }
 }
 
