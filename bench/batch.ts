@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateArticle } from './generate-article.js'
 import { hasFlag, numberOption, stringOption } from './args.js'
-import { measureCeiling } from './parallel-ceiling.js'
+import { measureCeiling, measureProbes } from './parallel-ceiling.js'
 
 const SELF = fileURLToPath(import.meta.url)
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
@@ -156,8 +156,8 @@ async function runBench(): Promise<void> {
       rmSync(out, { force: true })
     }
 
-    const ceiling = hasFlag('no-ceiling') ? null : await measureCeiling(numberOption('ceiling-items', 600), words)
-    if (ceiling) log(`  ceiling, bare analysis threads: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio})`)
+    const ceiling = hasFlag('no-ceiling') ? null : { ...(await measureCeiling(numberOption('ceiling-items', 600), words)), probes: await measureProbes() }
+    if (ceiling) log(`  ceiling, bare analysis threads: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio}); probes: compute ×${ceiling.probes.compute}, memory walk ×${ceiling.probes.memory}`)
 
     let queue: (RunFigures & { workerPeakRssMiB: number[]; workerCpuMsPerItem: number; workerMainThreadCpuMsPerItem: number; ratioToThreads: number | null }) | { skipped: string } | null = null
     if (withQueue) queue = await benchQueue(input, dir, items, local[2] ?? null, log)
@@ -280,9 +280,10 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
     // Where a shortfall comes from: idle cores (the pool's fault) or dearer items (cores sharing caches and memory).
     lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2 (whole machine, kernel included: ${one.machineCoresBusy} and ${two.machineCoresBusy}); CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
   }
-  const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number } | null
+  const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number; probes: { compute: number; memory: number } } | null
   if (ceiling && result.scaling2vs1) {
     lines.push(`    this machine's ceiling: the bare analysis (no input, output or messages) in 1 and 2 threads runs ${ceiling.oneThread} → ${ceiling.twoThreads} items/s, ×${ceiling.ratio}; the batch reaches ${Math.round((Number(result.scaling2vs1) / ceiling.ratio) * 100)}% of it`)
+    lines.push(`    2 vs 1 thread on synthetic loads, same run: arithmetic only ×${ceiling.probes.compute}, random walk over 64 MB per thread ×${ceiling.probes.memory} (the memory system, not the cores, sets the limit when the two differ)`)
   }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null
