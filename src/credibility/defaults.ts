@@ -2,7 +2,19 @@
 import { FEATURES } from './features.js'
 import type { FitOptions } from './fit.js'
 
-export type ModelVariant = 'interpretable' | 'full'
+/**
+ * interpretable = features only; full = + hashed word unigrams and bigrams (shipped); skeleton = full + skeleton n-grams
+ * (function words kept, other words as shapes: skeleton.ts) with a larger n-gram weight — an evaluated alternative
+ * (models/credibility.md, "Variants"), not the shipped recipe.
+ */
+export type ModelVariant = 'interpretable' | 'full' | 'skeleton'
+
+/** Every variant `fitOptionsFor` knows. */
+export const MODEL_VARIANTS: readonly ModelVariant[] = ['interpretable', 'full', 'skeleton']
+
+// Skeleton variant: word and skeleton parts each unit length (weight 1), n-gram scale 14 (≈ 20 for the pair together).
+const SKELETON_SCALE = 14
+const SKELETON_WEIGHT = 1
 
 /** Fit options for a variant; hyperparameters chosen on cross-corpus and leave-one-domain-out dev figures. */
 export function fitOptionsFor(variant: ModelVariant, seed = 1): FitOptions {
@@ -11,9 +23,10 @@ export function fitOptionsFor(variant: ModelVariant, seed = 1): FitOptions {
     priors: FEATURES.map((f) => f.prior ?? 0),
     fixed: FEATURES.map((f) => f.fixed ?? Number.NaN),
     l2: 0.03,
-    ngrams: variant === 'full',
+    ngrams: variant !== 'interpretable',
     ngramDims: 1 << 16,
-    ngramScale: 10,
+    ngramScale: variant === 'skeleton' ? SKELETON_SCALE : 10,
+    ...(variant === 'skeleton' ? { skeleton: { weight: SKELETON_WEIGHT } } : {}),
     calibration: 'platt',
     calibrationFolds: 5,
     final: 'average',

@@ -72,3 +72,15 @@ test('character n-grams are stored with the model and change the score only thro
   const calm = scoreObservation(model, { ...base, text: 'The ministry said on Tuesday.' }).probability
   assert.ok(loud > calm)
 })
+
+test('skeleton n-grams are stored with the model and scored from the words', () => {
+  const { observations, labels } = rows()
+  const withWords = observations.map((o, i) => ({ ...o, words: labels[i] ? ['it', 'is', 'said', 'that', 'x'] : ['officials', 'announced', 'on', 'tuesday'] }))
+  const model = fitCredibility(withWords, labels, { features, l2: 0.01, ngrams: true, ngramDims: 512, ngramScale: 2, skeleton: { weight: 1 } })
+  assert.deepEqual(model.ngrams?.skeleton, { weight: 1 })
+  const base = { values: [0.5, 0.5, Number.NaN] }
+  // Unseen content words in the same skeleton as the unreliable rows ("it is said that *") still read as unreliable.
+  const vague = scoreObservation(model, { ...base, words: ['it', 'is', 'said', 'that', 'y'] }).probability
+  const plain = scoreObservation(model, { ...base, words: ['ministers', 'declared', 'on', 'friday'] }).probability
+  assert.ok(vague > plain)
+})

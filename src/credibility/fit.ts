@@ -4,7 +4,7 @@ import { groupKFold, stratifiedKFold } from '../ml/cross-validation.js'
 import { logisticDecision, trainLogistic } from '../ml/logistic.js'
 import { SparseVectorBuilder, type SparseVector } from '../ml/sparse-vector.js'
 import type { Standardizer } from '../ml/standardize.js'
-import { ngramVector, type CharNgramOptions } from './ngrams.js'
+import { ngramVector, type CharNgramOptions, type SkeletonNgramOptions } from './ngrams.js'
 import type { CredibilityModel, Observation } from './model.js'
 
 export interface FitOptions {
@@ -21,6 +21,8 @@ export interface FitOptions {
   ngrams?: boolean
   /** Also hash character n-grams of the body text into the same space (default none). */
   chars?: CharNgramOptions
+  /** Also hash skeleton n-grams (function words kept, other words as shapes; skeleton.ts) into the same space (default none). */
+  skeleton?: SkeletonNgramOptions
   /** Hash space for n-grams (default 2^18). */
   ngramDims?: number
   /** Multiplier on the unit-length n-gram vector; larger = less regularised relative to the interpretable part. */
@@ -62,7 +64,7 @@ interface RawModel {
 export function fitCredibility(
   observations: readonly Observation[], labels: readonly number[], options: FitOptions, groups?: readonly string[],
 ): Omit<CredibilityModel, 'id' | 'version' | 'createdAt' | 'trainedOn' | 'metrics' | 'satire'> {
-  const ngramCache = options.ngrams ? observations.map((o) => ngramVector(o.words, options.ngramDims ?? 1 << 18, options.chars, o.text)) : null
+  const ngramCache = options.ngrams ? observations.map((o) => ngramVector(o.words, options.ngramDims ?? 1 << 18, options.chars, o.text, options.skeleton)) : null
   // Out-of-fold log-odds so the calibrator sees scores the way unseen articles will produce them.
   const k = options.calibrationFolds ?? 5
   const folds = groups && new Set(groups).size >= k
@@ -133,13 +135,13 @@ function fitRaw(observations: readonly Observation[], labels: readonly number[],
     const indices: number[] = []
     const weights: number[] = []
     for (let k = 0; k < dims; k++) {
-      const w = model.weights[f + k]
+      const w = ngramDense[k]!
       if (Math.abs(w) > 1e-6) {
         indices.push(k)
         weights.push(w)
       }
     }
-    ngrams = { dims, scale, indices, weights, ...(options.chars ? { chars: { ...options.chars } } : {}) }
+    ngrams = { dims, scale, indices, weights, ...(options.chars ? { chars: { ...options.chars } } : {}), ...(options.skeleton ? { skeleton: { ...options.skeleton } } : {}) }
   }
   const reference = standardizer.mean.map((m, j) => ((options.priors?.[j] ?? 0) > 0 || !Number.isNaN(fixed[j]) ? 0 : m))
   return { standardizer, reference, weights: model.weights.slice(0, f), bias: model.bias, ngrams, ngramDense }
@@ -170,7 +172,7 @@ function averageModels(subs: readonly RawModel[], base: RawModel, options: FitOp
   let ngrams: RawModel['ngrams'] = null
   let ngramDense: Float64Array | null = null
   if (subs[0]!.ngrams) {
-    const { dims, scale, chars } = subs[0]!.ngrams
+    const { dims, scale, chars, skeleton } = subs[0]!.ngrams
     ngramDense = new Float64Array(dims)
     for (const sub of subs) for (let k = 0; k < dims; k++) ngramDense[k]! += sub.ngramDense![k]! / subs.length
     const indices: number[] = []
@@ -181,7 +183,7 @@ function averageModels(subs: readonly RawModel[], base: RawModel, options: FitOp
         values.push(ngramDense[k]!)
       }
     }
-    ngrams = { dims, scale, indices, weights: values, ...(chars ? { chars } : {}) }
+    ngrams = { dims, scale, indices, weights: values, ...(chars ? { chars } : {}), ...(skeleton ? { skeleton } : {}) }
   }
   return { standardizer: base.standardizer, reference: base.reference, weights, bias, ngrams, ngramDense }
 }

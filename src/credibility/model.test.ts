@@ -57,4 +57,7 @@ test('model JSON is checked against the code’s feature list and its own shape'
   assert.throws(() => credibilityModelFromJSON({ ...good, thresholds: { medium: 0.8, high: 0.7 } }, ['warning', 'style']), /thresholds/)
   assert.throws(() => credibilityModelFromJSON({ ...good, ngrams: { dims: 4, scale: 1, indices: [2, 1], weights: [1, 1] } }, ['warning', 'style']), /increasing/)
   assert.throws(() => credibilityModelFromJSON({ ...good, calibration: { kind: 'magic' } }, ['warning', 'style']), { code: 'E_MODEL_INVALID' })
+  const ngrams = { dims: 4, scale: 1, indices: [1, 2], weights: [1, 1] }
+  assert.equal(credibilityModelFromJSON({ ...good, ngrams: { ...ngrams, skeleton: { weight: 1 } } }, ['warning', 'style']).ngrams?.skeleton?.weight, 1)
+  assert.throws(() => credibilityModelFromJSON({ ...good, ngrams: { ...ngrams, skeleton: { weight: 'heavy' } } } as never, ['warning', 'style']), /skeleton/)
 })

@@ -3,7 +3,7 @@ import { FactsiftError } from '../errors.js'
 import { applyCalibration, calibratorFromJSON, type Calibrator } from '../ml/calibration.js'
 import type { ModelFileManifest } from '../ml/model-file.js'
 import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
-import { ngramDot, type CharNgramOptions } from './ngrams.js'
+import { ngramDot, type CharNgramOptions, type SkeletonNgramOptions } from './ngrams.js'
 
 /** models/credibility.json. P(unreliable) = calibration(bias + Σ wⱼ·zⱼ + n-gram term), zⱼ standardised features. */
 export interface CredibilityModel extends ModelFileManifest {
@@ -20,9 +20,9 @@ export interface CredibilityModel extends ModelFileManifest {
   bias: number
   /**
    * Hashed n-gram weights (sparse), or null for the interpretable-only model. With `chars`, the hashed vector also
-   * holds character n-grams of the body text (ngrams.ts `ngramVector`).
+   * holds character n-grams of the body text, with `skeleton` skeleton n-grams of the words (ngrams.ts `ngramVector`).
    */
-  ngrams: { dims: number; scale: number; indices: number[]; weights: number[]; chars?: CharNgramOptions } | null
+  ngrams: { dims: number; scale: number; indices: number[]; weights: number[]; chars?: CharNgramOptions; skeleton?: SkeletonNgramOptions } | null
   calibration: Calibrator
   /** score < medium → low; < high → medium; else high. */
   thresholds: { medium: number; high: number }
@@ -72,7 +72,7 @@ export function scoreObservation(
   }
   let wordingLogOdds = 0
   if (model.ngrams) {
-    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams), model.ngrams.chars, observation.text)
+    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams), model.ngrams.chars, observation.text, model.ngrams.skeleton)
     logOdds += wordingLogOdds
   }
   return { probability: applyCalibration(model.calibration, logOdds), logOdds, contributions, wordingLogOdds }
@@ -108,6 +108,8 @@ export function credibilityModelFromJSON(value: unknown, expectedFeatures: reado
     if (c !== undefined && !(c && Number.isInteger(c.min) && Number.isInteger(c.max) && c.min >= 1 && c.min <= c.max && c.max <= 8 && Number.isFinite(c.weight))) {
       fail('ngrams.chars must be { min, max, weight } with 1 ≤ min ≤ max ≤ 8')
     }
+    const k = n!.skeleton
+    if (k !== undefined && !(k && Number.isFinite(k.weight))) fail('ngrams.skeleton must be { weight }')
   }
   calibratorFromJSON(m.calibration, 'model credibility: calibration')
   const t = m.thresholds

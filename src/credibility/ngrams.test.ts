@@ -31,3 +31,17 @@ test('character n-grams: typographic variants fold together, and ngramDot matche
   assert.deepEqual(ngramVector(words, 128), ngramVector(words, 128, null, text))
   assert.deepEqual(ngramVector(words, 128, chars, 'It’s'), ngramVector(words, 128, chars, "It's"))
 })
+
+test('skeleton n-grams: content words do not matter, ngramDot matches the built vector, the word part is unchanged', () => {
+  const skeleton = { weight: 0.7 }
+  const words = 'the minister said she would quit in 2024'.split(' ')
+  const other = 'the chancellor said she would stay in 1999'.split(' ')
+  const weights = Array.from({ length: 256 }, (_, i) => Math.sin(3 * i))
+  const v = ngramVector(words, 256, null, '', skeleton)
+  assert.ok(Math.abs(ngramDot(words, 256, weights, null, '', skeleton) - dot(v, weights)) < 1e-5)
+  // Same skeleton ("the ** said she would * in #") → same skeleton part: the difference is the word part's alone.
+  const skeletonPart = (w: string[]) => ngramDot(w, 256, weights, null, '', skeleton) - ngramDot(w, 256, weights)
+  assert.ok(Math.abs(skeletonPart(words) - skeletonPart(other)) < 1e-9)
+  assert.ok(Math.abs(skeletonPart(words)) > 0)
+  assert.deepEqual(ngramVector(words, 256), ngramVector(words, 256, null, '', null))
+})

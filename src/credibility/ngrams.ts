@@ -1,5 +1,6 @@
 // Hashed word unigrams and bigrams (log counts, unit length): the "wording" half of the full credibility model.
 import { fnv1a32, mix32 } from '../ml/hashing.js'
+import { skeletonHash } from './skeleton.js'
 import { SparseVectorBuilder, type SparseVector } from '../ml/sparse-vector.js'
 
 // Open-addressing table reused across calls (no allocation per article): keys are n-gram hashes (0 = empty slot).
@@ -54,6 +55,22 @@ function forEachNgram(words: readonly string[], visit: (key: number, count: numb
   }, visit)
 }
 
+/**
+ * Unigrams and bigrams of the text's skeleton (skeleton.ts: function words kept, other words replaced by their shape),
+ * salted so that their keys never coincide with word n-gram keys on purpose.
+ */
+function forEachSkeletonNgram(words: readonly string[], visit: (key: number, count: number) => void): void {
+  countKeys(2 * words.length, (add) => {
+    let previous = 0
+    for (let i = 0; i < words.length; i++) {
+      const h = skeletonHash(words[i]!)
+      add(mix32((h ^ 0x3c6ef372) >>> 0))
+      if (i > 0) add(mix32((Math.imul(previous, 31) ^ h ^ 0x1b873593) >>> 0))
+      previous = h
+    }
+  }, visit)
+}
+
 /** Character n-grams of `min`..`max` characters (UTF-16 units) of text already normalised by `charText`. */
 function forEachCharNgram(text: string, min: number, max: number, visit: (key: number, count: number) => void): void {
   countKeys(text.length * (max - min + 1), (add) => {
@@ -100,6 +117,11 @@ function addUnitVector(each: (visit: (key: number, count: number) => void) => vo
   }
 }
 
+/** Skeleton n-grams (see `forEachSkeletonNgram`): their unit-length vector is multiplied by `weight`. */
+export interface SkeletonNgramOptions {
+  weight: number
+}
+
 export interface CharNgramOptions {
   min: number
   max: number
@@ -113,11 +135,13 @@ function slot(key: number, dims: number): { index: number; sign: number } {
 
 /**
  * The n-gram vector: Σ sign·log(1 + count) at each n-gram's slot, divided by √Σ log(1 + count)² (unit length before
- * folding); with `chars`, plus `chars.weight` × the same for character n-grams of `charText(text)`.
+ * folding); with `chars`, plus `chars.weight` × the same for character n-grams of `charText(text)`; with `skeleton`,
+ * plus `skeleton.weight` × the same for skeleton unigrams and bigrams of `words`.
  */
-export function ngramVector(words: readonly string[], dims: number, chars?: CharNgramOptions | null, text = ''): SparseVector {
+export function ngramVector(words: readonly string[], dims: number, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null): SparseVector {
   const builder = new SparseVectorBuilder()
   addUnitVector((visit) => forEachNgram(words, visit), dims, 1, builder)
+  if (skeleton) addUnitVector((visit) => forEachSkeletonNgram(words, visit), dims, skeleton.weight, builder)
   if (chars) {
     const normalized = charText(text)
     addUnitVector((visit) => forEachCharNgram(normalized, chars.min, chars.max, visit), dims, chars.weight, builder)
@@ -125,8 +149,8 @@ export function ngramVector(words: readonly string[], dims: number, chars?: Char
   return builder.build()
 }
 
-/** weights · ngramVector(words, dims, chars, text), computed without building the vector (the run-time path). */
-export function ngramDot(words: readonly string[], dims: number, weights: ArrayLike<number>, chars?: CharNgramOptions | null, text = ''): number {
+/** weights · ngramVector(words, dims, chars, text, skeleton), computed without building the vector (the run-time path). */
+export function ngramDot(words: readonly string[], dims: number, weights: ArrayLike<number>, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null): number {
   const dotOf = (each: (visit: (key: number, count: number) => void) => void) => {
     let norm = 0
     let sum = 0
@@ -140,6 +164,7 @@ export function ngramDot(words: readonly string[], dims: number, weights: ArrayL
     return norm === 0 ? 0 : sum / Math.sqrt(norm)
   }
   let total = dotOf((visit) => forEachNgram(words, visit))
+  if (skeleton) total += skeleton.weight * dotOf((visit) => forEachSkeletonNgram(words, visit))
   if (chars) {
     const normalized = charText(text)
     total += chars.weight * dotOf((visit) => forEachCharNgram(normalized, chars.min, chars.max, visit))

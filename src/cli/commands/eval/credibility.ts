@@ -1,5 +1,6 @@
 // `factsift eval credibility --data <jsonl>…`: accuracy, macro-F1, ROC AUC, Brier and ECE with a majority baseline.
 import type { Command } from 'commander'
+import type { ModelVariant } from '../../../credibility/defaults.js'
 import { runAction } from '../../run-action.js'
 
 interface EvalFlags {
@@ -25,7 +26,7 @@ export default function register(evalCommand: Command): void {
     .option('--by <unit>', 'keep each story (a fake and the article it imitates) in one fold: story | row', 'story')
     .option('--lodo', 'also leave one domain out at a time (FakeNewsAMT: biz, edu, …)')
     .option('--satire <policy>', 'count satire as unreliable | reliable', 'unreliable')
-    .option('--model <variant>', 'interpretable | full | both', 'both')
+    .option('--model <variants>', 'comma-separated: interpretable, full, skeleton; both = interpretable,full', 'both')
     .option('--analyzers <ids>', 'comma-separated analyzer ids to run before scoring (default: the registry)')
     .option('--seed <n>', 'seed for the folds', '1')
     .option('-f, --format <format>', 'text | json', 'text')
@@ -33,15 +34,17 @@ export default function register(evalCommand: Command): void {
 }
 
 async function evalCredibility(flags: EvalFlags): Promise<void> {
-  const [{ FactsiftError }, { runCredibilityEval, formatEvalReport }] = await Promise.all([
+  const [{ FactsiftError }, { runCredibilityEval, formatEvalReport }, { MODEL_VARIANTS }] = await Promise.all([
     import('../../../errors.js'),
     import('../../../credibility/run-eval.js'),
+    import('../../../credibility/defaults.js'),
   ])
   const bad = (message: string) => new FactsiftError('E_BAD_ARGUMENT', message)
   if (flags.format !== 'text' && flags.format !== 'json') throw bad(`--format must be text or json, got "${flags.format}"`)
   if (flags.satire !== 'unreliable' && flags.satire !== 'reliable') throw bad(`--satire must be unreliable or reliable, got "${flags.satire}"`)
   if (flags.by !== 'story' && flags.by !== 'row') throw bad(`--by must be story or row, got "${flags.by}"`)
-  if (!['interpretable', 'full', 'both'].includes(flags.model)) throw bad(`--model must be interpretable, full or both, got "${flags.model}"`)
+  const variants = (flags.model === 'both' ? 'interpretable,full' : flags.model).split(',').map((v) => v.trim()) as ModelVariant[]
+  if (variants.some((v) => !MODEL_VARIANTS.includes(v))) throw bad(`--model must list variants among ${MODEL_VARIANTS.join(', ')} (or be both), got "${flags.model}"`)
   const cv = Number(flags.cv)
   const seed = Number(flags.seed)
   if (!Number.isInteger(cv) || cv < 2) throw bad(`--cv must be an integer ≥ 2, got "${flags.cv}"`)
@@ -53,7 +56,7 @@ async function evalCredibility(flags: EvalFlags): Promise<void> {
     groupBy: flags.by,
     lodo: flags.lodo ?? false,
     satire: flags.satire,
-    variants: flags.model === 'both' ? ['interpretable', 'full'] : [flags.model as 'interpretable' | 'full'],
+    variants,
     seed,
     ...(flags.analyzers ? { analyzers: flags.analyzers.split(',').map((id) => id.trim()).filter(Boolean) } : {}),
     onProgress: (message) => process.stderr.write(`${message}\n`),

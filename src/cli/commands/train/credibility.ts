@@ -1,5 +1,6 @@
 // `factsift train credibility --data <jsonl>…`: trains the article credibility model and writes models/credibility.json.
 import type { Command } from 'commander'
+import type { ModelVariant } from '../../../credibility/defaults.js'
 import { runAction } from '../../run-action.js'
 
 interface TrainFlags {
@@ -18,7 +19,7 @@ export default function register(trainCommand: Command): void {
     .description('Train the credibility (risk) model from JSONL rows {text, title?, label: fake|real|satire}; writes models/credibility.json')
     .requiredOption('--data <jsonl...>', 'one or more JSONL files of labelled articles')
     .option('--out <file>', 'where to write the model (default: the package models/credibility.json)')
-    .option('--variant <variant>', 'interpretable (features only) | full (features + hashed word n-grams)', 'interpretable')
+    .option('--variant <variant>', 'interpretable (features only) | full (features + hashed word n-grams) | skeleton (full + skeleton n-grams)', 'interpretable')
     .option('--satire <policy>', 'count satire as unreliable | reliable', 'unreliable')
     .option('--analyzers <ids>', 'comma-separated analyzer ids to run before scoring (default: the registry)')
     .option('--seed <n>', 'seed for the calibration folds', '1')
@@ -34,14 +35,15 @@ async function trainCredibility(flags: TrainFlags): Promise<void> {
     import('../../../models/loader.js'),
     import('node:path'),
   ])
-  if (flags.variant !== 'interpretable' && flags.variant !== 'full') throw new FactsiftError('E_BAD_ARGUMENT', `--variant must be interpretable or full, got "${flags.variant}"`)
+  const { MODEL_VARIANTS } = await import('../../../credibility/defaults.js')
+  if (!(MODEL_VARIANTS as readonly string[]).includes(flags.variant)) throw new FactsiftError('E_BAD_ARGUMENT', `--variant must be one of ${MODEL_VARIANTS.join(', ')}, got "${flags.variant}"`)
   if (flags.satire !== 'unreliable' && flags.satire !== 'reliable') throw new FactsiftError('E_BAD_ARGUMENT', `--satire must be unreliable or reliable, got "${flags.satire}"`)
   const seed = Number(flags.seed)
   if (!Number.isInteger(seed)) throw new FactsiftError('E_BAD_ARGUMENT', `--seed must be an integer, got "${flags.seed}"`)
   if (flags.createdAt !== undefined && Number.isNaN(Date.parse(flags.createdAt))) throw new FactsiftError('E_BAD_ARGUMENT', `--created-at must be an ISO date`)
   const model = await trainCredibilityModel({
     data: flags.data,
-    variant: flags.variant,
+    variant: flags.variant as ModelVariant,
     satire: flags.satire,
     seed,
     ...(flags.analyzers ? { analyzers: flags.analyzers.split(',').map((id) => id.trim()).filter(Boolean) } : {}),
