@@ -37,7 +37,7 @@ export async function trainCredibilityModel(request: TrainRequest): Promise<Cred
   const body = fitCredibility(observations, labels, options, stories)
   return {
     id: 'credibility',
-    version: 2,
+    version: 3,
     createdAt: request.createdAt ?? new Date().toISOString(),
     trainedOn: perFile.map((f) => `${basename(dirname(f.path))}/${basename(f.path)} (${f.rows.length} rows)`).join(', '),
     metrics: { variant: request.variant, cv5ByStory: cv.model, baseline: cv.baseline },

@@ -1,5 +1,5 @@
 // Trains the shipped credibility model on both Pérez-Rosas corpora: npx tsx training/credibility/train.ts [dataDir]
-// Same as `factsift train credibility --data <dir>/fakenewsamt.jsonl <dir>/celebrity.jsonl --variant full` (analyzers: the
+// Same as `factsift train credibility --data <dir>/fakenewsamt.jsonl <dir>/celebrity.jsonl --variant skeleton` (analyzers: the
 // registry), with a fixed manifest date so that retraining reproduces the file byte for byte.
 import { join } from 'node:path'
 import { Command } from 'commander'
@@ -11,6 +11,6 @@ registerTrain(program.command('train'))
 await program.parseAsync([
   process.argv[0]!, 'factsift', 'train', 'credibility',
   '--data', join(dataDir, 'fakenewsamt.jsonl'), join(dataDir, 'celebrity.jsonl'),
-  '--variant', 'full',
+  '--variant', 'skeleton',
   '--created-at', '2026-11-25T00:00:00Z',
 ])
