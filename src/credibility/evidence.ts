@@ -1,6 +1,7 @@
 // What the credibility model reads: the report draft (the public contract) plus which analyzers ran, reduced to counts.
 import type { Claim, Quote, ReportEntity, Signal, Source } from '../report/types.js'
-import { textStats, movingTypeTokenRatio, type TextStats } from './text-stats.js'
+import { textStats, movingTypeTokenRatioOfIds, type TextStats } from './text-stats.js'
+import type { WordIds } from './ngrams.js'
 import lexicons from './lexicons.json' with { type: 'json' }
 import { afinnScore } from './afinn.js'
 import { isBritishSpelling } from '../analyzers/style/british-spelling.js'
@@ -32,6 +33,8 @@ export interface Evidence {
   /** The text without its headline line (see `bodyOf`). */
   body: string
   words: string[]
+  /** `words` as ids into their distinct words (for per-distinct-word work downstream). */
+  wordIds: WordIds
   wordCount: number
   sentences: number
   paragraphs: number
@@ -129,30 +132,37 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   const anonymousAt: number[] = []
   const categoryCounts = new Array<number>(FUNCTION_WORD_CATEGORIES.length).fill(0)
   let longWords = 0
-  for (let k = 0; k < stats.words.length; k++) {
-    const word = stats.words[k]!
-    if (word.length >= 7) longWords++
+  // Word lists are looked up once per distinct word and counted by frequency.
+  const { distinct, frequency, ids } = stats
+  let anonymousSeen = false
+  const anonymousIds = new Uint8Array(distinct.length)
+  for (let id = 0; id < distinct.length; id++) {
+    const word = distinct[id]!
+    const n = frequency[id]!
+    if (word.length >= 7) longWords += n
     const categories = categoriesOf(word)
-    if (categories) for (const c of categories) categoryCounts[c]!++
+    if (categories) for (const c of categories) categoryCounts[c]! += n
     const flags = flagsOf(word)
     if (flags !== 0) {
       if (flags & ANONYMOUS) {
-        anonymousCues++
-        anonymousAt.push(k)
+        anonymousCues += n
+        anonymousIds[id] = 1
+        anonymousSeen = true
       }
-      if (flags & CALENDAR) calendarWords++
-      if (flags & MODAL) modals++
-      if (flags & FIRST) firstPerson++
-      else if (flags & SECOND) secondPerson++
-      if (flags & ATTRIBUTION) attributionCues++
-      if (flags & INTENSIFIER) intensifiers++
+      if (flags & CALENDAR) calendarWords += n
+      if (flags & MODAL) modals += n
+      if (flags & FIRST) firstPerson += n
+      else if (flags & SECOND) secondPerson += n
+      if (flags & ATTRIBUTION) attributionCues += n
+      if (flags & INTENSIFIER) intensifiers += n
     }
     const score = afinnScore(word)
     if (score !== undefined) {
-      if (score <= -2) negativeWords++
-      else if (score >= 2) positiveWords++
+      if (score <= -2) negativeWords += n
+      else if (score >= 2) positiveWords += n
     }
   }
+  if (anonymousSeen) for (let k = 0; k < ids.length; k++) if (anonymousIds[ids[k]!]) anonymousAt.push(k)
   // A US dictionary flags British spellings; counted as misspellings they made well-edited UK copy look sloppy.
   const signals = input.signals.filter((s) => s.id !== 'misspelling' || !isBritishSpelling(input.text.slice(s.start, s.end)))
   const signalCount = (id: string) => signals.reduce((n, s) => n + (s.id === id ? 1 : 0), 0)
@@ -166,12 +176,13 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   return {
     body,
     words: stats.words,
+    wordIds: { ids: stats.ids, distinct: stats.distinct },
     wordCount: stats.words.length,
     sentences: stats.sentences,
     paragraphs: stats.paragraphs,
     syllables: stats.syllables,
     letters: stats.letters,
-    lexicalDiversity: movingTypeTokenRatio(stats.words),
+    lexicalDiversity: movingTypeTokenRatioOfIds(stats.ids, stats.distinct.length),
     quotedWords: stats.quotedWords,
     numbers: stats.numbers,
     exclamations: stats.exclamations,

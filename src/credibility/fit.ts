@@ -64,7 +64,7 @@ interface RawModel {
 export function fitCredibility(
   observations: readonly Observation[], labels: readonly number[], options: FitOptions, groups?: readonly string[],
 ): Omit<CredibilityModel, 'id' | 'version' | 'createdAt' | 'trainedOn' | 'metrics' | 'satire'> {
-  const ngramCache = options.ngrams ? observations.map((o) => ngramVector(o.words, options.ngramDims ?? 1 << 18, options.chars, o.text, options.skeleton)) : null
+  const ngramCache = options.ngrams ? observations.map((o) => ngramVector(o.words, options.ngramDims ?? 1 << 18, options.chars, o.text, options.skeleton, o.wordIds)) : null
   // Out-of-fold log-odds so the calibrator sees scores the way unseen articles will produce them.
   const k = options.calibrationFolds ?? 5
   const folds = groups && new Set(groups).size >= k

@@ -3,7 +3,7 @@ import { FactsiftError } from '../errors.js'
 import { applyCalibration, calibratorFromJSON, type Calibrator } from '../ml/calibration.js'
 import type { ModelFileManifest } from '../ml/model-file.js'
 import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
-import { ngramDot, type CharNgramOptions, type SkeletonNgramOptions } from './ngrams.js'
+import { ngramDot, type CharNgramOptions, type SkeletonNgramOptions, type WordIds } from './ngrams.js'
 
 /** models/credibility.json. P(unreliable) = calibration(bias + Σ wⱼ·zⱼ + n-gram term), zⱼ standardised features. */
 export interface CredibilityModel extends ModelFileManifest {
@@ -37,6 +37,8 @@ export interface Observation {
   words: string[]
   /** The body text (character n-grams); absent = none. */
   text?: string
+  /** `words` as ids into its distinct words (speed only: n-gram hashing per distinct word); absent = hashed per word. */
+  wordIds?: WordIds
 }
 
 export interface Contribution {
@@ -72,7 +74,7 @@ export function scoreObservation(
   }
   let wordingLogOdds = 0
   if (model.ngrams) {
-    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams), model.ngrams.chars, observation.text, model.ngrams.skeleton)
+    wordingLogOdds = model.ngrams.scale * ngramDot(observation.words, model.ngrams.dims, ngramWeights(model.ngrams), model.ngrams.chars, observation.text, model.ngrams.skeleton, observation.wordIds)
     logOdds += wordingLogOdds
   }
   return { probability: applyCalibration(model.calibration, logOdds), logOdds, contributions, wordingLogOdds }

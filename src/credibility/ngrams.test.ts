@@ -45,3 +45,14 @@ test('skeleton n-grams: content words do not matter, ngramDot matches the built 
   assert.ok(Math.abs(skeletonPart(words)) > 0)
   assert.deepEqual(ngramVector(words, 256), ngramVector(words, 256, null, '', null))
 })
+
+test('ids into the distinct words give the same n-gram vector and dot product as hashing every word', async () => {
+  const { ngramDot, ngramVector } = await import('./ngrams.js')
+  const words = ['the', 'council', 'said', 'the', 'vote', 'was', 'delayed', 'the', 'council', 'said']
+  const distinct = [...new Set(words)]
+  const wordIds = { ids: Int32Array.from(words.map((w) => distinct.indexOf(w))), distinct }
+  const skeleton = { weight: 1 }
+  assert.deepEqual(ngramVector(words, 512, null, '', skeleton, wordIds), ngramVector(words, 512, null, '', skeleton))
+  const weights = Array.from({ length: 512 }, (_, i) => Math.sin(i))
+  assert.equal(ngramDot(words, 512, weights, null, '', skeleton, wordIds), ngramDot(words, 512, weights, null, '', skeleton))
+})

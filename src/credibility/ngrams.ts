@@ -43,11 +43,11 @@ function countKeys(capacity: number, emit: (add: (key: number) => void) => void,
  * Counts per n-gram, keyed by a 32-bit hash: unigram key = mix(h(w)), bigram key = mix(h(w₁)·31 ⊕ h(w₂) ⊕ salt), so no
  * bigram string is ever built. Two different n-grams sharing a key (≈ 2⁻³² per pair) are counted together.
  */
-function forEachNgram(words: readonly string[], visit: (key: number, count: number) => void): void {
-  countKeys(2 * words.length, (add) => {
+function forEachNgram(hashes: Uint32Array, visit: (key: number, count: number) => void): void {
+  countKeys(2 * hashes.length, (add) => {
     let previous = 0
-    for (let i = 0; i < words.length; i++) {
-      const h = fnv1a32(words[i]!)
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!
       add(mix32(h))
       if (i > 0) add(mix32((Math.imul(previous, 31) ^ h ^ 0x5bd1e995) >>> 0))
       previous = h
@@ -59,16 +59,35 @@ function forEachNgram(words: readonly string[], visit: (key: number, count: numb
  * Unigrams and bigrams of the text's skeleton (skeleton.ts: function words kept, other words replaced by their shape),
  * salted so that their keys never coincide with word n-gram keys on purpose.
  */
-function forEachSkeletonNgram(words: readonly string[], visit: (key: number, count: number) => void): void {
-  countKeys(2 * words.length, (add) => {
+function forEachSkeletonNgram(hashes: Uint32Array, visit: (key: number, count: number) => void): void {
+  countKeys(2 * hashes.length, (add) => {
     let previous = 0
-    for (let i = 0; i < words.length; i++) {
-      const h = skeletonHash(words[i]!)
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!
       add(mix32((h ^ 0x3c6ef372) >>> 0))
       if (i > 0) add(mix32((Math.imul(previous, 31) ^ h ^ 0x1b873593) >>> 0))
       previous = h
     }
   }, visit)
+}
+
+/** The words of an article as ids into its distinct words (`TextStats.ids`/`distinct`): hashing is then done per distinct word. */
+export interface WordIds {
+  ids: Int32Array
+  distinct: readonly string[]
+}
+
+/** `hashOf` of every word, computed once per distinct word when `wordIds` is given. */
+function tokenHashes(words: readonly string[], hashOf: (word: string) => number, wordIds?: WordIds | null): Uint32Array {
+  const out = new Uint32Array(words.length)
+  if (wordIds && wordIds.ids.length === words.length) {
+    const byId = new Uint32Array(wordIds.distinct.length)
+    for (let id = 0; id < byId.length; id++) byId[id] = hashOf(wordIds.distinct[id]!)
+    for (let k = 0; k < out.length; k++) out[k] = byId[wordIds.ids[k]!]!
+  } else {
+    for (let k = 0; k < out.length; k++) out[k] = hashOf(words[k]!)
+  }
+  return out
 }
 
 /** Character n-grams of `min`..`max` characters (UTF-16 units) of text already normalised by `charText`. */
@@ -138,10 +157,12 @@ function slot(key: number, dims: number): { index: number; sign: number } {
  * folding); with `chars`, plus `chars.weight` × the same for character n-grams of `charText(text)`; with `skeleton`,
  * plus `skeleton.weight` × the same for skeleton unigrams and bigrams of `words`.
  */
-export function ngramVector(words: readonly string[], dims: number, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null): SparseVector {
+export function ngramVector(
+  words: readonly string[], dims: number, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null, wordIds?: WordIds | null,
+): SparseVector {
   const builder = new SparseVectorBuilder()
-  addUnitVector((visit) => forEachNgram(words, visit), dims, 1, builder)
-  if (skeleton) addUnitVector((visit) => forEachSkeletonNgram(words, visit), dims, skeleton.weight, builder)
+  addUnitVector((visit) => forEachNgram(tokenHashes(words, fnv1a32, wordIds), visit), dims, 1, builder)
+  if (skeleton) addUnitVector((visit) => forEachSkeletonNgram(tokenHashes(words, skeletonHash, wordIds), visit), dims, skeleton.weight, builder)
   if (chars) {
     const normalized = charText(text)
     addUnitVector((visit) => forEachCharNgram(normalized, chars.min, chars.max, visit), dims, chars.weight, builder)
@@ -150,7 +171,9 @@ export function ngramVector(words: readonly string[], dims: number, chars?: Char
 }
 
 /** weights · ngramVector(words, dims, chars, text, skeleton), computed without building the vector (the run-time path). */
-export function ngramDot(words: readonly string[], dims: number, weights: ArrayLike<number>, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null): number {
+export function ngramDot(
+  words: readonly string[], dims: number, weights: ArrayLike<number>, chars?: CharNgramOptions | null, text = '', skeleton?: SkeletonNgramOptions | null, wordIds?: WordIds | null,
+): number {
   const dotOf = (each: (visit: (key: number, count: number) => void) => void) => {
     let norm = 0
     let sum = 0
@@ -163,8 +186,8 @@ export function ngramDot(words: readonly string[], dims: number, weights: ArrayL
     })
     return norm === 0 ? 0 : sum / Math.sqrt(norm)
   }
-  let total = dotOf((visit) => forEachNgram(words, visit))
-  if (skeleton) total += skeleton.weight * dotOf((visit) => forEachSkeletonNgram(words, visit))
+  let total = dotOf((visit) => forEachNgram(tokenHashes(words, fnv1a32, wordIds), visit))
+  if (skeleton) total += skeleton.weight * dotOf((visit) => forEachSkeletonNgram(tokenHashes(words, skeletonHash, wordIds), visit))
   if (chars) {
     const normalized = charText(text)
     total += chars.weight * dotOf((visit) => forEachCharNgram(normalized, chars.min, chars.max, visit))

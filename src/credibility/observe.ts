@@ -6,7 +6,7 @@ import type { Observation } from './model.js'
 /** Evidence and feature values for one article. */
 export function observe(input: CredibilityInput, specs: readonly FeatureSpec[] = FEATURES): { evidence: Evidence; observation: Observation } {
   const evidence = gatherEvidence(input)
-  return { evidence, observation: { values: featureValues(evidence, specs), words: evidence.words, text: evidence.body } }
+  return { evidence, observation: { values: featureValues(evidence, specs), words: evidence.words, text: evidence.body, wordIds: evidence.wordIds } }
 }
 
 /** A report-shaped input from bare text: no analyzer ran, so analyzer-based features are unknown. */

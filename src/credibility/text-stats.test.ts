@@ -43,3 +43,15 @@ test('number, exclamation and question runs are counted once each', () => {
   assert.equal(s.exclamations, 2)
   assert.equal(s.questions, 2)
 })
+
+test('textStats gives each word an id into its distinct words, with their frequencies; MATTR over ids equals MATTR over words', async () => {
+  const { movingTypeTokenRatioOfIds } = await import('./text-stats.js')
+  const stats = textStats('The vote was delayed. The council said the vote would come later, the council said.')
+  assert.deepEqual(stats.distinct.slice(0, 4), ['the', 'vote', 'was', 'delayed'])
+  assert.deepEqual(Array.from(stats.ids).map((id) => stats.distinct[id]), stats.words)
+  assert.equal(stats.frequency[stats.distinct.indexOf('the')], 4)
+  assert.equal(Array.from(stats.frequency).reduce((a, b) => a + b, 0), stats.words.length)
+  for (const window of [3, 5, 50]) {
+    assert.equal(movingTypeTokenRatioOfIds(stats.ids, stats.distinct.length, window), movingTypeTokenRatio(stats.words, window))
+  }
+})

@@ -10,6 +10,11 @@ export interface TextStats {
   words: string[]
   /** Where each word starts in the text. */
   starts: Int32Array
+  /** Each word's id: its index in `distinct` (per-word work is done once per distinct word). */
+  ids: Int32Array
+  /** The distinct words, in order of first appearance, and how often each occurs. */
+  distinct: string[]
+  frequency: Int32Array
   sentences: number
   paragraphs: number
   syllables: number
@@ -35,6 +40,9 @@ function isLetter(code: number, text: string, i: number): boolean {
 export function textStats(text: string): TextStats {
   const words: string[] = []
   const startList: number[] = []
+  const idOf = new Map<string, number>()
+  const distinct: string[] = []
+  const idList: number[] = []
   let syllables = 0
   let letters = 0
   const n = text.length
@@ -85,9 +93,19 @@ export function textStats(text: string): TextStats {
     if (word.includes('’')) word = word.replace(/’/g, "'")
     words.push(word)
     startList.push(start)
-    syllables += countSyllables(word)
+    let id = idOf.get(word)
+    if (id === undefined) {
+      id = distinct.length
+      idOf.set(word, id)
+      distinct.push(word)
+    }
+    idList.push(id)
     letters += word.length
   }
+  const ids = Int32Array.from(idList)
+  const frequency = new Int32Array(distinct.length)
+  for (let k = 0; k < ids.length; k++) frequency[ids[k]!]!++
+  for (let id = 0; id < distinct.length; id++) syllables += frequency[id]! * countSyllables(distinct[id]!)
   const trimmed = text.trim()
   let sentences = 0
   if (trimmed) {
@@ -100,7 +118,7 @@ export function textStats(text: string): TextStats {
   let quotedWords = 0
   QUOTED.lastIndex = 0
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) quotedWords += countBetween(starts, m.index, m.index + m[0].length)
-  return { words, starts, sentences: Math.max(sentences, trimmed ? 1 : 0), paragraphs, syllables, quotedWords, letters, numbers, exclamations, questions }
+  return { words, starts, ids, distinct, frequency, sentences: Math.max(sentences, trimmed ? 1 : 0), paragraphs, syllables, quotedWords, letters, numbers, exclamations, questions }
 }
 
 /** How many sorted positions fall in [from, to). */
@@ -141,8 +159,6 @@ const idScratch = new Map<string, number>()
 
 /** Moving-average type-token ratio over windows of `window` words (length-independent lexical diversity). */
 export function movingTypeTokenRatio(words: readonly string[], window = 50): number {
-  if (words.length === 0) return 0
-  if (words.length <= window) return new Set(words).size / words.length
   // Words → small integer ids once, so the sliding window counts in a typed array instead of a Map.
   const ids = idScratch
   ids.clear()
@@ -152,14 +168,21 @@ export function movingTypeTokenRatio(words: readonly string[], window = 50): num
     if (id === undefined) ids.set(words[i]!, (id = ids.size))
     seq[i] = id
   }
-  const counts = new Int32Array(ids.size)
-  let distinct = 0
-  for (let i = 0; i < window; i++) if (counts[seq[i]!]++ === 0) distinct++
-  let sum = distinct
-  for (let i = window; i < words.length; i++) {
-    if (--counts[seq[i - window]!] === 0) distinct--
-    if (counts[seq[i]!]++ === 0) distinct++
-    sum += distinct
+  return movingTypeTokenRatioOfIds(seq, ids.size, window)
+}
+
+/** `movingTypeTokenRatio` over word ids in [0, distinct) (`TextStats.ids`). */
+export function movingTypeTokenRatioOfIds(seq: Int32Array, distinct: number, window = 50): number {
+  if (seq.length === 0) return 0
+  if (seq.length <= window) return distinct / seq.length
+  const counts = new Int32Array(distinct)
+  let inWindow = 0
+  for (let i = 0; i < window; i++) if (counts[seq[i]!]++ === 0) inWindow++
+  let sum = inWindow
+  for (let i = window; i < seq.length; i++) {
+    if (--counts[seq[i - window]!] === 0) inWindow--
+    if (counts[seq[i]!]++ === 0) inWindow++
+    sum += inWindow
   }
-  return sum / (words.length - window + 1) / window
+  return sum / (seq.length - window + 1) / window
 }
