@@ -19,6 +19,11 @@ export interface FeatureSpec {
    * corpora cannot measure (see the README: misspellings). Implies the clean-article reference like `prior`.
    */
   fixed?: number
+  /**
+   * Style-profile features (function-word rates, hyphenation, sentence rhythm) have no editorial direction: an editor
+   * cannot act on "6.9 auxiliary verbs per 100 words". Their contributions are summed into one `style-profile` reason.
+   */
+  profile?: boolean
   value(e: Evidence): number
   /**
    * The reason shown when this feature pushes the score: `signal` id and a message, given whether it raised the risk.
@@ -253,22 +258,22 @@ const CATEGORY_LABELS: Record<string, string> = {
  */
 const STYLE_PROFILE: readonly FeatureSpec[] = [
   ...FUNCTION_WORD_CATEGORIES.map((name): FeatureSpec => ({
-    name: `function-words-${name}`, group: 'style',
+    name: `function-words-${name}`, group: 'style', profile: true,
     value: (e) => per100(e.functionWords[name] ?? 0, e),
     reason: (e) => ({ signal: `function-words-${name}`, message: `${CATEGORY_LABELS[name] ?? name}: ${per100(e.functionWords[name] ?? 0, e).toFixed(1)} per 100 words` }),
   })),
   {
-    name: 'hyphenated-rate', group: 'style',
+    name: 'hyphenated-rate', group: 'style', profile: true,
     value: (e) => per100(e.hyphenated, e),
     reason: (e) => ({ signal: 'hyphenated-words', message: `${plural(e.hyphenated, 'hyphenated compound')} ("long-term", …)` }),
   },
   {
-    name: 'possessive-rate', group: 'style',
+    name: 'possessive-rate', group: 'style', profile: true,
     value: (e) => per100(e.possessives, e),
     reason: (e) => ({ signal: 'possessives', message: `${plural(e.possessives, 'possessive')} ("company's", …)` }),
   },
   {
-    name: 'sentence-length-spread', group: 'style',
+    name: 'sentence-length-spread', group: 'style', profile: true,
     value: (e) => e.sentenceLengthSd,
     reason: (e, raises) => ({ signal: 'sentence-rhythm', message: `sentence lengths ${raises ? 'unusually' : 'typically'} varied (standard deviation ${e.sentenceLengthSd.toFixed(1)} words)` }),
   },

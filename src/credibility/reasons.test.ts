@@ -32,3 +32,14 @@ test('at most 4 raising and 2 lowering, but a raising warning sign is always lis
   assert.deepEqual(reasons.map((r) => r.signal), ['a', 'b', 'c', 'd', 'wording', 'warn', 'tiny'])
   assert.equal(reasons.find((r) => r.signal === 'wording')!.message, 'word choice resembles unreliable articles in the training data')
 })
+
+test('style-profile features are summed into one reason instead of listing rates an editor cannot act on', () => {
+  const profileSpecs = [spec('a'), { ...spec('p1'), profile: true }, { ...spec('p2'), profile: true }]
+  const s: CredibilityScore = {
+    probability: 0.5, logOdds: 0, wordingLogOdds: 0,
+    contributions: [{ feature: 'a', value: 0, logOdds: 0.2 }, { feature: 'p1', value: 0, logOdds: 0.3 }, { feature: 'p2', value: 0, logOdds: -0.1 }],
+  }
+  const reasons = buildReasons(platt, s, evidence, profileSpecs)
+  assert.deepEqual(reasons.map((r) => [r.signal, r.weight]), [['a', 0.4], ['style-profile', 0.4]])
+  assert.match(reasons[1]!.message, /writing style .* resembles unreliable articles/)
+})

@@ -34,7 +34,10 @@ export function buildReasons(
   const lowering: RiskReason[] = []
   const seen = new Set<string>()
   const isWarningSign = (spec: FeatureSpec) => (spec.prior ?? 0) > 0 || spec.fixed !== undefined
+  // Style-profile features speak as one reason, like the n-grams: their parts are rates no editor can act on.
+  const profile = score.contributions.reduce((sum, c) => sum + (bySpec.get(c.feature)?.profile ? c.logOdds * slope : 0), 0)
   for (const { spec, weight } of weighed.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
+    if (spec.profile) continue
     const raises = weight > 0
     const list = raises ? raising : lowering
     // Warning signs (misspellings, unnamed sources, capitals…) that raise the risk are always listed: they are what an
@@ -45,6 +48,10 @@ export function buildReasons(
     if (!said || seen.has(said.signal)) continue
     seen.add(said.signal)
     list.push({ signal: said.signal, weight: round2(weight), message: said.message })
+  }
+  if (Math.abs(profile) >= minWeight) {
+    const reason = { signal: 'style-profile', weight: round2(profile), message: `writing style (function words, sentence rhythm) resembles ${profile > 0 ? 'unreliable' : 'reliable'} articles in the training data` }
+    ;(profile > 0 ? raising : lowering).push(reason)
   }
   const wording = score.wordingLogOdds * slope
   if (Math.abs(wording) >= minWeight) {
