@@ -2,8 +2,8 @@
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
 // Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--no-queue] [--no-ceiling] [--json]
-// The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis, measured in
-// the same run.
+// The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis with the JIT
+// warmed up, measured in the same run.
 // Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs'
@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { generateArticle } from './generate-article.js'
 import { hasFlag, numberOption, stringOption } from './args.js'
-import { measureCeiling, measureProbes } from './parallel-ceiling.js'
+import { measureCeiling } from './parallel-ceiling.js'
 
 const SELF = fileURLToPath(import.meta.url)
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
@@ -41,7 +41,7 @@ interface Sampled {
   /** Peak resident set (VmHWM) seen so far, in MiB. */
   peakMiB: () => number
   /** CPU seconds used so far (user + system): the main thread, and all threads together. */
-  cpu: () => { mainS: number; totalS: number }
+  cpu: () => { mainS: number; totalS: number; otherThreadsS: number[] }
   /** CPU seconds the whole machine spent (all processes, kernel included) from start to exit. */
   machineS: () => number
   exited: Promise<number | null>
@@ -93,7 +93,9 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
   const cpu = () => {
     let total = 0
     for (const n of ticks.values()) total += n
-    return { mainS: round((ticks.get(String(child.pid)) ?? 0) / CLOCK_TICKS), totalS: round(total / CLOCK_TICKS) }
+    // Node names no thread: the analysis threads are told apart as the busiest ones after the main thread.
+    const otherThreadsS = [...ticks].filter(([tid]) => tid !== String(child.pid)).map(([, n]) => n / CLOCK_TICKS).sort((a, b) => b - a)
+    return { mainS: round((ticks.get(String(child.pid)) ?? 0) / CLOCK_TICKS), totalS: round(total / CLOCK_TICKS), otherThreadsS }
   }
   return { child, peakMiB: () => Math.round(peak), cpu, machineS: () => round((machineAtExit - machineAtStart) / CLOCK_TICKS), exited, stderr: () => stderr }
 }
@@ -109,6 +111,11 @@ interface RunFigures {
   mainThreadCpuMsPerItem: number
   /** CPU seconds of all threads over wall seconds: how many cores the run kept busy on average. */
   coresBusy: number
+  /** Share of the run the analysis threads spent on the CPU (1 = never waiting), and the cores the rest of the process used. */
+  analysisThreadsBusy: number
+  mainThreadCores: number
+  /** V8's helper threads (JIT compiler, concurrent GC) and libuv's: the CPU a 1-thread run gets from the idle core. */
+  helperThreadsCores: number
   /** The same over the whole machine (/proc/stat): adds the kernel's work for us (writeback, page cache) and anything else running. */
   machineCoresBusy: number
   analyzed: number
@@ -150,14 +157,14 @@ async function runBench(): Promise<void> {
       const wallS = (performance.now() - started) / 1000
       if (code !== 0) throw new Error(`batch --threads ${threads} exited ${code}: ${run.stderr()}`)
       const s = summaryOf(summary)
-      local[threads] = figures(s, wallS, run, items)
+      local[threads] = figures(s, wallS, run, items, threads)
       const r = local[threads]!
       log(`  ${threads} thread${threads > 1 ? 's' : ''}: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
       rmSync(out, { force: true })
     }
 
-    const ceiling = hasFlag('no-ceiling') ? null : { ...(await measureCeiling(numberOption('ceiling-items', 600), words)), probes: await measureProbes() }
-    if (ceiling) log(`  ceiling, bare analysis threads: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio}); probes: compute ×${ceiling.probes.compute}, memory walk ×${ceiling.probes.memory}`)
+    const ceiling = hasFlag('no-ceiling') ? null : await measureCeiling(numberOption('ceiling-items', 2000), words)
+    if (ceiling) log(`  ceiling, bare analysis threads after warm-up: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio})`)
 
     let queue: (RunFigures & { workerPeakRssMiB: number[]; workerCpuMsPerItem: number; workerMainThreadCpuMsPerItem: number; ratioToThreads: number | null }) | { skipped: string } | null = null
     if (withQueue) queue = await benchQueue(input, dir, items, local[2] ?? null, log)
@@ -252,8 +259,9 @@ async function cleanUpQueue(redisUrl: string, prefix: string): Promise<void> {
   }
 }
 
-function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: number; errors: number }, wallS: number, run: Sampled, items: number): RunFigures {
+function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: number; errors: number }, wallS: number, run: Sampled, items: number, threads = 0): RunFigures {
   const cpu = run.cpu()
+  const analysisS = cpu.otherThreadsS.slice(0, threads).reduce((a, b) => a + b, 0)
   return {
     itemsPerSecond: s.itemsPerSecond,
     wallItemsPerSecond: round(items / wallS),
@@ -262,6 +270,9 @@ function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: numbe
     cpuMsPerItem: round((cpu.totalS * 1000) / items),
     mainThreadCpuMsPerItem: round((cpu.mainS * 1000) / items),
     coresBusy: round(cpu.totalS / wallS),
+    analysisThreadsBusy: threads > 0 ? round(analysisS / (threads * wallS)) : 0,
+    mainThreadCores: round(cpu.mainS / wallS),
+    helperThreadsCores: round((cpu.totalS - cpu.mainS - analysisS) / wallS),
     machineCoresBusy: round(run.machineS() / wallS),
     analyzed: s.analyzed,
     errors: s.errors,
@@ -279,11 +290,11 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
   if (one && two) {
     // Where a shortfall comes from: idle cores (the pool's fault) or dearer items (cores sharing caches and memory).
     lines.push(`    cores busy: ${one.coresBusy} with 1 thread (GC helpers and the main thread use the other core), ${two.coresBusy} with 2 (whole machine, kernel included: ${one.machineCoresBusy} and ${two.machineCoresBusy}); CPU per item ${one.cpuMsPerItem} → ${two.cpuMsPerItem} ms (×${round(two.cpuMsPerItem / one.cpuMsPerItem)})`)
+    lines.push(`    analysis threads on the CPU ${Math.round(one.analysisThreadsBusy * 100)}% of the run with 1 thread, ${Math.round(two.analysisThreadsBusy * 100)}% with 2; beside them the main thread used ${one.mainThreadCores} / ${two.mainThreadCores} cores and V8's helper threads (JIT compiler, concurrent GC) ${one.helperThreadsCores} / ${two.helperThreadsCores}`)
   }
-  const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number; probes: { compute: number; memory: number } } | null
+  const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number } | null
   if (ceiling && result.scaling2vs1) {
-    lines.push(`    this machine's ceiling: the bare analysis (no input, output or messages) in 1 and 2 threads runs ${ceiling.oneThread} → ${ceiling.twoThreads} items/s, ×${ceiling.ratio}; the batch reaches ${Math.round((Number(result.scaling2vs1) / ceiling.ratio) * 100)}% of it`)
-    lines.push(`    2 vs 1 thread on synthetic loads, same run: arithmetic only ×${ceiling.probes.compute}, random walk over 64 MB per thread ×${ceiling.probes.memory} (the memory system, not the cores, sets the limit when the two differ)`)
+    lines.push(`    this machine's ceiling: the bare analysis in 1 and 2 threads, JIT warmed up before timing, no input, output or messages, runs ${ceiling.oneThread} → ${ceiling.twoThreads} items/s, ×${ceiling.ratio}; the batch reaches ${Math.round((Number(result.scaling2vs1) / ceiling.ratio) * 100)}% of it`)
   }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null

@@ -1,7 +1,7 @@
 // The scaling ceiling of this machine for our analysis: each thread analyzes (and serializes) its own generated
-// articles with no input, output or messages per item. bench:batch prints it next to the batch's own 1 → 2 thread
-// ratio, so a shortfall can be split into what the batch machinery costs and what the cores cost when both are busy
-// (shared caches and memory bandwidth, V8's GC and compiler helper threads losing their idle core).
+// articles, with the JIT warmed up before timing and no input, output or messages per item. bench:batch prints it next
+// to the batch's own 1 → 2 thread ratio, so a shortfall can be split into what the batch costs (the main thread, V8's
+// compiler and GC helper threads competing with two busy analysis threads) and what the cores cost when both are busy.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 
@@ -9,62 +9,16 @@ interface CeilingSetup {
   first: number
   count: number
   words: number
-}
-
-/** A probe thread: pure arithmetic ('compute'), or random reads and writes over its own 64 MB ('memory'). */
-interface ProbeSetup {
-  probe: 'compute' | 'memory'
+  /** Articles analyzed before timing starts (not counted). */
+  warmUp: number
 }
 
 const SELF = fileURLToPath(import.meta.url)
+const WARM_UP_ARTICLES = 100
 
-const role = isMainThread ? null : (workerData as { role?: string } | null)?.role
-if (role === 'ceiling') await runThread(workerData as CeilingSetup)
-if (role === 'probe') runProbe(workerData as ProbeSetup)
+if (!isMainThread && (workerData as { role?: string } | null)?.role === 'ceiling') await runThread(workerData as CeilingSetup)
 
-/**
- * The 1 → 2 thread ratio of two synthetic loads: arithmetic only (what two independent cores give) and a random walk
- * over 64 MB per thread (what the memory system gives when both threads miss the caches, as allocation-heavy JavaScript
- * does).
- */
-export async function measureProbes(): Promise<{ compute: number; memory: number }> {
-  const ratio = async (probe: ProbeSetup['probe']) => {
-    const one = await timeThreads(1, probe)
-    const two = await timeThreads(2, probe)
-    // Each thread does the same work: the rate with 2 is 2 / t2, with 1 it is 1 / t1.
-    return Math.round(((2 * one) / two) * 100) / 100
-  }
-  return { compute: await ratio('compute'), memory: await ratio('memory') }
-}
-
-async function timeThreads(threads: number, probe: ProbeSetup['probe']): Promise<number> {
-  const started = performance.now()
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const worker = startThread({ role: 'probe', probe })
-    worker.once('message', () => resolve())
-    worker.once('error', reject)
-  })))
-  return performance.now() - started
-}
-
-function runProbe({ probe }: ProbeSetup): void {
-  let result = 0
-  if (probe === 'compute') {
-    let h = 0x811c9dc5
-    for (let i = 0; i < 400_000_000; i++) h = Math.imul(h ^ (i & 0xff), 0x01000193)
-    result = h
-  } else {
-    const cells = new Uint32Array(16 << 20)
-    let x = 1
-    for (let k = 0; k < 30_000_000; k++) {
-      x = (Math.imul(x, 1664525) + 1013904223) >>> 0
-      result += cells[x & (cells.length - 1)]!++
-    }
-  }
-  parentPort!.postMessage(result)
-}
-
-/** Items/s with 1 and with 2 threads, `perThread` articles each, and their ratio. */
+/** Items/s with 1 and with 2 threads, `perThread` articles each after the warm-up, and their ratio. */
 export async function measureCeiling(perThread: number, words: number): Promise<{ oneThread: number; twoThreads: number; ratio: number }> {
   const oneThread = await runThreads(1, perThread, words)
   const twoThreads = await runThreads(2, perThread, words)
@@ -72,37 +26,34 @@ export async function measureCeiling(perThread: number, words: number): Promise<
 }
 
 async function runThreads(threads: number, perThread: number, words: number): Promise<number> {
-  const workers = Array.from({ length: threads }, (_, i) => startThread({ role: 'ceiling', first: 1_000_000 + i * perThread, count: perThread, words }))
-  const ready = workers.map((w) => new Promise<void>((resolve, reject) => {
+  const workers = Array.from({ length: threads }, (_, i) => startThread({ role: 'ceiling', first: 1_000_000 + i * perThread, count: perThread, words, warmUp: WARM_UP_ARTICLES }))
+  const next = () => Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
     w.once('message', () => resolve())
     w.once('error', reject)
-  }))
-  await Promise.all(ready)
+  })))
+  await next() // ready: warmed up
   const started = performance.now()
-  const done = workers.map((w) => new Promise<void>((resolve, reject) => {
-    w.once('message', () => resolve())
-    w.once('error', reject)
-  }))
+  const done = next()
   for (const w of workers) w.postMessage('go')
-  await Promise.all(done)
+  await done
   const seconds = (performance.now() - started) / 1000
   await Promise.all(workers.map((w) => w.terminate()))
   return Math.round((threads * perThread) / seconds)
 }
 
-function startThread(workerData: object): Worker {
+function startThread(setup: CeilingSetup & { role: 'ceiling' }): Worker {
   // Node 20 does not carry tsx's loader hooks into worker threads (see src/batch/worker-pool.ts).
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL(`file://${SELF}`).href)}) })`
   // The batch pool's young generation, so both run the same heap configuration.
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } })
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 96 } })
 }
 
 async function runThread(setup: CeilingSetup): Promise<void> {
   const [{ createEngine }, { generateArticle }] = await Promise.all([import('../src/engine/engine.js'), import('./generate-article.js')])
   const engine = createEngine()
   const articles = Array.from({ length: setup.count }, (_, i) => generateArticle(setup.first + i, setup.words))
-  // The batch threads warm up before they take items; so do these (models, dictionaries, the JIT).
-  for (const text of articles.slice(0, 30)) await engine.analyze({ text })
+  // Compiling the hot code costs ~1.2 s of V8 helper-thread time per thread; done here, before timing.
+  for (let i = 0; i < setup.warmUp; i++) await engine.analyze({ text: generateArticle(setup.first - 1 - i, setup.words) })
   const port = parentPort!
   port.postMessage('ready')
   await new Promise<void>((resolve) => port.once('message', () => resolve()))
