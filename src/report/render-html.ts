@@ -4,7 +4,7 @@ import { escapeHtml, safeHref } from './escape-html.js'
 import { segmentText } from './highlight.js'
 import { reportHighlights, percent } from './report-highlights.js'
 import { HTML_REPORT_CSS } from './render-html-style.js'
-import { STANCE_VERBS, evidenceSummaryText } from './wording.js'
+import { STANCE_VERBS, evidenceSummaryText, reasonWeightText } from './wording.js'
 
 /** A complete, self-contained HTML page for the report; every piece of article text is escaped. */
 export function renderHtml(report: Report): string {
@@ -71,7 +71,7 @@ function renderArticle(report: Report): string {
 function renderRisk(report: Report): string {
   const { risk } = report
   const reasons = risk.reasons
-    .map((r) => `<li><span class="weight">${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}</span> ${escapeHtml(r.message)}</li>`)
+    .map((r) => `<li><span class="weight">${reasonWeightText(r.weight)}</span> ${escapeHtml(r.message)}</li>`)
     .join('')
   return `<section class="risk risk-${escapeHtml(risk.label)}">
   <h2>Risk: ${escapeHtml(risk.label)} <span class="score">${percent(risk.score)}</span></h2>

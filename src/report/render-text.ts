@@ -1,7 +1,7 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
 import type { Report, Signal } from './types.js'
-import { STANCE_VERBS, evidenceSummaryText } from './wording.js'
+import { STANCE_VERBS, evidenceSummaryText, reasonWeightText } from './wording.js'
 import { percent } from './report-highlights.js'
 
 export interface TextRenderOptions {
@@ -25,7 +25,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   const riskColor = report.risk.label === 'high' ? c.red : report.risk.label === 'medium' ? c.yellow : c.green
   lines.push(`${c.bold('Risk:')} ${riskColor(c.bold(report.risk.label.toUpperCase()))} ${percent(report.risk.score)}`)
   for (const reason of report.risk.reasons) {
-    lines.push(`  ${c.dim(`${reason.weight >= 0 ? '+' : ''}${reason.weight.toFixed(2)}`)}  ${reason.message}`)
+    lines.push(`  ${c.dim(reasonWeightText(reason.weight).padStart(5))}  ${reason.message}`)
   }
   lines.push('')
 

@@ -74,3 +74,10 @@ test('escapeHtml and safeHref', () => {
   assert.equal(safeHref('data:text/html,hi'), null)
   assert.equal(safeHref('https://a.example/b'), 'https://a.example/b')
 })
+
+test('reason weights print signed with two decimals; a caution (weight 0) prints as a note', async () => {
+  const { reasonWeightText } = await import('./wording.js')
+  assert.equal(reasonWeightText(0.58), '+0.58')
+  assert.equal(reasonWeightText(-0.7), '-0.70')
+  assert.equal(reasonWeightText(0), 'note')
+})

@@ -14,3 +14,8 @@ export function evidenceSummaryText(summary: EvidenceSummary): string {
   const outlets = (n: number) => `${n} outlet${n === 1 ? '' : 's'}`
   return `corroborated by ${outlets(summary.corroboratedBy)}, contradicted by ${outlets(summary.contradictedBy)}, discussed by ${outlets(summary.discussedBy)}`
 }
+
+/** A reason's weight as the text and HTML reports print it: "+0.58", "-0.73"; "note" for a caution (weight 0). */
+export function reasonWeightText(weight: number): string {
+  return weight === 0 ? 'note' : `${weight > 0 ? '+' : ''}${weight.toFixed(2)}`
+}

@@ -63,8 +63,11 @@ for (const c of cases) {
     assert.deepEqual(report.errors, [])
     assert.ok(report.risk.score >= 0 && report.risk.score <= 1)
     assert.equal(report.risk.label, c.label)
-    assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), [...c.reasons].sort())
-    for (const r of report.risk.reasons) assert.ok(r.weight > 0 && r.message.length > 0)
+    // These texts are short: the caution comes first, then the findings.
+    assert.equal(report.risk.reasons[0]!.signal, 'short-text')
+    const findings = report.risk.reasons.slice(1)
+    assert.deepEqual(findings.map((r) => r.signal).sort(), [...c.reasons].sort())
+    for (const r of findings) assert.ok(r.weight > 0 && r.message.length > 0)
   })
 }
 
@@ -72,14 +75,24 @@ test('reasons give counts and examples in plain words', async () => {
   const report = await engine.analyze({ text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares!' })
   const misspelling = report.risk.reasons.find((r) => r.signal === 'misspelling')!
   assert.equal(misspelling.message, '2 misspelled words ("goverment", "everythign")')
-  assert.equal(report.risk.reasons[0]!.weight >= report.risk.reasons.at(-1)!.weight, true)
+  assert.equal(report.risk.reasons[1]!.weight >= report.risk.reasons.at(-1)!.weight, true)
+})
+
+test('a text shorter than the training articles gets a caution with its word count; a longer one does not', async () => {
+  const short = await engine.analyze({ text: 'Officials said the bridge will reopen on Friday.' })
+  assert.deepEqual(short.risk.reasons[0], {
+    signal: 'short-text', weight: 0,
+    message: 'only 8 words: shorter than nearly every article the model learned from, so this score says little',
+  })
+  const long = await engine.analyze({ text: Array.from({ length: 8 }, (_, i) => `The council met on Monday ${i} and the mayor said the vote was close.`).join(' ') })
+  assert.ok(long.risk.reasons.every((r) => r.signal !== 'short-text'))
 })
 
 test('without the style analyzer its features are unknown, not zero, and the rest still scores', async () => {
   const noStyle = createEngine({ analyzers: [hedging, credibility], services: { models: createModelLoader(dir) } })
   const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares!' })
   assert.deepEqual(report.errors, [])
-  assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), ['exclamation', 'hedge'])
+  assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), ['exclamation', 'hedge', 'short-text'])
 })
 
 test('a missing model is an error entry, and the report still comes out', async () => {

@@ -3,7 +3,8 @@ import type { Risk } from '../../report/types.js'
 import { percent } from '../highlights.js'
 
 export function RiskCard({ risk }: { risk: Risk }) {
-  const reasons = [...risk.reasons].sort((a, b) => b.weight - a.weight)
+  // Cautions (weight 0, e.g. a text too short to judge) first, then the findings, strongest push first.
+  const reasons = [...risk.reasons].sort((a, b) => Number(b.weight === 0) - Number(a.weight === 0) || b.weight - a.weight)
   return (
     <section class="card risk" aria-labelledby="risk-heading">
       <h2 id="risk-heading">Risk</h2>
@@ -28,9 +29,8 @@ export function RiskCard({ risk }: { risk: Risk }) {
           {reasons.map((reason) => (
             <li key={reason.signal}>
               <span class="reason-message">{reason.message}</span>
-              <span class="reason-weight" title="Contribution to the score">
-                {reason.weight >= 0 ? '+' : '−'}
-                {Math.abs(Math.round(reason.weight * 100))}
+              <span class="reason-weight" title={reason.weight === 0 ? 'A caution, not a contribution' : 'Contribution to the score'}>
+                {reason.weight === 0 ? 'note' : `${reason.weight > 0 ? '+' : '−'}${Math.abs(Math.round(reason.weight * 100))}`}
               </span>
             </li>
           ))}
