@@ -146,7 +146,18 @@ export function collapseWordVectors(wv: WordVectors, words: readonly string[], w
   return table
 }
 
+// A model's table is validated when the model loads and used again by its scorer: parse each stored object once.
+const parsedTables = new WeakMap<object, WordTable>()
+
 export function wordTableFromJSON(value: unknown, what = 'word table'): WordTable {
+  const cached = value !== null && typeof value === 'object' ? parsedTables.get(value) : undefined
+  if (cached) return cached
+  const table = parseWordTable(value, what)
+  parsedTables.set(value as object, table)
+  return table
+}
+
+function parseWordTable(value: unknown, what: string): WordTable {
   const v = value as Partial<WordTableJSON> | null
   const n = Array.isArray(v?.hashes) ? v!.hashes.length : -1
   if (n < 1 || !v!.hashes!.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff)) fail(what, 'hashes must be a non-empty list of 32-bit unsigned integers')
