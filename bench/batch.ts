@@ -1,7 +1,8 @@
 // bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
-// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--no-queue] [--no-ceiling] [--json]
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--no-queue] [--no-ceiling] [--json]
+// Each round runs every thread count once, alternating the order between rounds; the figures pool all rounds.
 // The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis with the JIT
 // warmed up, measured in the same run.
 // Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
@@ -132,6 +133,7 @@ async function runBench(): Promise<void> {
   const threadCounts = stringOption('threads', '1,2').split(',').map(Number)
   const json = hasFlag('json')
   const withQueue = !hasFlag('no-queue')
+  const rounds = Math.max(1, numberOption('rounds', 2))
   const dir = mkdtempSync(join(tmpdir(), 'factsift-bench-batch-'))
   const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -147,21 +149,27 @@ async function runBench(): Promise<void> {
 
     // No default store: neither run matches fact-checks or a corpus, so both do the same work.
     const noStore = { FACTSIFT_DB: join(dir, 'none', 'none.db') }
-    const local: Record<number, RunFigures> = {}
-    for (const threads of threadCounts) {
-      const out = join(dir, `out-${threads}.jsonl`)
-      const summary = join(dir, `summary-${threads}.json`)
-      const started = performance.now()
-      const run = startCli(['batch', input, '--out', out, '--threads', String(threads), '--quiet', '--summary-json', summary], noStore)
-      const code = await run.exited
-      const wallS = (performance.now() - started) / 1000
-      if (code !== 0) throw new Error(`batch --threads ${threads} exited ${code}: ${run.stderr()}`)
-      const s = summaryOf(summary)
-      local[threads] = figures(s, wallS, run, items, threads)
-      const r = local[threads]!
-      log(`  ${threads} thread${threads > 1 ? 's' : ''}: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
-      rmSync(out, { force: true })
+    // This VM's speed drifts by tens of percent over minutes, and a ratio of two runs made one after the other takes the
+    // drift in whole. Rounds alternate the order (1, 2 | 2, 1 | …), so a steady drift cancels out of the pooled figures.
+    const runs: Record<number, RunFigures[]> = Object.fromEntries(threadCounts.map((t) => [t, []]))
+    for (let round = 0; round < rounds; round++) {
+      for (const threads of round % 2 === 0 ? threadCounts : [...threadCounts].reverse()) {
+        const out = join(dir, `out-${threads}.jsonl`)
+        const summary = join(dir, `summary-${threads}.json`)
+        const started = performance.now()
+        const run = startCli(['batch', input, '--out', out, '--threads', String(threads), '--quiet', '--summary-json', summary], noStore)
+        const code = await run.exited
+        const wallS = (performance.now() - started) / 1000
+        if (code !== 0) throw new Error(`batch --threads ${threads} exited ${code}: ${run.stderr()}`)
+        const r = figures(summaryOf(summary), wallS, run, items, threads)
+        runs[threads]!.push(r)
+        log(`  round ${round + 1}, ${threads} thread${threads > 1 ? 's' : ''}: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+        rmSync(out, { force: true })
+        rmSync(summary, { force: true })
+      }
     }
+    const local: Record<number, RunFigures> = Object.fromEntries(threadCounts.map((t) => [t, pooled(runs[t]!)]))
+    const roundRatios = runs[1] && runs[2] ? runs[2].map((two, i) => round(two.itemsPerSecond / runs[1]![i]!.itemsPerSecond)) : []
 
     const ceiling = hasFlag('no-ceiling') ? null : await measureCeiling(numberOption('ceiling-items', 2000), words)
     if (ceiling) log(`  ceiling, bare analysis threads after warm-up: ${ceiling.oneThread} → ${ceiling.twoThreads} items/s (×${ceiling.ratio})`)
@@ -176,8 +184,10 @@ async function runBench(): Promise<void> {
       words,
       cores: availableParallelism(),
       loadAverageAtStart: Number(loadavg()[0]!.toFixed(2)),
+      rounds,
       threads: local,
       scaling2vs1: one && two ? round(two.itemsPerSecond / one.itemsPerSecond) : null,
+      scalingByRound: roundRatios,
       scalingTarget: 1.7,
       ceiling,
       peakRssMiB: Math.max(...Object.values(local).map((r) => r.peakRssMiB)),
@@ -281,10 +291,12 @@ function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: numbe
 
 function printTable(result: Record<string, unknown> & { threads: Record<number, RunFigures> }): void {
   const lines = [`bench:batch — ${result.items} articles × ~${result.words} words, ${result.cores} cores, load average ${result.loadAverageAtStart}`]
+  const rounds = result.rounds as number
   for (const [threads, r] of Object.entries(result.threads)) {
-    lines.push(`  ${threads} thread(s): ${r.itemsPerSecond} items/s in the batch (${r.wallItemsPerSecond} wall, start-up included), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+    lines.push(`  ${threads} thread(s)${rounds > 1 ? `, ${rounds} runs pooled` : ''}: ${r.itemsPerSecond} items/s in the batch (${r.wallItemsPerSecond} wall, start-up included), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
   }
-  lines.push(`  scaling 2 vs 1 thread: ${result.scaling2vs1}× (target ≥ ${result.scalingTarget}×)`)
+  const byRound = result.scalingByRound as number[]
+  lines.push(`  scaling 2 vs 1 thread: ${result.scaling2vs1}× (target ≥ ${result.scalingTarget}×)${byRound.length > 1 ? `; round by round ${byRound.map((r) => `${r}×`).join(', ')}` : ''}`)
   const one = result.threads[1]
   const two = result.threads[2]
   if (one && two) {
@@ -304,6 +316,27 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
     lines.push(`    CPU ms/item: workers ${queue.workerCpuMsPerItem} (main threads ${queue.workerMainThreadCpuMsPerItem}), batch process ${queue.cpuMsPerItem}; peak RSS: batch ${queue.peakRssMiB} MiB, workers ${(queue.workerPeakRssMiB as number[]).join(' and ')} MiB`)
   }
   process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/** Several runs of one setting as one: items/s over their summed time, the peak of their peaks, means of the rest. */
+function pooled(runs: RunFigures[]): RunFigures {
+  const mean = (pick: (r: RunFigures) => number) => round(runs.reduce((sum, r) => sum + pick(r), 0) / runs.length)
+  const items = runs.reduce((sum, r) => sum + r.analyzed + r.errors, 0)
+  return {
+    itemsPerSecond: round(items / runs.reduce((sum, r) => sum + r.elapsedS, 0)),
+    wallItemsPerSecond: round(items / runs.reduce((sum, r) => sum + (r.analyzed + r.errors) / r.wallItemsPerSecond, 0)),
+    elapsedS: mean((r) => r.elapsedS),
+    peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
+    cpuMsPerItem: mean((r) => r.cpuMsPerItem),
+    mainThreadCpuMsPerItem: mean((r) => r.mainThreadCpuMsPerItem),
+    coresBusy: mean((r) => r.coresBusy),
+    analysisThreadsBusy: mean((r) => r.analysisThreadsBusy),
+    mainThreadCores: mean((r) => r.mainThreadCores),
+    helperThreadsCores: mean((r) => r.helperThreadsCores),
+    machineCoresBusy: mean((r) => r.machineCoresBusy),
+    analyzed: runs.reduce((sum, r) => sum + r.analyzed, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  }
 }
 
 function round(n: number): number {

@@ -4,6 +4,7 @@
 // compiler and GC helper threads competing with two busy analysis threads) and what the cores cost when both are busy.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
+import { YOUNG_GENERATION_MB } from '../src/batch/worker-pool.js'
 
 interface CeilingSetup {
   first: number
@@ -18,13 +19,20 @@ const WARM_UP_ARTICLES = 100
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'ceiling') await runThread(workerData as CeilingSetup)
 
-/** Items/s with 1 and with 2 threads, `perThread` articles each after the warm-up, and their ratio. */
+/**
+ * Items/s with 1 and with 2 threads, `perThread` articles each after the warm-up, and their ratio. Each is measured
+ * twice on half the articles, in the order 1, 2, 2, 1, so that a steady drift of the machine's speed cancels out.
+ */
 export async function measureCeiling(perThread: number, words: number): Promise<{ oneThread: number; twoThreads: number; ratio: number }> {
-  const oneThread = await runThreads(1, perThread, words)
-  const twoThreads = await runThreads(2, perThread, words)
+  const half = Math.ceil(perThread / 2)
+  const seconds = { 1: 0, 2: 0 }
+  for (const threads of [1, 2, 2, 1] as const) seconds[threads] += await runThreads(threads, half, words)
+  const oneThread = Math.round((2 * half) / seconds[1])
+  const twoThreads = Math.round((2 * 2 * half) / seconds[2])
   return { oneThread, twoThreads, ratio: Math.round((twoThreads / oneThread) * 100) / 100 }
 }
 
+/** Seconds that `threads` warmed-up threads take to analyze `perThread` articles each. */
 async function runThreads(threads: number, perThread: number, words: number): Promise<number> {
   const workers = Array.from({ length: threads }, (_, i) => startThread({ role: 'ceiling', first: 1_000_000 + i * perThread, count: perThread, words, warmUp: WARM_UP_ARTICLES }))
   const next = () => Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
@@ -38,14 +46,14 @@ async function runThreads(threads: number, perThread: number, words: number): Pr
   await done
   const seconds = (performance.now() - started) / 1000
   await Promise.all(workers.map((w) => w.terminate()))
-  return Math.round((threads * perThread) / seconds)
+  return seconds
 }
 
 function startThread(setup: CeilingSetup & { role: 'ceiling' }): Worker {
   // Node 20 does not carry tsx's loader hooks into worker threads (see src/batch/worker-pool.ts).
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL(`file://${SELF}`).href)}) })`
   // The batch pool's young generation, so both run the same heap configuration.
-  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 96 } })
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
 }
 
 async function runThread(setup: CeilingSetup): Promise<void> {

@@ -12,13 +12,15 @@ interface Slot {
 const ITEMS_PER_THREAD = 2
 
 /**
- * One analysis allocates a few MB, nearly all of it dead by the end of the article, but the articles in flight are
- * alive at every scavenge and get copied. With V8's default 16 MB semi-spaces a scavenge runs every ~10 articles
- * (`node --trace-gc` over 2,000 articles: ~1 ms of scavenging per article; ~0.1 ms with 64 MB semi-spaces). A 96 MB
- * young generation (two 32 MB semi-spaces plus the large-object space) halves the scavenges for at most ~50 MB more
- * RSS per thread; larger settings measured 870–950 MiB peak with 2 threads, too close to bench:batch's 1 GB budget.
+ * One analysis allocates ~2 MB (an allocation profile over 200 generated articles: 1.96 MB each), nearly all of it dead
+ * by the end of the article, but the article in flight is alive at every scavenge and gets copied, and what survives
+ * twice is promoted and later marked. `npm run bench:young-generation` runs two settings side by side on the same articles
+ * (this VM's speed drifts too much for runs one after the other): 96 MB vs 128 MB, 63–64 vs 32 collections per 1,000
+ * articles, GC pauses 0.58–1.05 vs 0.29–0.46 ms per article, thread CPU 5–46% lower (median 15%, six runs); 192 MB as
+ * good as 128. Peak RSS is no higher, since less is promoted into the old generation: two threads of bare analysis
+ * peaked at 628–630 MiB with 128 MB and 695–729 MiB with 96.
  */
-const YOUNG_GENERATION_MB = 96
+export const YOUNG_GENERATION_MB = 128
 
 /** Starts `threads` workers; `run(item)` resolves with the worker's result. Call `close()` when done. */
 export async function createWorkerPool(threads: number, setup: WorkerSetup) {
