@@ -1,5 +1,6 @@
 // Worker-thread entry: one engine per thread, created once; analyzes the items the pool sends and posts results back.
 import { parentPort, workerData } from 'node:worker_threads'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import { createEngine } from '../engine/engine.js'
 import { openAnalysisServices } from '../engine/open-services.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
@@ -18,15 +19,17 @@ const WARM_UP_TEXT = [
   'Reports emerged that costs rose 14 percent last year, according to the Department of Transportation.',
 ].join('\n')
 const encoder = new TextEncoder()
+/** The output file (output 'append'), opened at the first line: by then the main thread has created it. */
+let appendFd: number | undefined
 
 port.on('message', async (item: BatchItem | null) => {
   if (item === null) {
     await services.store?.close()
+    if (appendFd !== undefined) closeSync(appendFd)
     port.close()
     return
   }
-  const result = await analyzeItem(item)
-  port.postMessage(result, result.lineBytes ? [result.lineBytes.buffer as ArrayBuffer] : [])
+  port.postMessage(await analyzeItem(item))
 })
 // Loading the models and dictionaries and compiling the hot paths costs ~0.5 s on the first article; pay it before
 // saying ready, while the main thread is still counting the input.
@@ -40,13 +43,24 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
       : await engine.analyze(item.input)
     const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
     if (setup.output === 'store') return await saveReport(item, { ...report, id: item.id }, digest)
-    if (setup.output !== 'line') return { seq: item.seq, id: item.id, where: item.where, report }
-    const lineBytes = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
-    return { seq: item.seq, id: item.id, where: item.where, lineBytes, digest }
+    if (setup.output !== 'append') return { seq: item.seq, id: item.id, where: item.where, report }
+    const line = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
+    try {
+      appendLine(line)
+    } catch (error) {
+      return { seq: item.seq, id: item.id, where: item.where, outputFailed: (error as Error).message }
+    }
+    return { seq: item.seq, id: item.id, where: item.where, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }
   }
+}
+
+/** One write call per whole line (see WorkerSetup.appendTo); the loop covers the rare short write. */
+function appendLine(bytes: Uint8Array): void {
+  appendFd ??= openSync(setup.appendTo!, 'a')
+  for (let written = 0; written < bytes.length; ) written += writeSync(appendFd, bytes, written)
 }
 
 async function saveReport(item: BatchItem, report: Report, digest: ReportDigest): Promise<WorkerResult> {

@@ -1,13 +1,14 @@
-// Append-only JSONL output that survives `kill -9`: every line is written whole with one write call, the file is
-// fdatasync'ed at least every `syncIntervalMs`, and on resume a torn last line is cut off and the done ids re-read.
+// Append-only JSONL output that survives `kill -9`: every line is written whole with one write call (here, or by the
+// batch's analysis threads through their own O_APPEND descriptors), the file is fdatasync'ed at least every
+// `syncIntervalMs`, and on resume a torn last line is cut off and the done ids re-read.
 import { openSync, writeSync, fdatasyncSync, fdatasync, closeSync, existsSync, ftruncateSync, statSync, readSync, createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { FactsiftError } from '../errors.js'
 
 export interface DurableAppender {
   append(record: object): void
-  /** Appends one already-serialized record, UTF-8 with its newline. */
-  appendBytes(bytes: Uint8Array): void
+  /** Another writer appended to the file: it is synced with the next round like this appender's own lines. */
+  appendedElsewhere(): void
   /** Waits for the last sync and closes the file. */
   close(): Promise<void>
 }
@@ -19,7 +20,9 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
   }
   let fd: number
   try {
-    fd = openSync(path, options.resume ? 'a' : 'w')
+    // O_APPEND even for a fresh file: other writers append to it too, and every write must land at the end.
+    fd = openSync(path, 'a')
+    if (!options.resume) ftruncateSync(fd, 0)
   } catch (error) {
     throw new FactsiftError('E_BAD_ARGUMENT', `cannot write ${path}: ${(error as NodeJS.ErrnoException).code}`)
   }
@@ -28,11 +31,7 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
   let dirty = false
   // One asynchronous fdatasync at a time: the main thread keeps feeding workers while the disk catches up.
   let syncing: Promise<void> | null = null
-  const writeLine = (line: string | Uint8Array) => {
-    // One write call per whole line: a killed process leaves at most a torn last line, which resume cuts off.
-    const bytes = typeof line === 'string' ? Buffer.from(line) : line
-    // A regular file takes the whole buffer in one call; the loop covers the rare short write.
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+  const syncSoon = () => {
     dirty = true
     if (!syncing && Date.now() - lastSync >= interval) {
       dirty = false
@@ -42,9 +41,16 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
       })
     }
   }
+  const writeLine = (line: string) => {
+    // One write call per whole line: a killed process leaves at most a torn last line, which resume cuts off.
+    const bytes = Buffer.from(line)
+    // A regular file takes the whole buffer in one call; the loop covers the rare short write.
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written)
+    syncSoon()
+  }
   return {
     append: (record) => writeLine(`${JSON.stringify(record)}\n`),
-    appendBytes: writeLine,
+    appendedElsewhere: syncSoon,
     async close() {
       await syncing
       if (dirty) fdatasyncSync(fd)

@@ -1,5 +1,7 @@
 // Local batch: stream items from the input to a pool of worker threads and append one record per item, durably.
 import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
+import { FactsiftError } from '../errors.js'
 import type { Limits } from '../context.js'
 import { readItems, countItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
 import { openAppender, recoverDoneIds } from './durable-output.js'
@@ -36,7 +38,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
   const threads = Math.max(1, options.threads ?? availableParallelism())
   // The threads load their models and warm up while the input is counted.
-  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'line' })
+  // They append their lines to the output themselves (opening it at their first line, after it is created below).
+  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'append', appendTo: resolve(options.out) })
   starting.catch(() => {}) // awaited below; no unhandled rejection meanwhile
   let total: number
   let out: ReturnType<typeof openAppender>
@@ -58,11 +61,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const tally = createSummary()
   const seen = new Set<string>()
   const inFlight = new Set<Promise<void>>()
+  let failure: unknown = null
   const progressState = () => ({ done: tally.summary.items, errors: tally.summary.errors, skipped: tally.summary.skipped, total })
 
   const record = (result: WorkerResult) => {
-    if (result.lineBytes && result.digest) {
-      out.appendBytes(result.lineBytes)
+    if (result.outputFailed) throw new FactsiftError('E_OUTPUT_FAILED', `cannot write ${options.out}: ${result.outputFailed}`)
+    if (result.digest) {
+      out.appendedElsewhere()
       tally.addDigest(result.id, result.digest)
     } else if (result.report) {
       out.append({ id: result.id, seq: result.seq, where: result.where, status: 'ok', report: result.report } satisfies BatchRecord)
@@ -87,11 +92,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         record({ seq: entry.seq, id: entry.id, where: entry.where, error: entry.error })
         continue
       }
-      const task: Promise<void> = pool.run(entry).then(record).finally(() => inFlight.delete(task))
+      // A failure (a thread died, the output cannot be written) is kept and thrown here: a task that fails while no
+      // race is waiting on it would otherwise leave the set unnoticed.
+      const task: Promise<void> = pool.run(entry).then(record).catch((error: unknown) => {
+        failure ??= error
+      }).finally(() => inFlight.delete(task))
       inFlight.add(task)
       if (inFlight.size >= threads * 2) await Promise.race(inFlight)
+      if (failure) throw failure
     }
     await Promise.all(inFlight)
+    if (failure) throw failure
   } finally {
     await pool.close()
     await out.close()

@@ -5,6 +5,8 @@ import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
 
 interface Slot {
   worker: Worker
+  /** Settles when the thread has stopped, also when it died before close() (waiting for an 'exit' then would hang). */
+  exited: Promise<void>
   /** Items sent and not yet answered: two per thread, so a thread never idles while the main thread writes. */
   inFlight: number
 }
@@ -49,7 +51,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
   await Promise.all(
     Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
       const worker = fromSource ? new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits }) : new Worker(entry, { workerData: setup, resourceLimits })
-      const slot: Slot = { worker, inFlight: 0 }
+      const slot: Slot = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), inFlight: 0 }
       worker.on('message', (message: WorkerResult | { ready: true }) => {
         if ('ready' in message) {
           slots.push(slot)
@@ -82,10 +84,8 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
       })
     },
     async close(): Promise<void> {
-      await Promise.all(slots.map((slot) => new Promise<void>((resolve) => {
-        slot.worker.once('exit', () => resolve())
-        slot.worker.postMessage(null)
-      })))
+      for (const slot of slots) slot.worker.postMessage(null)
+      await Promise.all(slots.map((slot) => slot.exited))
     },
   }
 }

@@ -6,13 +6,20 @@ export interface WorkerSetup {
   db?: string
   limits: Partial<Limits>
   /**
-   * 'report' (default) posts the report object back; 'line' posts the finished output line as UTF-8 bytes (moved, not
-   * copied, to the main thread) plus the few fields the batch summary needs, so the main thread neither copies,
-   * re-serializes nor encodes reports: with one thread per core, its time is taken from the analysis threads.
+   * 'report' (default) posts the report object back. 'append' appends the finished output line to `appendTo` itself
+   * and posts back only the few fields the batch summary needs: the main thread neither receives, re-serializes nor
+   * writes reports, and with one thread per core its time is taken from the analysis threads.
    * 'store' saves the report (its id = the item's id) to the thread's own store (`db`) and posts back only the digest:
    * queue workers then serialize and insert in every thread instead of all on the main thread.
    */
-  output?: 'report' | 'line' | 'store'
+  output?: 'report' | 'append' | 'store'
+  /**
+   * With output 'append': the batch's output file, already created (or truncated) by the main thread. Each thread opens
+   * it with O_APPEND and writes every line with one write call: the kernel appends each whole write at the end under
+   * the file's lock, so lines never interleave, and a `kill -9` leaves at most one torn line, the last (a write
+   * interrupted by the signal stops at a page boundary; the other threads' writes then start no more).
+   */
+  appendTo?: string
 }
 
 /** What the batch summary needs from a report. */
@@ -28,9 +35,9 @@ export interface WorkerResult {
   id: string
   where: string
   report?: Report
-  /** With output 'line': the whole output record, JSON and its newline, UTF-8. */
-  lineBytes?: Uint8Array
   digest?: ReportDigest
+  /** With output 'append': the line could not be written (disk full, permissions); the batch stops. */
+  outputFailed?: string
   /** `stage: 'store'`: the analysis succeeded and saving it failed (worth a retry). */
   error?: { code: string; message: string; stage?: 'analyze' | 'store' }
 }

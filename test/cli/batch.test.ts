@@ -26,13 +26,32 @@ function ids(path: string): string[] {
 
 test('kill -9 mid-batch, then --resume: every item exactly once', async () => {
   const out = join(dir, 'out.jsonl')
-  const child = spawn(process.execPath, [BIN, 'batch', input, '--out', out, '--threads', '1', '--quiet'], { stdio: 'ignore' })
+  // Two threads: both append to the output themselves.
+  const child = spawn(process.execPath, [BIN, 'batch', input, '--out', out, '--threads', '2', '--quiet'], { stdio: 'ignore' })
   const deadline = Date.now() + 60_000
   while (ids(out).length < 10 && Date.now() < deadline) await sleep(50)
   child.kill('SIGKILL')
   await new Promise((resolve) => child.once('exit', resolve))
   const before = ids(out).length
   assert.ok(before >= 10 && before < ITEMS, `killed after ${before} items`)
+
+  const resumed = await runCli(['batch', input, '--out', out, '--resume', '--quiet'])
+  assert.equal(resumed.code, 0, resumed.stderr)
+  const all = ids(out)
+  assert.equal(all.length, ITEMS, 'no item lost, none duplicated')
+  assert.equal(new Set(all).size, ITEMS)
+})
+
+test('output that cannot be written stops the batch with E_OUTPUT_FAILED; --resume then completes it', async () => {
+  const out = join(dir, 'out-full.jsonl')
+  // A 200 KB file-size limit stands in for a full disk: a write past it fails with EFBIG (Node ignores SIGXFSZ).
+  const limited = spawn('bash', ['-c', 'ulimit -f 200 && exec "$0" "$@"', process.execPath, BIN, 'batch', input, '--out', out, '--threads', '2', '--quiet'])
+  let stderr = ''
+  limited.stderr.on('data', (chunk) => (stderr += chunk))
+  const code = await new Promise((resolve) => limited.once('exit', resolve))
+  assert.equal(code, 1)
+  assert.match(stderr, /^factsift: E_OUTPUT_FAILED cannot write .*out-full\.jsonl: .*\n$/)
+  assert.equal(stderr.trim().split('\n').length, 1, stderr)
 
   const resumed = await runCli(['batch', input, '--out', out, '--resume', '--quiet'])
   assert.equal(resumed.code, 0, resumed.stderr)
