@@ -1,10 +1,11 @@
 // Worker-thread entry: one engine per thread, created once; analyzes the items the pool sends and posts results back.
 import { parentPort, workerData } from 'node:worker_threads'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { createEngine } from '../engine/engine.js'
 import { openAnalysisServices } from '../engine/open-services.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
+import { appendWhole } from './durable-output.js'
 import type { Report } from '../report/types.js'
 import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
 
@@ -21,16 +22,33 @@ const WARM_UP_TEXT = [
 const encoder = new TextEncoder()
 /** The output file (output 'append'), opened at the first line: by then the main thread has created it. */
 let appendFd: number | undefined
+/** Items being analyzed: an item waiting on I/O (a file, a URL, the store) lets the next one start. */
+let analyzing = 0
+let closing = false
 
 port.on('message', async (item: BatchItem | null) => {
   if (item === null) {
-    await services.store?.close()
-    if (appendFd !== undefined) closeSync(appendFd)
-    port.close()
-    return
+    closing = true
+  } else {
+    analyzing++
+    try {
+      port.postMessage(await analyzeItem(item))
+    } finally {
+      analyzing--
+    }
   }
-  port.postMessage(await analyzeItem(item))
+  // Close only once no item is left: one still running would write to a descriptor closed (and maybe reused) under it.
+  if (closing && analyzing === 0) await shutDown()
 })
+
+let shutDownStarted = false
+async function shutDown(): Promise<void> {
+  if (shutDownStarted) return
+  shutDownStarted = true
+  await services.store?.close()
+  if (appendFd !== undefined) closeSync(appendFd)
+  port.close()
+}
 // Loading the models and dictionaries and compiling the hot paths costs ~0.5 s on the first article; pay it before
 // saying ready, while the main thread is still counting the input.
 await engine.analyze({ text: WARM_UP_TEXT }).catch(() => undefined)
@@ -46,21 +64,16 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
     if (setup.output !== 'append') return { seq: item.seq, id: item.id, where: item.where, report }
     const line = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
     try {
-      appendLine(line)
+      appendFd ??= openSync(setup.appendTo!, 'a')
+      appendWhole(appendFd, line, setup.appendTo!)
     } catch (error) {
-      return { seq: item.seq, id: item.id, where: item.where, outputFailed: (error as Error).message }
+      return { seq: item.seq, id: item.id, where: item.where, outputFailed: toFactsiftError(error).message }
     }
     return { seq: item.seq, id: item.id, where: item.where, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message } }
   }
-}
-
-/** One write call per whole line (see WorkerSetup.appendTo); the loop covers the rare short write. */
-function appendLine(bytes: Uint8Array): void {
-  appendFd ??= openSync(setup.appendTo!, 'a')
-  for (let written = 0; written < bytes.length; ) written += writeSync(appendFd, bytes, written)
 }
 
 async function saveReport(item: BatchItem, report: Report, digest: ReportDigest): Promise<WorkerResult> {

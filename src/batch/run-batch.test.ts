@@ -55,6 +55,27 @@ test('resume after a torn last line yields every id exactly once', async () => {
   assert.equal(summary.analyzed, 5)
 })
 
+test('resume cuts the file at a fragment that later lines were appended after, and redoes everything from there', async () => {
+  const input = join(dir, 'fragment.jsonl')
+  writeFileSync(input, Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `frag-${i}`, text: article(i) })).join('\n'))
+  const out = join(dir, 'fragment-out.jsonl')
+  await runBatch({ input, out, threads: 2 })
+  const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean)
+  // A write cut short by a full disk, then another thread's whole line, then more: as one broken line mid-file.
+  writeFileSync(out, `${lines[0]}\n${lines[1]!.slice(0, 200)}${lines[2]}\n${lines[3]}\n`)
+  const summary = await runBatch({ input, out, threads: 2, resume: true })
+  const ids = readRecords(out).map((r) => r.id).sort()
+  assert.deepEqual(ids, Array.from({ length: 6 }, (_, i) => `frag-${i}`).sort())
+  assert.equal(summary.skipped, 1)
+  assert.equal(summary.analyzed, 5)
+})
+
+test('the output must be a regular file', async () => {
+  const input = join(dir, 'one.jsonl')
+  writeFileSync(input, JSON.stringify({ id: 'one', text: article(1) }))
+  await assert.rejects(runBatch({ input, out: '/dev/null', threads: 1, overwrite: true }), { code: 'E_BAD_ARGUMENT', message: /not a regular file/ })
+})
+
 test('an existing output is not overwritten without --overwrite or --resume', async () => {
   const out = join(dir, 'exists.jsonl')
   writeFileSync(out, '{"id":"x"}\n')

@@ -61,17 +61,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const tally = createSummary()
   const seen = new Set<string>()
   const inFlight = new Set<Promise<void>>()
-  let failure: unknown = null
+  let failed = false
+  let failure: unknown
+  let closeFailure: unknown = null
   const progressState = () => ({ done: tally.summary.items, errors: tally.summary.errors, skipped: tally.summary.skipped, total })
 
   const record = (result: WorkerResult) => {
-    if (result.outputFailed) throw new FactsiftError('E_OUTPUT_FAILED', `cannot write ${options.out}: ${result.outputFailed}`)
+    if (result.outputFailed) throw new FactsiftError('E_OUTPUT_FAILED', result.outputFailed)
     if (result.digest) {
+      // The thread has appended the report's line itself.
       out.appendedElsewhere()
       tally.addDigest(result.id, result.digest)
-    } else if (result.report) {
-      out.append({ id: result.id, seq: result.seq, where: result.where, status: 'ok', report: result.report } satisfies BatchRecord)
-      tally.addReport(result.id, result.report)
     } else {
       const error = result.error ?? { code: 'E_INTERNAL', message: 'no result' }
       errorsOut.append({ id: result.id, seq: result.seq, where: result.where, status: 'error', error } satisfies BatchRecord)
@@ -95,19 +95,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       // A failure (a thread died, the output cannot be written) is kept and thrown here: a task that fails while no
       // race is waiting on it would otherwise leave the set unnoticed.
       const task: Promise<void> = pool.run(entry).then(record).catch((error: unknown) => {
-        failure ??= error
+        if (!failed) [failed, failure] = [true, error]
       }).finally(() => inFlight.delete(task))
       inFlight.add(task)
       if (inFlight.size >= threads * 2) await Promise.race(inFlight)
-      if (failure) throw failure
+      if (failed) throw failure
     }
     await Promise.all(inFlight)
-    if (failure) throw failure
+    if (failed) throw failure
   } finally {
     await pool.close()
-    await out.close()
-    if (errorsOut !== out) await errorsOut.close()
+    for (const file of errorsOut !== out ? [out, errorsOut] : [out]) await file.close().catch((error: unknown) => (closeFailure ??= error))
   }
+  // A failure to sync or close the output is thrown only when nothing failed before it (that error goes first).
+  if (closeFailure) throw closeFailure
   const summary = tally.finish()
   options.progress?.finish(progressState())
   return summary

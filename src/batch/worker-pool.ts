@@ -1,5 +1,6 @@
 // A fixed pool of worker threads, each with its own engine; items go to whichever thread is free.
 import { Worker } from 'node:worker_threads'
+import { FactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
 import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
 
@@ -36,6 +37,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
   const pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }>()
   const slots: Slot[] = []
   let failure: Error | null = null
+  let closing = false
 
   const dispatch = () => {
     for (const slot of slots) {
@@ -65,11 +67,19 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
         job?.resolve(message)
         dispatch()
       })
-      worker.on('error', (error) => {
-        failure = error
+      const fail = (error: Error) => {
+        failure ??= error
         reject(error)
         for (const job of pending.values()) job.reject(error)
         pending.clear()
+        for (const job of waiting.splice(0)) job.reject(error)
+        const index = slots.indexOf(slot)
+        if (index >= 0) slots.splice(index, 1)
+      }
+      worker.on('error', fail)
+      // A thread can also stop without an 'error' (process.exit in a dependency, an abort): its jobs would wait forever.
+      worker.on('exit', (code) => {
+        if (!closing) fail(new FactsiftError('E_INTERNAL', `an analysis thread stopped unexpectedly (exit code ${code})`))
       })
     })),
   )
@@ -84,6 +94,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
       })
     },
     async close(): Promise<void> {
+      closing = true
       for (const slot of slots) slot.worker.postMessage(null)
       await Promise.all(slots.map((slot) => slot.exited))
     },

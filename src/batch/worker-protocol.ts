@@ -15,9 +15,10 @@ export interface WorkerSetup {
   output?: 'report' | 'append' | 'store'
   /**
    * With output 'append': the batch's output file, already created (or truncated) by the main thread. Each thread opens
-   * it with O_APPEND and writes every line with one write call: the kernel appends each whole write at the end under
-   * the file's lock, so lines never interleave, and a `kill -9` leaves at most one torn line, the last (a write
-   * interrupted by the signal stops at a page boundary; the other threads' writes then start no more).
+   * it with O_APPEND and writes every line with one write call: on a local file system the kernel appends each whole
+   * write at the end under the file's lock, so lines never interleave, and a `kill -9` leaves at most one torn line,
+   * the last (a write interrupted by the signal stops at a page boundary; the other threads' writes then start no
+   * more). A short write (disk full) is not retried; resume cuts the file at the first broken line (durable-output.ts).
    */
   appendTo?: string
 }
