@@ -29,10 +29,10 @@ export function appendWhole(fd: number, bytes: Uint8Array, path: string): void {
 }
 
 /**
- * Opens `path` for appending (`resume`) or creates it fresh (refusing to overwrite unless `overwrite`). The `fd` is
- * O_APPEND, so other threads may append to the same file through it, or through their own O_APPEND descriptors.
+ * Opens `path` for appending (`resume`) or creates it fresh (refusing to overwrite unless `overwrite`), O_APPEND, so
+ * that other threads may append to the file through their own O_APPEND descriptors.
  */
-export function openAppender(path: string, options: { resume: boolean; overwrite: boolean; syncIntervalMs?: number }): DurableAppender & { fd: number } {
+export function openAppender(path: string, options: { resume: boolean; overwrite: boolean; syncIntervalMs?: number }): DurableAppender {
   if (!options.resume && !options.overwrite && existsSync(path) && statSync(path).size > 0) {
     throw new FactsiftError('E_BAD_ARGUMENT', `${path} already exists; pass --resume to continue it or --overwrite to replace it`)
   }
@@ -67,7 +67,6 @@ export function openAppender(path: string, options: { resume: boolean; overwrite
     }
   }
   return {
-    fd,
     // One write call per whole line: a killed process leaves at most a torn last line, which resume cuts off.
     append: (record) => {
       appendWhole(fd, Buffer.from(`${JSON.stringify(record)}\n`), path)
