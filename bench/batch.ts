@@ -106,6 +106,8 @@ interface RunFigures {
   itemsPerSecond: number
   wallItemsPerSecond: number
   elapsedS: number
+  /** Seconds from starting the process to its exit. */
+  wallS: number
   peakRssMiB: number
   /** CPU milliseconds per item: all threads of the process, and its main thread alone (reading, dispatch, writing). */
   cpuMsPerItem: number
@@ -276,6 +278,7 @@ function figures(s: { itemsPerSecond: number; elapsedMs: number; analyzed: numbe
     itemsPerSecond: s.itemsPerSecond,
     wallItemsPerSecond: round(items / wallS),
     elapsedS: round(s.elapsedMs / 1000),
+    wallS: round(wallS),
     peakRssMiB: run.peakMiB(),
     cpuMsPerItem: round((cpu.totalS * 1000) / items),
     mainThreadCpuMsPerItem: round((cpu.mainS * 1000) / items),
@@ -324,8 +327,9 @@ function pooled(runs: RunFigures[]): RunFigures {
   const items = runs.reduce((sum, r) => sum + r.analyzed + r.errors, 0)
   return {
     itemsPerSecond: round(items / runs.reduce((sum, r) => sum + r.elapsedS, 0)),
-    wallItemsPerSecond: round(items / runs.reduce((sum, r) => sum + (r.analyzed + r.errors) / r.wallItemsPerSecond, 0)),
+    wallItemsPerSecond: round(items / runs.reduce((sum, r) => sum + r.wallS, 0)),
     elapsedS: mean((r) => r.elapsedS),
+    wallS: mean((r) => r.wallS),
     peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
     cpuMsPerItem: mean((r) => r.cpuMsPerItem),
     mainThreadCpuMsPerItem: mean((r) => r.mainThreadCpuMsPerItem),

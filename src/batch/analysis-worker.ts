@@ -38,17 +38,13 @@ port.on('message', async (item: BatchItem | null) => {
     }
   }
   // Close only once no item is left: one still running would write to a descriptor closed (and maybe reused) under it.
-  if (closing && analyzing === 0) await shutDown()
+  // That moment comes once: at the null message when nothing runs, or when the last running item ends after it.
+  if (closing && analyzing === 0) {
+    await services.store?.close()
+    if (appendFd !== undefined) closeSync(appendFd)
+    port.close()
+  }
 })
-
-let shutDownStarted = false
-async function shutDown(): Promise<void> {
-  if (shutDownStarted) return
-  shutDownStarted = true
-  await services.store?.close()
-  if (appendFd !== undefined) closeSync(appendFd)
-  port.close()
-}
 // Loading the models and dictionaries and compiling the hot paths costs ~0.5 s on the first article; pay it before
 // saying ready, while the main thread is still counting the input.
 await engine.analyze({ text: WARM_UP_TEXT }).catch(() => undefined)

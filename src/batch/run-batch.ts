@@ -1,6 +1,5 @@
 // Local batch: stream items from the input to a pool of worker threads and append one record per item, durably.
 import { availableParallelism } from 'node:os'
-import { resolve } from 'node:path'
 import { FactsiftError } from '../errors.js'
 import type { Limits } from '../context.js'
 import { readItems, countItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
@@ -38,8 +37,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
   const threads = Math.max(1, options.threads ?? availableParallelism())
   // The threads load their models and warm up while the input is counted.
-  // They append their lines to the output themselves (opening it at their first line, after it is created below).
-  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'append', appendTo: resolve(options.out) })
+  // They append their lines to the output themselves (opening it at their first line, after it is created below; the
+  // threads share the process's working directory, so a relative path names the same file).
+  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'append', appendTo: options.out })
   starting.catch(() => {}) // awaited below; no unhandled rejection meanwhile
   let total: number
   let out: ReturnType<typeof openAppender>

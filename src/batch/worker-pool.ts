@@ -53,7 +53,12 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
   await Promise.all(
     Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
       const worker = fromSource ? new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits }) : new Worker(entry, { workerData: setup, resourceLimits })
-      const slot: Slot = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), inFlight: 0 }
+      const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
+        // A thread can also stop without an 'error' (process.exit in a dependency, an abort): its jobs would wait forever.
+        if (!closing) fail(new FactsiftError('E_INTERNAL', `an analysis thread stopped unexpectedly (exit code ${code})`))
+        resolve()
+      }))
+      const slot: Slot = { worker, exited, inFlight: 0 }
       worker.on('message', (message: WorkerResult | { ready: true }) => {
         if ('ready' in message) {
           slots.push(slot)
@@ -77,10 +82,6 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
         if (index >= 0) slots.splice(index, 1)
       }
       worker.on('error', fail)
-      // A thread can also stop without an 'error' (process.exit in a dependency, an abort): its jobs would wait forever.
-      worker.on('exit', (code) => {
-        if (!closing) fail(new FactsiftError('E_INTERNAL', `an analysis thread stopped unexpectedly (exit code ${code})`))
-      })
     })),
   )
 
