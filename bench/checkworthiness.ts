@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { annotate } from '../src/nlp/annotate.js'
 import { normalizeText } from '../src/document/normalize.js'
-import { readNewsPassages } from '../src/checkworthiness/news-passages.js'
-import { validateCheckworthinessModel } from '../src/checkworthiness/model.js'
-import { createScorer } from '../src/checkworthiness/scorer.js'
-import { rankClaims } from '../src/checkworthiness/claims.js'
-import { lengthBaselineScores } from '../src/checkworthiness/evaluate.js'
+import { readNewsPassages } from '../training/checkworthiness/news-passages.js'
+import { validateCheckworthinessModel } from '../src/analyzers/checkworthiness/model.js'
+import { createScorer } from '../src/analyzers/checkworthiness/scorer.js'
+import { rankClaims } from '../src/analyzers/checkworthiness/claims.js'
+import { lengthBaselineScores } from '../training/checkworthiness/evaluate.js'
 
 const modelPath = fileURLToPath(new URL('../models/checkworthiness.json', import.meta.url))
 const newsDir = fileURLToPath(new URL('../test/fixtures/checkworthiness/news/', import.meta.url))

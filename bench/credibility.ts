@@ -3,9 +3,9 @@
 import { createEngine } from '../src/engine/engine.js'
 import { createModelLoader } from '../src/models/loader.js'
 import { assessRisk } from '../src/analyzers/credibility/credibility.js'
-import { analyzersById } from '../src/credibility/extract.js'
-import { loadCredibilityModel } from '../src/credibility/load-model.js'
-import { FEATURES } from '../src/credibility/features.js'
+import { analyzersById } from '../training/credibility/extract.js'
+import { loadCredibilityModel } from '../src/analyzers/credibility/load-model.js'
+import { FEATURES } from '../src/analyzers/credibility/features.js'
 import type { Report } from '../src/report/types.js'
 import { generateArticle } from './generate-article.js'
 

@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { createModelLoader } from '../src/models/loader.js'
-import { createStanceClassifier, ensembleProbabilities, loadStanceModel } from '../src/stance/model.js'
-import { baselineFeatures, prepareBaselineBody } from '../src/stance/baseline-features.js'
-import { relatedArticles } from '../src/corpus/related.js'
+import { createStanceClassifier, ensembleProbabilities, loadStanceModel } from '../src/analyzers/lateral-reading/stance/model.js'
+import { baselineFeatures, prepareBaselineBody } from '../src/analyzers/lateral-reading/stance/baseline-features.js'
+import { relatedArticles } from '../src/analyzers/lateral-reading/related.js'
 import { generateClaim, generateCorpusArticle } from './generate-corpus-article.js'
 
 const { values } = parseArgs({

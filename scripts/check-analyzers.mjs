@@ -6,7 +6,8 @@ import { join } from 'node:path'
 const dir = new URL('../src/analyzers/', import.meta.url).pathname
 const registry = readFileSync(join(dir, 'registry.ts'), 'utf8')
 const problems = []
-const folders = readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory())
+// shared/ holds helpers several analyzers use; it is not an analyzer.
+const folders = readdirSync(dir).filter((name) => name !== 'shared' && statSync(join(dir, name)).isDirectory())
 for (const id of folders) {
   for (const file of [`${id}.ts`, `${id}.test.ts`, 'README.md']) {
     if (!existsSync(join(dir, id, file))) problems.push(`src/analyzers/${id}/ lacks ${file}`)

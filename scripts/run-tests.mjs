@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test file (src/**/*.test.ts, test/**/*.test.ts) with node's test runner through tsx.
+// Runs every test file (src/**/*.test.ts, training/**/*.test.ts, test/**/*.test.ts) with node's test runner through tsx.
 // Node 20 does not expand globs itself, so the files are listed here. Extra arguments select files by substring.
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -20,7 +20,7 @@ function collect(dir, out = []) {
   return out
 }
 
-const files = ['src', 'test']
+const files = ['src', 'training', 'test']
   .flatMap((dir) => {
     try {
       return collect(join(root, dir))

@@ -1,7 +1,7 @@
 // The uniform analyzer shape, like a lint rule: an id, metadata, a pure analyze step and how its findings enter the report.
 import type { AnnotatedDocument } from '../document/types.js'
 import type { Report } from '../report/types.js'
-import type { Services } from '../context.js'
+import type { Services } from '../services/types.js'
 
 export interface AnalyzerMeta {
   /** Bumped whenever the analyzer's output changes for the same input. */

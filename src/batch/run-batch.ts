@@ -1,7 +1,7 @@
 // Local batch: stream items from the input to a pool of worker threads and append one record per item, durably.
 import { availableParallelism } from 'node:os'
 import { FactsiftError } from '../errors.js'
-import type { Limits } from '../context.js'
+import type { Limits } from '../ingest/limits.js'
 import { readItems, countItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
 import { openAppender, recoverDoneIds } from './durable-output.js'
 import { createWorkerPool } from './worker-pool.js'

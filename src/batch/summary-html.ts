@@ -1,5 +1,5 @@
 // A small standalone page for a batch: histogram of risk scores and the most flagged articles. All text escaped.
-import { escapeHtml } from '../report/escape-html.js'
+import { escapeHtml } from '../render/escape-html.js'
 import type { BatchSummary } from './summary.js'
 
 export function renderSummaryHtml(summary: BatchSummary, title = 'Factsift batch summary'): string {

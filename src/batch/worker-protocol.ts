@@ -1,5 +1,5 @@
 // Messages between the batch pool and its worker threads.
-import type { Limits } from '../context.js'
+import type { Limits } from '../ingest/limits.js'
 import type { Report, RiskLabel } from '../report/types.js'
 
 export interface WorkerSetup {

@@ -5,15 +5,14 @@ import { Command, CommanderError } from 'commander'
 import { VERSION } from '../version.js'
 import { toFactsiftError } from '../errors.js'
 import registerAnalyze from './commands/analyze.js'
-import registerEval from './commands/eval.js'
-import registerTrain from './commands/train.js'
+import { registerTrainingCommands } from './training-commands.js'
 import registerBatch from './commands/batch.js'
 import registerCorpus from './commands/corpus.js'
 import registerFactchecks from './commands/factchecks.js'
 import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('factsift')
     .description('Offline, explainable misinformation triage for news articles')
     .version(VERSION, '-V, --version')
@@ -21,8 +20,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`factsift: E_BAD_ARGUMENT ${text.replace(/^error: /, '').trim()}\n`) })
     .exitOverride()
   registerAnalyze(program)
-  registerEval(program)
-  registerTrain(program)
+  await registerTrainingCommands(program, argv)
   registerBatch(program)
   registerFactchecks(program)
   registerCorpus(program)
@@ -34,7 +32,7 @@ export function buildProgram(): Command {
 /** Runs the CLI on `argv` (process.argv shape); sets process.exitCode rather than exiting mid-write. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv)
+    await (await buildProgram(argv)).parseAsync(argv)
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit 0; usage errors are bad input.

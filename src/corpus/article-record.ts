@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { CorpusArticle } from '../store/corpus-repository.js'
 import { normalizeDate } from '../ingest/dates.js'
-import { canonicalOutlet, outletFromUrl } from './outlet.js'
+import { canonicalOutlet, outletFromUrl } from '../nlp/outlet-identity.js'
 
 /** Field names accepted for each article field, compared case-insensitively without '_' and '-'. */
 const FIELD_NAMES: Record<keyof Omit<CorpusArticle, 'key'>, string[]> = {

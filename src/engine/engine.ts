@@ -1,14 +1,14 @@
 // The one core: ingest → annotate → analyzers → report. CLI, server, batch and library all call this.
 import type { Analyzer } from '../analyzers/types.js'
-import type { Document } from '../document/types.js'
-import type { Services } from '../context.js'
+import type { AnnotatedDocument, Document } from '../document/types.js'
+import type { Services } from '../services/types.js'
 import type { Report } from '../report/types.js'
 import type { ArticleInput, StatedMeta } from '../ingest/types.js'
 import { ingest, ingestLocation } from '../ingest/index.js'
 import { annotate } from '../nlp/annotate.js'
 import { defaultAnalyzers } from '../analyzers/registry.js'
 import { createServices } from './services.js'
-import { runPipeline, validateAnalyzerOrder } from './pipeline.js'
+import { runPipeline, validateAnalyzerOrder, type PipelineResult } from './pipeline.js'
 
 export interface EngineOptions {
   /** The analyzers to run, in order; defaults to the built-in registry. Pass `[...defaultAnalyzers(), mine]` to extend. */
@@ -29,6 +29,11 @@ export interface Engine {
   analyzeLocation(location: string, overrides?: MetadataOverrides): Promise<Report>
   /** Analyzes an already-ingested document. */
   analyzeDocument(doc: Document): Promise<Report>
+  /**
+   * Runs the analyzers on an already annotated document and returns each analyzer's output beside the report:
+   * evaluation and benches read the outputs of a subset (`createEngine({ analyzers: subset })`).
+   */
+  analyzeAnnotated(doc: AnnotatedDocument): Promise<PipelineResult>
 }
 
 /** Creates an engine once (validating the analyzer order) and reuses it for every article. */
@@ -47,7 +52,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const annotateStart = services.now()
     const annotated = annotate(doc)
     const annotateMs = services.now() - annotateStart
-    return runPipeline(annotated, analyzers, services, { startedAt, ingestMs, annotateMs })
+    return (await runPipeline(annotated, analyzers, services, { startedAt, ingestMs, annotateMs })).report
   }
 
   return {
@@ -56,6 +61,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     analyze: (input) => fromIngest(() => ingest(input, services.limits)),
     analyzeLocation: (location, overrides = {}) => fromIngest(() => ingestLocation(location, services.limits, { overrides: definedOnly(overrides) })),
     analyzeDocument: (doc) => analyzeIngested(doc, services.now(), 0),
+    analyzeAnnotated: (doc) => runPipeline(doc, analyzers, services, { startedAt: services.now(), ingestMs: 0, annotateMs: 0 }),
   }
 }
 

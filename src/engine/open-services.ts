@@ -1,6 +1,7 @@
 // Services for one CLI or server process: the store (when there is one) and the search services built on it.
 import { existsSync } from 'node:fs'
-import type { Limits, Logger, Services } from '../context.js'
+import type { Logger, Services } from '../services/types.js'
+import type { Limits } from '../ingest/limits.js'
 import { createServices } from './services.js'
 
 export interface OpenServicesOptions {
@@ -24,8 +25,8 @@ export async function openAnalysisServices(options: OpenServicesOptions = {}): P
   const store = await openStore(location)
   const services = createServices({ ...base, store })
   const [{ createFactCheckMatcher }, { createCorpusSearcher }] = await Promise.all([
-    import('../factchecks/matcher.js'),
-    import('../corpus/related.js'),
+    import('../analyzers/factcheck-matches/matcher.js'),
+    import('../analyzers/lateral-reading/related.js'),
   ])
   if ((await store.factchecks.count()) > 0) services.factchecks = createFactCheckMatcher(store, services.models)
   if ((await store.corpus.count()) > 0) services.corpus = createCorpusSearcher(store, services.models)

@@ -1,7 +1,7 @@
 // Runs analyzers in order over one annotated document, isolating failures, and assembles the report.
 import type { Analyzer, AnalyzerContext, ReportDraft } from '../analyzers/types.js'
 import type { AnnotatedDocument } from '../document/types.js'
-import type { Services } from '../context.js'
+import type { Services } from '../services/types.js'
 import type { Report, ReportEntity, ReportError } from '../report/types.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { documentId } from './document-id.js'
@@ -31,13 +31,19 @@ export interface PipelineTimings {
   startedAt: number
 }
 
+/** The report and, for evaluation and benches, each analyzer's own output by id (failed ones are absent). */
+export interface PipelineResult {
+  report: Report
+  outputs: ReadonlyMap<string, unknown>
+}
+
 /** Runs every analyzer; one failing records an entry in `report.errors` and those requiring it are skipped. */
 export async function runPipeline(
   doc: AnnotatedDocument,
   analyzers: readonly Analyzer[],
   services: Services,
   timings: PipelineTimings,
-): Promise<Report> {
+): Promise<PipelineResult> {
   const draft = createDraft(doc)
   const outputs = new Map<string, unknown>()
   const failed = new Set<string>()
@@ -69,7 +75,7 @@ export async function runPipeline(
 
   draft.claims.sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start)
   draft.signals.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
-  return {
+  const report: Report = {
     ...draft,
     errors,
     timings: {
@@ -79,6 +85,7 @@ export async function runPipeline(
       analyzers: analyzerMs,
     },
   }
+  return { report, outputs }
 }
 
 function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services: Services): AnalyzerContext {

@@ -1,6 +1,7 @@
 // Builds the Services object once: defaults for everything, overridden by what the caller passes in.
-import type { Services } from '../context.js'
-import { DEFAULT_LIMITS, silentLogger } from '../context.js'
+import type { Services } from '../services/types.js'
+import { silentLogger } from '../services/types.js'
+import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import { createModelLoader } from '../models/loader.js'
 
 /** Complete services from a partial set: the default model folder, a silent logger, default limits. */

@@ -1,6 +1,6 @@
 // Bytes → string: size limit, binary detection, BOMs, declared charsets, and the policy for invalid UTF-8.
 import type { IngestWarning } from '../document/types.js'
-import type { Limits } from '../context.js'
+import type { Limits } from './limits.js'
 import { FactsiftError } from '../errors.js'
 import { checkSize } from './size-limit.js'
 import { scanUtf8 } from './utf8-scan.js'

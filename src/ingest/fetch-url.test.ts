@@ -7,7 +7,7 @@ import { fetchUrl } from './fetch-url.js'
 import { ingest } from './ingest.js'
 import { ingestLocation } from './location.js'
 import { FactsiftError } from '../errors.js'
-import type { Limits } from '../context.js'
+import type { Limits } from './limits.js'
 
 const PAGE = `<!doctype html><html><head><title>Bridge reopens after repairs | Harbour Times</title>
 <meta property="og:site_name" content="Harbour Times"><meta name="author" content="Ola Nordmann">

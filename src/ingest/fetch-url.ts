@@ -2,7 +2,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
-import type { Limits } from '../context.js'
+import type { Limits } from './limits.js'
 import { FactsiftError } from '../errors.js'
 import { ACCEPTED_TYPES, parseContentType } from './content-type.js'
 import { readLimited } from './read-limited.js'

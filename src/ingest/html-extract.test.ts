@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { extractArticle } from './html-extract.js'
 import { ingest, ingestBytes } from './ingest.js'
-import { DEFAULT_LIMITS } from '../context.js'
+import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
 
 interface Expected {

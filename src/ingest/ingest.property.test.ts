@@ -5,7 +5,7 @@ import { decodeInput } from './decode.js'
 import { extractArticle } from './html-extract.js'
 import { ingest } from './ingest.js'
 import { normalizeText } from '../document/normalize.js'
-import { DEFAULT_LIMITS } from '../context.js'
+import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
 
 const onlyFactsiftErrors = (fn: () => unknown): void => {

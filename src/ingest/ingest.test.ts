@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ingest } from './ingest.js'
 import { readSourceLine, titleFromText } from './text-title.js'
-import { DEFAULT_LIMITS } from '../context.js'
+import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
 
 const failsWith = (code: string) => (e: unknown) => {

@@ -1,6 +1,6 @@
 // ingest(): one ArticleInput (text, HTML or URL) → one Document; ingestBytes() for bytes from files, stdin and fetches.
 import type { Document, IngestWarning } from '../document/types.js'
-import type { Limits } from '../context.js'
+import type { Limits } from './limits.js'
 import { FactsiftError } from '../errors.js'
 import { buildDocument } from './build-document.js'
 import { ACCEPTED_TYPES } from './content-type.js'

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { ingestLocation } from './location.js'
-import { DEFAULT_LIMITS } from '../context.js'
+import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url))

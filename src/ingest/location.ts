@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { Document } from '../document/types.js'
-import type { Limits } from '../context.js'
+import type { Limits } from './limits.js'
 import { FactsiftError } from '../errors.js'
 import { ingestBytes, ingestUrl } from './ingest.js'
 import { readLimited } from './read-limited.js'

@@ -1,7 +1,7 @@
 // A directory item's file read on the producer's machine: queue workers elsewhere cannot open the producer's paths.
 import { readFile, stat } from 'node:fs/promises'
 import type { ArticleInput } from '../ingest/types.js'
-import type { Limits } from '../context.js'
+import type { Limits } from '../ingest/limits.js'
 import { decodeInput } from '../ingest/decode.js'
 import { checkSize } from '../ingest/size-limit.js'
 import { kindFromExtension, sniffHtmlCharset, sniffKind } from '../ingest/sniff.js'

@@ -1,6 +1,6 @@
 // A queue worker: takes analysis jobs from BullMQ, analyzes them on worker threads, saves each report under its item id.
 import { hostname } from 'node:os'
-import type { Limits } from '../context.js'
+import type { Limits } from '../ingest/limits.js'
 import type { Store } from '../store/types.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { checkRedis, createRedis, parseQueueLocation } from './connection.js'

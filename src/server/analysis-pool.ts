@@ -1,5 +1,5 @@
 // Analysis off the event loop: worker threads (the batch pool), each with an engine built from the same settings.
-import type { Limits } from '../context.js'
+import type { Limits } from '../ingest/limits.js'
 import { FactsiftError, ERROR_CODES, type ErrorCode } from '../errors.js'
 import type { ArticleInput } from '../ingest/types.js'
 import type { Report } from '../report/types.js'

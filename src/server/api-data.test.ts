@@ -1,7 +1,7 @@
 // Importing fact-checks and reference articles through the API, over real HTTP; the page's ClaimReview export round-trips.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startTestServer, type TestServer } from './test-server.js'
+import { startTestServer, type TestServer } from './test-support/test-server.js'
 import { buildClaimReviews } from '../web/claimreview.js'
 import type { Report } from '../report/types.js'
 

@@ -1,7 +1,7 @@
 // API keys on and off, body size limit, per-client rate limit, CORS off by default, security headers: over real HTTP.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startTestServer, SAMPLE_ARTICLE, type TestServer } from './test-server.js'
+import { startTestServer, SAMPLE_ARTICLE, type TestServer } from './test-support/test-server.js'
 import { createKeyChecker, parseApiKeys } from './api-keys.js'
 import { FactsiftError } from '../errors.js'
 

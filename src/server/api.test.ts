@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { assertValidReport } from '../test-support/report-assertions.js'
 import { createEngine } from '../engine/engine.js'
-import { startTestServer, SAMPLE_ARTICLE, type TestServer } from './test-server.js'
+import { startTestServer, SAMPLE_ARTICLE, type TestServer } from './test-support/test-server.js'
 import { EXPORT_CSP } from './security-headers.js'
 
 describe('API happy paths', () => {

@@ -1,7 +1,7 @@
 // Server options: what buildServer accepts, with the defaults a plain `factsift serve` gets.
 import type { Engine } from '../engine/engine.js'
 import type { Store } from '../store/types.js'
-import { DEFAULT_LIMITS } from '../context.js'
+import { DEFAULT_LIMITS } from '../ingest/limits.js'
 import type { AnalysisThreadsOptions } from './analysis-pool.js'
 
 export interface RateLimitOptions {

@@ -1,6 +1,6 @@
 // Corpus-article rows shared by the SQLite and PostgreSQL corpus repositories: columns, row ↔ article, change hash, filters.
 import type { CorpusArticle, CorpusSearchOptions } from './corpus-repository.js'
-import { outletKey } from '../corpus/outlet.js'
+import { outletKey } from '../nlp/outlet-identity.js'
 
 /** The article columns of a corpus_articles row. */
 export interface CorpusRow {

@@ -1,14 +1,16 @@
-// Runs the sourcing analyzers on a text of a test and finds sentences in their output by how they open.
+// Runs the sourcing analyzers (an engine subset) on a text of a test and finds sentences in their output by how they open.
 import assert from 'node:assert/strict'
 import { annotatedText } from './analyzer-tester.js'
-import { runSourcing } from '../sourcing/run-sourcing.js'
+import { createSourcingEngine, runSourcing, type SourcingOutputs } from '../../training/sourcing/run-sourcing.js'
 
-export type SourcingRun = { doc: ReturnType<typeof annotatedText>; out: ReturnType<typeof runSourcing> }
+export type SourcingRun = { doc: ReturnType<typeof annotatedText>; out: SourcingOutputs }
 
-/** Annotates `text` and runs quotes, coreference, attribution, sources and opinion on it. */
-export function sourcing(text: string): SourcingRun {
+const engine = createSourcingEngine()
+
+/** Annotates `text` and runs coreference, quotes, attribution, sources and opinion on it. */
+export async function sourcing(text: string): Promise<SourcingRun> {
   const doc = annotatedText(text)
-  return { doc, out: runSourcing(doc) }
+  return { doc, out: (await runSourcing(engine, doc)).outputs }
 }
 
 /** The attribution of the sentence that opens with `opening`; fails the test when there is none. */

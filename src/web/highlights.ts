@@ -1,6 +1,6 @@
 // Turns a report into the layers the page marks over the article text, and cuts the text into segments to render.
 import type { Report } from '../report/types.js'
-import { segmentText, type Highlight, type Segment } from '../report/highlight.js'
+import { segmentText, type Highlight, type Segment } from '../render/highlight.js'
 
 export type Layer = 'claim' | 'quote' | 'vague' | 'misspelling' | 'hedge' | 'style'
 

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createEngine } from '../../src/engine/engine.js'
 import type { Report } from '../../src/report/types.js'
-import { startTestServer, type TestServer } from '../../src/server/test-server.js'
+import { startTestServer, type TestServer } from '../../src/server/test-support/test-server.js'
 import { artifactPath, buildWebUi, chromiumSkip, launchChromium, watchPage } from './browser.js'
 import { CANNED_REPORT } from './canned-report.js'
 

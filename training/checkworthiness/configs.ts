@@ -1,5 +1,5 @@
 // The candidate models compared by leave-one-transcript-out CV on train/ (see `--select`), and the one shipped.
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../../src/checkworthiness/features.js'
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../../src/analyzers/checkworthiness/features.js'
 import type { TrainConfig } from './learners.js'
 
 const BASE: TrainConfig = {

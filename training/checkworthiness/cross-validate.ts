@@ -1,8 +1,8 @@
 // Leave-one-transcript-out cross-validation: out-of-fold scores for model selection, calibration and honest figures.
-import { groupKFold, leaveOneGroupOut, type Fold } from '../../src/ml/cross-validation.js'
-import { createScorer, type UnitScores } from '../../src/checkworthiness/scorer.js'
-import { rankingFigures, type RankingFigures } from '../../src/checkworthiness/evaluate.js'
-import type { NewsRules } from '../../src/checkworthiness/news-rules.js'
+import { groupKFold, leaveOneGroupOut, type Fold } from '../ml/cross-validation.js'
+import { createScorer, type UnitScores } from '../../src/analyzers/checkworthiness/scorer.js'
+import { rankingFigures, type RankingFigures } from './evaluate.js'
+import type { NewsRules } from '../../src/analyzers/checkworthiness/news-rules.js'
 import type { PreparedTranscript } from './dataset.js'
 import { fitModel, type TrainConfig } from './learners.js'
 

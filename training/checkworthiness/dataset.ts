@@ -1,9 +1,9 @@
 // Loads the CLEF transcripts once, annotates them with the production pipeline and caches their feature vectors.
 import type { AnnotatedDocument, Document } from '../../src/document/types.js'
 import type { SparseVector } from '../../src/ml/sparse-vector.js'
-import { readTranscripts, type Transcript } from '../../src/checkworthiness/clef-data.js'
-import { annotateTranscript, type AnnotatedTranscript } from '../../src/checkworthiness/transcript-document.js'
-import { prepareFeatures, vectorsFromState, type FeatureOptions, type FeatureState } from '../../src/checkworthiness/features.js'
+import { readTranscripts, type Transcript } from './clef-data.js'
+import { annotateTranscript, type AnnotatedTranscript } from './transcript-document.js'
+import { prepareFeatures, vectorsFromState, type FeatureOptions, type FeatureState } from '../../src/analyzers/checkworthiness/features.js'
 import { wordVectorsFromJSON, type WordVectors, type WordVectorsJSON } from '../../src/ml/word-vectors.js'
 
 /** One transcript ready for learning: annotated document, units, labels, cues, and vectors per feature setting. */

@@ -1,7 +1,7 @@
 // Writes models/checkworthiness.md: data, features, learner, calibration and every figure with the command that printed it.
-import type { CheckworthinessModel } from '../../src/checkworthiness/model.js'
-import { summarize, type RankingFigures } from '../../src/checkworthiness/evaluate.js'
-import { NEWS_RULE_NAMES } from '../../src/checkworthiness/news-rules.js'
+import type { CheckworthinessModel } from '../../src/analyzers/checkworthiness/model.js'
+import { summarize, type RankingFigures } from './evaluate.js'
+import { NEWS_RULE_NAMES } from '../../src/analyzers/checkworthiness/news-rules.js'
 import type { TrainingResult } from './pipeline.js'
 import type { TrainConfig } from './learners.js'
 

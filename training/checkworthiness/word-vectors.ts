@@ -5,7 +5,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { FactsiftError } from '../../src/errors.js'
 import { documentFromText } from '../../src/document/create.js'
 import { parseCsvText } from '../../src/util/csv.js'
-import { trainPpmiSvd, DEFAULT_PPMI_SVD, type PpmiSvdOptions } from '../../src/ml/ppmi-svd.js'
+import { trainPpmiSvd, DEFAULT_PPMI_SVD, type PpmiSvdOptions } from '../ml/ppmi-svd.js'
 import { quantizeWordVectors, wordForm, type WordVectorsJSON } from '../../src/ml/word-vectors.js'
 import type { Annotate } from './dataset.js'
 

@@ -1,6 +1,6 @@
 // Synthetic article-style restatements of the train tweets' fact-checked claims, so the re-ranker also sees claims
 // that repeat a fact-check almost word for word (rare among tweets, common in articles).
-import type { ClefQuery } from '../../src/factchecks/clef-data.js'
+import type { ClefQuery } from './clef-data.js'
 import type { FactCheckRecord } from '../../src/store/factcheck-repository.js'
 import { createRng } from '../../src/ml/rng.js'
 

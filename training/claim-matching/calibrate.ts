@@ -1,7 +1,7 @@
 // Calibration and threshold of the claim-matching re-ranker, from out-of-fold scores on train tweets only.
-import { withoutRelevant, type ClefRun } from '../../src/factchecks/clef-evaluation.js'
+import { withoutRelevant, type ClefRun } from './clef-evaluation.js'
 import { applyPlatt, fitPlatt, type PlattCalibrator } from '../../src/ml/calibration.js'
-import type { Fold } from '../../src/ml/cross-validation.js'
+import type { Fold } from '../ml/cross-validation.js'
 import { fitPairwise, scoreRun, type PairwiseOptions } from './pairwise.js'
 
 export interface ThresholdPoint {

@@ -1,9 +1,9 @@
 // Pairwise training of the claim-matching re-ranker: logistic regression on (relevant − irrelevant) feature differences.
-import type { ClefRun } from '../../src/factchecks/clef-evaluation.js'
+import type { ClefRun } from './clef-evaluation.js'
 import { trainLogistic, logisticDecision, type LogisticModel } from '../../src/ml/logistic.js'
 import { fitStandardizer, type Standardizer } from '../../src/ml/standardize.js'
-import { standardizeClipped } from '../../src/factchecks/reranker.js'
-import { FEATURE_NAMES, FEATURE_SIGNS } from '../../src/factchecks/rerank-features.js'
+import { standardizeClipped } from '../../src/analyzers/factcheck-matches/reranker.js'
+import { FEATURE_NAMES, FEATURE_SIGNS } from '../../src/analyzers/factcheck-matches/rerank-features.js'
 
 export interface PairwiseOptions {
   l2: number

@@ -3,7 +3,7 @@
 // registry), with a fixed manifest date so that retraining reproduces the file byte for byte.
 import { join } from 'node:path'
 import { Command } from 'commander'
-import registerTrain from '../../src/cli/commands/train/credibility.js'
+import registerTrain from '../cli/train/credibility.js'
 
 const dataDir = process.argv[2] ?? '../shared/data/credibility-perezrosas'
 const program = new Command('factsift')

@@ -1,11 +1,11 @@
 // The attribution cues of one sentence: reporting verbs with their subjects, "according to", and vague wording.
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CoreferenceOutput, QuoteFinding } from '../../sourcing/types.js'
-import type { OutletTable } from '../../sourcing/outlets.js'
-import { negatedBefore, participleSubject, phraseEndingAt, phraseStartingAt, subjectBefore, verbAt, type NounPhrase } from '../../sourcing/speech.js'
-import { lexicon } from '../../sourcing/lexicon.js'
-import { judgeSource, type SourceJudgement } from '../../sourcing/source-phrase.js'
-import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../../sourcing/token-phrases.js'
+import type { CoreferenceOutput, QuoteFinding } from '../sourcing-types.js'
+import type { OutletTable } from '../../nlp/outlets.js'
+import { negatedBefore, participleSubject, phraseEndingAt, phraseStartingAt, subjectBefore, verbAt, type NounPhrase } from '../shared/speech.js'
+import { lexicon } from '../shared/lexicon.js'
+import { judgeSource, type SourceJudgement } from '../coreference/source-phrase.js'
+import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../shared/token-phrases.js'
 import vagueCues from './vague-cues.json' with { type: 'json' }
 
 export interface Cue {

@@ -10,7 +10,7 @@ import { assertSpansValid } from '../../document/spans.js'
 import { createServices } from '../../engine/services.js'
 import { createModelLoader } from '../../models/loader.js'
 import { annotate } from '../../nlp/annotate.js'
-import { passageDocument, readNewsPassages } from '../../checkworthiness/news-passages.js'
+import { passageDocument, readNewsPassages } from '../../../training/checkworthiness/news-passages.js'
 import type { ReportDraft } from '../types.js'
 import { isFactsiftError } from '../../errors.js'
 

@@ -1,9 +1,9 @@
 // Check-worthy claims: every sentence that can carry a claim, scored by our CLEF-trained model plus news rules, highest first.
 import { defineAnalyzer } from '../types.js'
 import type { Claim } from '../../report/types.js'
-import type { AttributionOutput, OpinionOutput } from '../../sourcing/types.js'
-import { loadScorer } from '../../checkworthiness/load-scorer.js'
-import { rankClaims } from '../../checkworthiness/claims.js'
+import type { AttributionOutput, OpinionOutput } from '../sourcing-types.js'
+import { loadScorer } from './load-scorer.js'
+import { rankClaims } from './claims.js'
 
 export interface CheckworthinessOutput {
   /** Sorted by checkworthiness, highest first; ids c1, c2, … in that order. */

@@ -1,11 +1,11 @@
 // Step 1 of coreference: start from the annotator's entities, give them known-entity names, add known aliases it missed.
 import type { AnnotatedDocument, Entity, EntityType } from '../../document/types.js'
-import type { MentionKind } from '../../sourcing/types.js'
-import { isAllCaps, isCapitalized, tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
-import { leadRun, type KnownEntity, type KnownEntityTable } from '../../sourcing/known-entities.js'
-import { knownOutlet, type OutletTable } from '../../sourcing/outlets.js'
-import { lexicon } from '../../sourcing/lexicon.js'
-import { roleWordBeforeGivenName } from '../../sourcing/common-noun.js'
+import type { MentionKind } from '../sourcing-types.js'
+import { isAllCaps, isCapitalized, tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
+import { leadRun, type KnownEntity, type KnownEntityTable } from '../shared/known-entities.js'
+import { knownOutlet, type OutletTable } from '../../nlp/outlets.js'
+import { lexicon } from '../shared/lexicon.js'
+import { roleWordBeforeGivenName } from '../shared/common-noun.js'
 import { FIRST_NAMES } from '../../nlp/gazetteer.js'
 
 export interface WorkMention {

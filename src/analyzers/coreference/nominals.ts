@@ -1,8 +1,8 @@
 // Step 3 of coreference: "the company", "the airline", "the ministry" → the organization the article just named.
 import type { AnnotatedDocument } from '../../document/types.js'
-import { insideSorted } from '../../sourcing/doc-index.js'
-import { knownOutlet, type OutletTable } from '../../sourcing/outlets.js'
-import type { QuoteRegion } from '../../sourcing/quote-marks.js'
+import { insideSorted } from '../shared/doc-index.js'
+import { knownOutlet, type OutletTable } from '../../nlp/outlets.js'
+import type { QuoteRegion } from '../shared/quote-marks.js'
 import type { Cluster } from './clusters.js'
 import nominals from './org-nominals.json' with { type: 'json' }
 

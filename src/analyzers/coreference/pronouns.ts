@@ -1,7 +1,7 @@
 // Step 3 of coreference: third-person singular pronouns (he, his, she, her, …) outside quotes → a person mentioned before.
 import type { AnnotatedDocument } from '../../document/types.js'
-import { insideSorted } from '../../sourcing/doc-index.js'
-import type { QuoteRegion } from '../../sourcing/quote-marks.js'
+import { insideSorted } from '../shared/doc-index.js'
+import type { QuoteRegion } from '../shared/quote-marks.js'
 import type { Cluster } from './clusters.js'
 
 const PRONOUNS = new Map<string, { gender: 'm' | 'f'; reflexive: boolean }>([

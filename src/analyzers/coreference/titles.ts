@@ -1,8 +1,8 @@
 // Step 2 of coreference: link titles to people ("President Trump", "the Attorney General, Jeff Sessions") and resolve
 // later "the president" / "the A.G." to the person the article (or the known-entity table) links the title to.
 import type { AnnotatedDocument, Token } from '../../document/types.js'
-import { canonicalTitle, lexicon } from '../../sourcing/lexicon.js'
-import type { KnownEntityTable } from '../../sourcing/known-entities.js'
+import { canonicalTitle, lexicon } from '../shared/lexicon.js'
+import type { KnownEntityTable } from '../shared/known-entities.js'
 import type { Cluster, WorkMention } from './clusters.js'
 
 interface TitleMatch {

@@ -9,8 +9,8 @@ import hedging from '../hedging/hedging.js'
 import { createEngine } from '../../engine/engine.js'
 import { createModelLoader } from '../../models/loader.js'
 import { writeModelFile } from '../../ml/model-file.js'
-import { FEATURES } from '../../credibility/features.js'
-import type { CredibilityModel } from '../../credibility/model.js'
+import { FEATURES } from './features.js'
+import type { CredibilityModel } from './model.js'
 import { assertValidReport } from '../../test-support/report-assertions.js'
 
 // A hand-made model: only misspellings, hedges and exclamation marks count (per 100 words / per sentence).

@@ -1,12 +1,12 @@
 // The report's headline: a calibrated probability that the article is unreliable, its label, and the reasons behind it.
 import { defineAnalyzer, type ReportDraft } from '../types.js'
 import type { Risk } from '../../report/types.js'
-import { credibilityInput } from '../../credibility/evidence.js'
-import { FEATURES } from '../../credibility/features.js'
-import { loadCredibilityModel } from '../../credibility/load-model.js'
-import { riskLabel, scoreObservation, type CredibilityModel } from '../../credibility/model.js'
-import { observe } from '../../credibility/observe.js'
-import { buildReasons } from '../../credibility/reasons.js'
+import { credibilityInput } from './evidence.js'
+import { FEATURES } from './features.js'
+import { loadCredibilityModel } from './load-model.js'
+import { riskLabel, scoreObservation, type CredibilityModel } from './model.js'
+import { observe } from './observe.js'
+import { buildReasons } from './reasons.js'
 
 export interface CredibilityOutput {
   model: CredibilityModel

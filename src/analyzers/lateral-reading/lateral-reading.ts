@@ -2,7 +2,7 @@
 import { defineAnalyzer } from '../types.js'
 import type { Evidence, EvidenceSummary } from '../../report/types.js'
 import type { CheckworthinessOutput } from '../checkworthiness/checkworthiness.js'
-import { summarizeEvidence } from '../../corpus/independence.js'
+import { summarizeEvidence } from './independence.js'
 
 /** Claims looked up, highest check-worthiness first, and evidence items kept per claim. */
 export const TOP_CLAIMS = 5

@@ -2,11 +2,11 @@
 // checkable claims. A weighted cue count per sentence, outside quotations.
 import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { OpinionCue, OpinionOutput } from '../../sourcing/types.js'
-import { quoteRegions } from '../../sourcing/quote-marks.js'
-import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
-import { subjectBefore, verbAt } from '../../sourcing/speech.js'
-import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../../sourcing/token-phrases.js'
+import type { OpinionCue, OpinionOutput } from '../sourcing-types.js'
+import { quoteRegions } from '../shared/quote-marks.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
+import { subjectBefore, verbAt } from '../shared/speech.js'
+import { createTokenPhraseMatcher, type TokenPhraseMatcher } from '../shared/token-phrases.js'
 import cues from './opinion-cues.json' with { type: 'json' }
 
 interface Compiled {

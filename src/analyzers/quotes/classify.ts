@@ -1,6 +1,6 @@
 // Which quoted stretches are quotations: titles of works and unattributed scare quotes are not.
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { QuoteRegion } from '../../sourcing/quote-marks.js'
+import type { QuoteRegion } from '../shared/quote-marks.js'
 import workNouns from './work-nouns.json' with { type: 'json' }
 
 const WORKS: ReadonlySet<string> = new Set(workNouns.nouns)

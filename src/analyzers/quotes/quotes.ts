@@ -1,9 +1,9 @@
 // Quotations with their speaker (canonical entity), the speaker's span, the speech verb and the medium.
 import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CoreferenceOutput, IgnoredQuote, QuoteFinding, QuotesOutput } from '../../sourcing/types.js'
-import { quoteRegions, type QuoteRegion } from '../../sourcing/quote-marks.js'
-import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
+import type { CoreferenceOutput, IgnoredQuote, QuoteFinding, QuotesOutput } from '../sourcing-types.js'
+import { quoteRegions, type QuoteRegion } from '../shared/quote-marks.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { looksLikeTitle, quoteForm, titleCase } from './classify.js'
 import { speakerAfter, speakerBefore, speakerFromPrevious, type QuoteTokens, type SpeakerHit } from './speaker.js'
 

@@ -2,13 +2,13 @@
 // sentence that introduces it (Trump asked on Twitter. "…"), or the quote it continues.
 import type { AnnotatedDocument, Span } from '../../document/types.js'
 import type { SourceKind } from '../../report/types.js'
-import { judgeSource } from '../../sourcing/source-phrase.js'
-import { outletTable } from '../../sourcing/outlets.js'
-import type { CoreferenceOutput } from '../../sourcing/types.js'
-import { mediumIn, negatedBefore, participleSubject, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../../sourcing/speech.js'
-import { tokenAtOrAfter, tokenEndingBy } from '../../sourcing/doc-index.js'
-import { resolvePhrase, type ResolvedPhrase } from '../../sourcing/resolve-phrase.js'
-import type { VerbClass } from '../../sourcing/lexicon.js'
+import { judgeSource } from '../coreference/source-phrase.js'
+import { outletTable } from '../../nlp/outlets.js'
+import type { CoreferenceOutput } from '../sourcing-types.js'
+import { mediumIn, negatedBefore, participleSubject, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../shared/speech.js'
+import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
+import { resolvePhrase, type ResolvedPhrase } from '../coreference/resolve-phrase.js'
+import type { VerbClass } from '../shared/lexicon.js'
 
 export interface SpeakerHit {
   phrase: ResolvedPhrase

@@ -9,7 +9,7 @@ import coreference from '../coreference/coreference.js'
 import quotes from '../quotes/quotes.js'
 import attribution from '../attribution/attribution.js'
 import sources, { createSourcesAnalyzer } from './sources.js'
-import type { SourcesOutput } from '../../sourcing/types.js'
+import type { SourcesOutput } from '../sourcing-types.js'
 import { FactsiftError } from '../../errors.js'
 
 const before = [coreference, quotes, attribution] as Analyzer[]
@@ -73,7 +73,7 @@ test('sources: user outlet aliases from a table and from a file', async () => {
 })
 
 test('sources: withSourcingTables configures coreference, attribution and sources together', async () => {
-  const { withSourcingTables } = await import('../../sourcing/configure.js')
+  const { withSourcingTables } = await import('../sourcing-tables.js')
   const list = withSourcingTables([...before, sources as Analyzer], { outletAliases: { 'Harbor Gazette': { aliases: ['HG'] } } })
   assert.deepEqual(list.map((a) => a.id), ['coreference', 'quotes', 'attribution', 'sources'])
   const doc = annotatedText('Rents rose, according to HG. Source: HG')

@@ -3,12 +3,12 @@
 import { defineAnalyzer, type Analyzer } from '../types.js'
 import type { AnnotatedDocument, Span } from '../../document/types.js'
 import type { SourceKind } from '../../report/types.js'
-import type { AttributionOutput, CitedSource, CoreferenceOutput, QuotesOutput, SourcesOutput } from '../../sourcing/types.js'
+import type { AttributionOutput, CitedSource, CoreferenceOutput, QuotesOutput, SourcesOutput } from '../sourcing-types.js'
 import { sentenceAt } from '../../document/spans.js'
-import { foldOutletName, knownOutlet, outletOfDomain, outletTable, type OutletAliasesSource, type OutletTable } from '../../sourcing/outlets.js'
-import { quoteRegions } from '../../sourcing/quote-marks.js'
-import { insideSorted, isCapitalized, tokenAtOrAfter } from '../../sourcing/doc-index.js'
-import { lexicon } from '../../sourcing/lexicon.js'
+import { foldOutletName, knownOutlet, outletOfDomain, outletTable, type OutletAliasesSource, type OutletTable } from '../../nlp/outlets.js'
+import { quoteRegions } from '../shared/quote-marks.js'
+import { insideSorted, isCapitalized, tokenAtOrAfter } from '../shared/doc-index.js'
+import { lexicon } from '../shared/lexicon.js'
 
 export interface SourcesOptions {
   /** Extra outlet aliases: a JSON file path or a table, merged over data/outlet-aliases.json (see README.md). */

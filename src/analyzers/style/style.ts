@@ -6,7 +6,7 @@ import { isKnownWord, suggestionsFor } from './spelling.js'
 import { isBritishSpelling } from './british-spelling.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
 import { quotedRanges } from './quoted-ranges.js'
-import { insideSorted } from '../../sourcing/doc-index.js'
+import { insideSorted } from '../shared/doc-index.js'
 import sensational from './sensational.json' with { type: 'json' }
 import acronymList from './acronyms.json' with { type: 'json' }
 

@@ -40,7 +40,7 @@ async function analyzeCommand(input: string, flags: AnalyzeFlags): Promise<void>
   const [{ createEngine }, { openAnalysisServices }, { renderReport, parseReportFormat }, { writeFileAtomic }] = await Promise.all([
     import('../../engine/engine.js'),
     import('../../engine/open-services.js'),
-    import('../../report/render.js'),
+    import('../../render/render.js'),
     import('../../util/atomic-write.js'),
   ])
   const format = parseReportFormat(flags.format ?? defaultFormat(flags.out))

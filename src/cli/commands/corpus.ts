@@ -120,8 +120,8 @@ async function searchCommand(text: string, flags: SearchFlags): Promise<void> {
   try {
     if (flags.stance) {
       const [{ relatedArticles }, { createStanceClassifier, loadStanceModel }, { createModelLoader }] = await Promise.all([
-        import('../../corpus/related.js'),
-        import('../../stance/model.js'),
+        import('../../analyzers/lateral-reading/related.js'),
+        import('../../analyzers/lateral-reading/stance/model.js'),
         import('../../models/loader.js'),
       ])
       const model = loadStanceModel(createModelLoader())

@@ -1,6 +1,6 @@
 // BM25 over PostgreSQL tsvectors, computed like SQLite FTS5's bm25() so that scores (and features built on them) carry over.
 import type pg from 'pg'
-import { queryTerms } from '../sqlite/fts-query.js'
+import { queryTerms } from '../../search/fts-query.js'
 
 /**
  * FTS5's constants and formula: idf = ln((N − n + 0.5) / (n + 0.5)), floored at 1e-6; per query term

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { CorpusArticle, CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
-import { buildMatchQuery, queryTerms } from './fts-query.js'
+import { buildMatchQuery, queryTerms } from '../../search/fts-query.js'
 import {
   CORPUS_COLUMNS as COLUMNS, corpusContentHash, corpusRowValues, fromCorpusRow, outletFilterKeys, publishedBeforeBound, type CorpusRow as Row,
 } from '../corpus-rows.js'

@@ -1,5 +1,5 @@
 // SQLite home of published fact-checks: a table keyed by URL or content hash, plus a contentless FTS5 index (BM25)
-// over the claim's and title's index terms (src/factchecks/terms.ts), so the index, its vocabulary and the re-ranker
+// over the claim's and title's index terms (src/search/terms.ts), so the index, its vocabulary and the re-ranker
 // all agree on what a term is. The index keeps no per-row lengths (columnsize=0): bm25() then skips length
 // normalization (claims are short), and a query at 1M records costs ~4× less than a per-row length lookup each.
 import { createHash } from 'node:crypto'
@@ -12,7 +12,7 @@ import type {
   NormalizedRating,
   UpsertCounts,
 } from '../factcheck-repository.js'
-import { foldWord, indexTerms, indexText, stem } from '../../factchecks/terms.js'
+import { foldWord, indexTerms, indexText, stem } from '../../search/terms.js'
 import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'

@@ -1,6 +1,6 @@
 // One ranked claim: check-worthiness, who it is attributed to, fact-check matches, related coverage, a reviewer verdict.
 import type { Claim } from '../../report/types.js'
-import { safeHref } from '../../report/escape-html.js'
+import { safeHref } from '../../render/escape-html.js'
 import { percent, shade } from '../highlights.js'
 import { VERDICTS, type Verdict } from '../claimreview.js'
 

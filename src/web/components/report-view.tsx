@@ -1,7 +1,7 @@
 // A report on screen: the marked article on the left, risk, downloads, ranked claims, quotes and sources on the right.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Report } from '../../report/types.js'
-import { safeHref } from '../../report/escape-html.js'
+import { safeHref } from '../../render/escape-html.js'
 import { LAYERS, layerCounts, layerOfSignal as reportLayerOf, type Layer } from '../highlights.js'
 import type { Verdict } from '../claimreview.js'
 import { ArticleView } from './article-view.js'

@@ -1,0 +1,77 @@
+// Small lookups over an annotated document's tokens and sentences (binary searches, no per-call allocation).
+import type { AnnotatedDocument, Token } from '../../document/types.js'
+
+/** Index of the first item (sorted by start) whose start is ≥ offset (items.length when none). */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Index of the first token whose start is ≥ offset (tokens.length when none). */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  return firstStartingAt(tokens, offset)
+}
+
+/** Index of the last token whose end is ≤ offset (-1 when none). */
+export function tokenEndingBy(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.end <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/** The token's text as written, curly apostrophes folded to straight ones. */
+export function surfaceOf(text: string, token: Token): string {
+  const s = text.slice(token.start, token.end)
+  return s.includes('’') ? s.replace(/’/g, "'") : s
+}
+
+/** True when the token starts with an upper-case letter. */
+export function isCapitalized(text: string, token: Token): boolean {
+  const ch = text.charCodeAt(token.start)
+  if (ch >= 65 && ch <= 90) return true
+  if (ch < 128) return false
+  const s = text[token.start]!
+  return s !== s.toLowerCase() && s === s.toUpperCase()
+}
+
+/** True when the token is written all in capitals with at least two letters (an acronym such as DNC or A.G.). */
+export function isAllCaps(text: string, token: Token): boolean {
+  const s = text.slice(token.start, token.end)
+  let letters = 0
+  for (const ch of s) {
+    if (ch.toLowerCase() !== ch) letters++
+    else if (ch.toUpperCase() !== ch) return false
+  }
+  return letters >= 2
+}
+
+/** The sentence index of every character offset's token range: sentence i spans tokens [tokenStart, tokenEnd). */
+export function sentenceTokenRange(doc: AnnotatedDocument, sentence: number): [number, number] {
+  const s = doc.sentences[sentence]!
+  return [s.tokenStart, s.tokenEnd]
+}
+
+/** True when [start, end) lies inside one of the regions (sorted by start, non-overlapping at one depth). */
+export function insideSorted(regions: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0
+  let hi = regions.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = regions[mid]!
+    if (r.end < end) lo = mid + 1
+    else if (r.start > start) hi = mid - 1
+    else return true
+  }
+  return false
+}

@@ -1,0 +1,21 @@
+// Words shared by the renderers (text, HTML): findings are data, and these turn them into phrases.
+import type { Evidence, EvidenceSummary } from '../report/types.js'
+
+/** The stance as a verb phrase: "agrees", "disagrees", "discusses", "is unrelated". */
+export const STANCE_VERBS: Record<Evidence['stance'], string> = {
+  agree: 'agrees',
+  disagree: 'disagrees',
+  discuss: 'discusses',
+  unrelated: 'is unrelated',
+}
+
+/** "corroborated by 2 outlets, contradicted by 1, discussed by 3". */
+export function evidenceSummaryText(summary: EvidenceSummary): string {
+  const outlets = (n: number) => `${n} outlet${n === 1 ? '' : 's'}`
+  return `corroborated by ${outlets(summary.corroboratedBy)}, contradicted by ${outlets(summary.contradictedBy)}, discussed by ${outlets(summary.discussedBy)}`
+}
+
+/** A reason's weight as the text and HTML reports print it: "+0.58", "-0.73"; "note" for a caution (weight 0). */
+export function reasonWeightText(weight: number): string {
+  return weight === 0 ? 'note' : `${weight > 0 ? '+' : ''}${weight.toFixed(2)}`
+}

@@ -1,0 +1,21 @@
+// Free text → an FTS5 MATCH expression: word terms, stopwords dropped, each quoted so no user text is FTS5 syntax.
+import { STOPWORDS } from './stopwords.js'
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** Distinct lower-cased word terms of `text`, stopwords and one-letter words removed, in first-seen order. */
+export function queryTerms(text: string): string[] {
+  const seen = new Set<string>()
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const term = match[0]
+    if (term.length < 2 && !/\d/.test(term)) continue
+    if (STOPWORDS.has(term)) continue
+    seen.add(term)
+  }
+  return [...seen]
+}
+
+/** `"a" OR "b" OR …`: any term may match; BM25 ranks documents matching more (and rarer) terms higher. */
+export function buildMatchQuery(terms: readonly string[]): string {
+  return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')
+}

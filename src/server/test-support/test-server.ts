@@ -1,0 +1,68 @@
+// Test helper: a real server on a random 127.0.0.1 port over the real engine and a throwaway SQLite store.
+import { createEngine } from '../../engine/engine.js'
+import type { Engine } from '../../engine/engine.js'
+import type { Limits } from '../../ingest/limits.js'
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js'
+import type { Store } from '../../store/types.js'
+import { startServer, type RunningServer } from '../start-server.js'
+import type { ServerOptions } from '../options.js'
+
+export interface TestServer extends RunningServer {
+  engine: Engine
+  store: Store
+  /** fetch() against the server, JSON body in and out. */
+  request(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>
+}
+
+export interface TestResponse {
+  status: number
+  headers: Headers
+  text: string
+  json: any
+}
+
+/** Starts a server for one test file; call `close()` in `after`. */
+export async function startTestServer(
+  options: Partial<Omit<ServerOptions, 'engine'>> & { limits?: Partial<Limits>; engine?: Engine } = {},
+): Promise<TestServer> {
+  const store = openSqliteStore(':memory:')
+  const { limits, engine: given, ...rest } = options
+  const engine = given ?? createEngine({ services: { store, ...(limits ? { limits: limits as Limits } : {}) } })
+  const server = await startServer({ engine, store, port: 0, host: '127.0.0.1', webRoot: null, ...rest })
+  return {
+    ...server,
+    engine,
+    store,
+    async request(path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers }
+      let body: string | undefined
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
+        headers['content-type'] ??= 'application/json'
+      }
+      const response = await fetch(`${server.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body })
+      const text = await response.text()
+      let json: unknown = null
+      try {
+        json = JSON.parse(text)
+      } catch {
+        // not JSON (HTML export, docs page)
+      }
+      return { status: response.status, headers: response.headers, text, json }
+    },
+    async close() {
+      await server.close()
+      await store.close()
+    },
+  }
+}
+
+/** A short article of our own with a quote, a vague attribution and a misspelling. */
+export const SAMPLE_ARTICLE = [
+  'Council delays vote on river bridge',
+  '',
+  'The city council postponed its vote on the river bridge contract on Monday, the third delay since March.',
+  'Mayor Ana Lopez said the city needed "more time to review the findings" before spending $12 million.',
+  'Some residents say the bridge has been closed to trucks for months, and the repairs are an embarassment.',
+  '"We will not reopen the bridge until it is safe," Lopez told reporters.',
+].join('\n')
