@@ -19,5 +19,6 @@ test('the public API is exactly this list of runtime exports', () => {
     'renderReport',
     'renderText',
     'validateReport',
+    'withSourcingTables',
   ])
 })

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { documentFromText } from '../document/create.js'
-import { assertAnnotatedDocumentValid } from '../document/validate.js'
+import { assertAnnotatedDocumentValid } from '../document/test-support/validate.js'
 import { annotate } from './annotate.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/nlp/${name}`, import.meta.url), 'utf8')

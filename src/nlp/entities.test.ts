@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { documentFromText } from '../document/create.js'
-import { assertAnnotatedDocumentValid } from '../document/validate.js'
+import { assertAnnotatedDocumentValid } from '../document/test-support/validate.js'
 import type { EntityType } from '../document/types.js'
 import { annotate } from './annotate.js'
 

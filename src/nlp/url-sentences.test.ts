@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { documentFromText } from '../document/create.js'
-import { assertAnnotatedDocumentValid } from '../document/validate.js'
+import { assertAnnotatedDocumentValid } from '../document/test-support/validate.js'
 import { annotate } from './annotate.js'
 
 function sentencesOf(text: string): { sentences: string[]; urls: string[] } {

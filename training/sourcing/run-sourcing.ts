@@ -3,7 +3,11 @@ import { createEngine, type Engine } from '../../src/engine/engine.js'
 import { defaultAnalyzers } from '../../src/analyzers/registry.js'
 import { withSourcingTables, type SourcingTables } from '../../src/analyzers/sourcing-tables.js'
 import type { AnnotatedDocument } from '../../src/document/types.js'
-import type { AttributionOutput, CoreferenceOutput, OpinionOutput, QuotesOutput, SourcesOutput } from '../../src/analyzers/sourcing-types.js'
+import type { AttributionOutput } from '../../src/analyzers/attribution/types.js'
+import type { CoreferenceOutput } from '../../src/analyzers/coreference/types.js'
+import type { OpinionOutput } from '../../src/analyzers/opinion/types.js'
+import type { QuotesOutput } from '../../src/analyzers/quotes/types.js'
+import type { SourcesOutput } from '../../src/analyzers/sources/types.js'
 
 export interface SourcingOutputs {
   coreference: CoreferenceOutput

@@ -5,7 +5,7 @@ import type { Analyzer, ReportDraft } from '../types.js'
 import coreference from '../coreference/coreference.js'
 import quotes from '../quotes/quotes.js'
 import attribution from './attribution.js'
-import type { AttributionOutput } from '../sourcing-types.js'
+import type { AttributionOutput } from './types.js'
 
 const before = [coreference, quotes] as Analyzer[]
 

@@ -1,6 +1,7 @@
 // The attribution cues of one sentence: reporting verbs with their subjects, "according to", and vague wording.
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CoreferenceOutput, QuoteFinding } from '../sourcing-types.js'
+import type { CoreferenceOutput } from '../coreference/types.js'
+import type { QuoteFinding } from '../quotes/types.js'
 import type { OutletTable } from '../../nlp/outlets.js'
 import { negatedBefore, participleSubject, phraseEndingAt, phraseStartingAt, subjectBefore, verbAt, type NounPhrase } from '../shared/speech.js'
 import { lexicon } from '../shared/lexicon.js'

@@ -1,6 +1,6 @@
 // Is a sentence "a quote plus who said it"? Then the quote is the claim ('quote'), not the writer's own words.
 import type { AnnotatedDocument, Sentence } from '../../document/types.js'
-import type { QuoteFinding } from '../sourcing-types.js'
+import type { QuoteFinding } from '../quotes/types.js'
 import { isCapitalized } from '../shared/doc-index.js'
 
 // Words that add when, where or how a quote was said, not what: they never make the rest of a sentence a claim.

@@ -1,7 +1,8 @@
 // Check-worthy claims: every sentence that can carry a claim, scored by our CLEF-trained model plus news rules, highest first.
 import { defineAnalyzer } from '../types.js'
 import type { Claim } from '../../report/types.js'
-import type { AttributionOutput, OpinionOutput } from '../sourcing-types.js'
+import type { AttributionOutput } from '../attribution/types.js'
+import type { OpinionOutput } from '../opinion/types.js'
 import { loadScorer } from './load-scorer.js'
 import { rankClaims } from './claims.js'
 

@@ -1,7 +1,8 @@
 // Turns scored sentences into report claims: one per sentence that can carry a claim, demotions applied, highest first.
 import type { AnnotatedDocument } from '../../document/types.js'
 import type { Attribution, Claim } from '../../report/types.js'
-import type { AttributionOutput, OpinionOutput } from '../sourcing-types.js'
+import type { AttributionOutput } from '../attribution/types.js'
+import type { OpinionOutput } from '../opinion/types.js'
 import { logit, sigmoid } from '../../ml/math.js'
 import { cue } from './cues.js'
 import type { CheckworthinessScorer } from './scorer.js'

@@ -1,6 +1,6 @@
 // Step 1 of coreference: start from the annotator's entities, give them known-entity names, add known aliases it missed.
 import type { AnnotatedDocument, Entity, EntityType } from '../../document/types.js'
-import type { MentionKind } from '../sourcing-types.js'
+import type { MentionKind } from './types.js'
 import { isAllCaps, isCapitalized, tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { leadRun, type KnownEntity, type KnownEntityTable } from '../shared/known-entities.js'
 import { knownOutlet, type OutletTable } from '../../nlp/outlets.js'

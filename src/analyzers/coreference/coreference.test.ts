@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { annotatedText, runAnalyzer } from '../../test-support/analyzer-tester.js'
 import coreference, { createCoreferenceAnalyzer, resolveCoreference } from './coreference.js'
-import type { CoreferenceOutput } from '../sourcing-types.js'
+import type { CoreferenceOutput } from './types.js'
 import type { ReportDraft } from '../types.js'
 import { FactsiftError } from '../../errors.js'
 

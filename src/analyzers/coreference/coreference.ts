@@ -2,7 +2,7 @@
 // acronym, title, pronoun), so that "Trump", "the president" and "he" all read as Donald Trump.
 import { defineAnalyzer, type Analyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CorefEntity, CorefMention, CoreferenceOutput } from '../sourcing-types.js'
+import type { CorefEntity, CorefMention, CoreferenceOutput } from './types.js'
 import { knownEntityTable, type KnownEntitiesSource } from '../shared/known-entities.js'
 import { outletTable, type OutletAliasesSource } from '../../nlp/outlets.js'
 import { quoteRegions } from '../shared/quote-marks.js'

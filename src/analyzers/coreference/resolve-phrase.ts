@@ -1,6 +1,6 @@
 // Turns a source noun phrase into a name: the entity it mentions (via coreference), else the phrase as written.
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CoreferenceOutput, CorefMention } from '../sourcing-types.js'
+import type { CoreferenceOutput, CorefMention } from './types.js'
 import type { NounPhrase } from '../shared/speech.js'
 import { isDeterminer } from '../shared/speech.js'
 import { firstStartingAt, isCapitalized, tokenEndingBy } from '../shared/doc-index.js'

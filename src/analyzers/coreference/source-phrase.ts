@@ -1,7 +1,7 @@
 // Decides what a source phrase is: named (a person, organization, outlet or document) or vague (unnamed, hedged).
 import type { AnnotatedDocument } from '../../document/types.js'
 import type { SourceKind } from '../../report/types.js'
-import type { CoreferenceOutput } from '../sourcing-types.js'
+import type { CoreferenceOutput } from './types.js'
 import { isAllCaps, isCapitalized } from '../shared/doc-index.js'
 import { sentenceInitialCommonNoun } from '../shared/common-noun.js'
 import { lexicon } from '../shared/lexicon.js'

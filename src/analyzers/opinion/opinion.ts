@@ -2,7 +2,7 @@
 // checkable claims. A weighted cue count per sentence, outside quotations.
 import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { OpinionCue, OpinionOutput } from '../sourcing-types.js'
+import type { OpinionCue, OpinionOutput } from './types.js'
 import { quoteRegions } from '../shared/quote-marks.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { subjectBefore, verbAt } from '../shared/speech.js'

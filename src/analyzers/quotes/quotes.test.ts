@@ -4,7 +4,7 @@ import { annotatedText, runAnalyzer } from '../../test-support/analyzer-tester.j
 import coreference from '../coreference/coreference.js'
 import quotes from './quotes.js'
 import type { Analyzer } from '../types.js'
-import type { QuotesOutput } from '../sourcing-types.js'
+import type { QuotesOutput } from './types.js'
 import type { ReportDraft } from '../types.js'
 
 interface Expect {

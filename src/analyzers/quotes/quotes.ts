@@ -1,7 +1,8 @@
 // Quotations with their speaker (canonical entity), the speaker's span, the speech verb and the medium.
 import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { CoreferenceOutput, IgnoredQuote, QuoteFinding, QuotesOutput } from '../sourcing-types.js'
+import type { CoreferenceOutput } from '../coreference/types.js'
+import type { IgnoredQuote, QuoteFinding, QuotesOutput } from './types.js'
 import { quoteRegions, type QuoteRegion } from '../shared/quote-marks.js'
 import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { looksLikeTitle, quoteForm, titleCase } from './classify.js'

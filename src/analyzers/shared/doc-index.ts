@@ -30,12 +30,6 @@ export function tokenEndingBy(tokens: readonly Token[], offset: number): number 
   return lo - 1
 }
 
-/** The token's text as written, curly apostrophes folded to straight ones. */
-export function surfaceOf(text: string, token: Token): string {
-  const s = text.slice(token.start, token.end)
-  return s.includes('’') ? s.replace(/’/g, "'") : s
-}
-
 /** True when the token starts with an upper-case letter. */
 export function isCapitalized(text: string, token: Token): boolean {
   const ch = text.charCodeAt(token.start)
@@ -54,12 +48,6 @@ export function isAllCaps(text: string, token: Token): boolean {
     else if (ch.toUpperCase() !== ch) return false
   }
   return letters >= 2
-}
-
-/** The sentence index of every character offset's token range: sentence i spans tokens [tokenStart, tokenEnd). */
-export function sentenceTokenRange(doc: AnnotatedDocument, sentence: number): [number, number] {
-  const s = doc.sentences[sentence]!
-  return [s.tokenStart, s.tokenEnd]
 }
 
 /** True when [start, end) lies inside one of the regions (sorted by start, non-overlapping at one depth). */

@@ -9,7 +9,7 @@ import coreference from '../coreference/coreference.js'
 import quotes from '../quotes/quotes.js'
 import attribution from '../attribution/attribution.js'
 import sources, { createSourcesAnalyzer } from './sources.js'
-import type { SourcesOutput } from '../sourcing-types.js'
+import type { SourcesOutput } from './types.js'
 import { FactsiftError } from '../../errors.js'
 
 const before = [coreference, quotes, attribution] as Analyzer[]

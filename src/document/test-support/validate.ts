@@ -1,7 +1,7 @@
 // Structural check of an AnnotatedDocument: every span valid, layers ordered, nested and consistent. Used by tests.
 
-import { assertSpansValid } from './spans.js'
-import type { AnnotatedDocument, Span } from './types.js'
+import { assertSpansValid } from '../spans.js'
+import type { AnnotatedDocument, Span } from '../types.js'
 
 /**
  * Throw with a clear message unless: every paragraph, sentence, token, entity mention and "Source:" line is a valid
