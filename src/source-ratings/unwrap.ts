@@ -16,10 +16,12 @@ const REDIRECT_PARAMS: Record<string, readonly string[]> = {
 export function parseAddress(input: string): URL | null {
   const s = input.trim()
   if (!s) return null
+  // "mailto:a@b.com", "javascript:…": a scheme without "//" is no web address ("example.com:8080" is a port).
+  if (/^[a-z][a-z0-9+.-]*:(?!\/\/|\d)/i.test(s)) return null
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : s.startsWith('//') ? `http:${s}` : `http://${s}`
   try {
     const url = new URL(withScheme)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username ? url : null
   } catch {
     return null
   }
