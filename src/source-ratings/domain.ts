@@ -6,28 +6,25 @@ import { MULTI_PART_SUFFIXES, PLATFORM_LABELS, PLATFORM_SUFFIXES } from './publi
 /** Leading host labels that name a variant of the same site, not another publisher. */
 const VARIANT_PREFIXES = new Set(['www', 'www1', 'www2', 'www3', 'm', 'mobile', 'amp', 'mobil'])
 
-const LABEL = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59})$/
-const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/
+// One pass over the whole name: labels of [a-z0-9-] not starting or ending with "-" (xn-- labels may hold "--"),
+// at least two labels, an alphabetic or punycode top-level label.
+const DOMAIN = /^(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59})\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
 
 /**
  * A host as lower-case ASCII (IDN → punycode), without a trailing dot or port; null when it is not a domain name
  * (an IP address, a single label, an invalid label).
  */
 export function normalizeHost(host: string): string | null {
-  let h = host.trim().toLowerCase()
-  if (h.endsWith('.')) h = h.slice(0, -1)
-  if (!h || IPV4.test(h) || h.startsWith('[')) return null
+  let h = host.toLowerCase()
+  if (h.charCodeAt(h.length - 1) === 46) h = h.slice(0, -1) // a trailing "."
+  if (h.charCodeAt(0) <= 32 || h.charCodeAt(h.length - 1) <= 32) h = h.trim()
+  if (!h || h.startsWith("[")) return null
   // Plain ASCII names (nearly all) skip the WHATWG conversion, which costs a few microseconds.
   if (!/^[a-z0-9.-]+$/.test(h)) {
     h = domainToASCII(h)
     if (!h) return null
   }
-  const labels = h.split('.')
-  if (labels.length < 2) return null
-  for (const label of labels) if (!LABEL.test(label)) return null
-  if (!TLD.test(labels[labels.length - 1])) return null
-  return h
+  return DOMAIN.test(h) ? h : null
 }
 
 /** The number of labels of the registrable domain of `labels` (2 for example.com, 3 for example.co.uk or x.blogspot.com). */
@@ -64,10 +61,17 @@ export function stripVariantPrefixes(host: string): string {
  * down to the registrable domain. au.news.yahoo.com → au.news.yahoo.com, news.yahoo.com, yahoo.com.
  */
 export function domainCandidates(host: string): string[] {
-  const stripped = stripVariantPrefixes(host)
-  const labels = stripped.split('.')
+  const labels = host.split('.')
   const keep = registrableLength(labels)
+  let start = 0
+  while (labels.length - start > keep && VARIANT_PREFIXES.has(labels[start])) start++
+  // Slice the string at label boundaries instead of re-joining arrays: this runs on every lookup.
+  let at = 0
+  for (let i = 0; i < start; i++) at += labels[i].length + 1
   const out: string[] = []
-  for (let start = 0; labels.length - start >= keep; start++) out.push(start === 0 ? stripped : labels.slice(start).join('.'))
+  for (let i = start; labels.length - i >= keep; i++) {
+    out.push(at === 0 ? host : host.slice(at))
+    at += labels[i].length + 1
+  }
   return out
 }

@@ -4,7 +4,10 @@ import { loadRatingsTable, type RatingsTable } from './default-table.js'
 import { domainCandidates, normalizeHost, registrableDomain } from './domain.js'
 import { MAX_SECTION_DEPTH, type RatingsList } from './ratings-list.js'
 import { PUBLISHER_SHORT_DOMAINS } from './short-domains.js'
-import { parseAddress, unwrapUrl } from './unwrap.js'
+import { mayWrap, parseAddress, unwrapUrl } from './unwrap.js'
+
+/** A plain http(s) URL: host, then the path (query and fragment cut). Anything else goes through URL(). */
+const SIMPLE_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(\/[^?#]*)?(?:[?#]|$)/i
 
 /** A rated publisher. `domain` is the key that matched (news.yahoo.com, yahoo.com/news, bbc.co.uk). */
 export interface SourceRating {
@@ -80,8 +83,13 @@ export function createRatingsRegistry(options: RegistryOptions = {}): RatingsReg
     let host: string | null
     let path = ''
     // Bare domains (the common call) skip URL parsing.
+    const simple = SIMPLE_URL.exec(domainOrUrl)
     if (/^[a-z0-9.-]+$/i.test(domainOrUrl)) {
       host = normalizeHost(domainOrUrl)
+    } else if (simple && !mayWrap(simple[1]) && !/%|\\/.test(simple[2] ?? '')) {
+      // Most article URLs: no wrapper, no escapes; URL() would cost more than the rest of the lookup.
+      host = normalizeHost(simple[1])
+      path = simple[2] ?? ''
     } else {
       const parsed = parseAddress(domainOrUrl)
       const url = parsed && unwrapUrl(parsed)

@@ -12,6 +12,12 @@ const REDIRECT_PARAMS: Record<string, readonly string[]> = {
   'duckduckgo.com': ['uddg'],
 }
 
+/** Whether a host may wrap another address (its URL must then be parsed and unwrapped). */
+export function mayWrap(host: string): boolean {
+  const h = host.toLowerCase().replace(/^www\./, '')
+  return h.endsWith('archive.org') || h === 'webarchive.loc.gov' || ARCHIVE_TODAY.has(h) || h.endsWith('ampproject.org') || h.includes('google.') || h in REDIRECT_PARAMS
+}
+
 /** Parses an address: a URL, a scheme-less "host/path" or a bare domain. Null when it has no host. */
 export function parseAddress(input: string): URL | null {
   const s = input.trim()
