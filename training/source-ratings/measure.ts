@@ -167,7 +167,7 @@ if (asJson) {
   for (const v of report.variants) {
     lines.push('', v.name, `  ${k}-fold by row (as \`factsift eval credibility\`): all ${rows.length} rows (no URL → text only) text only ${f(v.auc.all.byRow.textOnly)} → with source ${f(v.auc.all.byRow.withSource)}; the ${withUrl.length} URL rows ${f(v.auc.urlRows.byRow.textOnly)} → ${f(v.auc.urlRows.byRow.withSource)}`)
     lines.push(`  ${k}-fold by publisher (no outlet on both sides): all rows text only ${f(v.auc.all.byPublisher.textOnly)} → with source ${f(v.auc.all.byPublisher.withSource)}; URL rows ${f(v.auc.urlRows.byPublisher.textOnly)} → ${f(v.auc.urlRows.byPublisher.withSource)}`)
-    lines.push(`  stacker fitted on all URL rows (text log-odds from the by-row CV): logit P(fake) = ${v.fittedOnAllUrlRows.bias.toFixed(4)} ${v.fittedOnAllUrlRows.features.map((name, j) => `${v.fittedOnAllUrlRows.weights[j] >= 0 ? '+' : '−'} ${Math.abs(v.fittedOnAllUrlRows.weights[j]).toFixed(4)}·${name}`).join(' ')}`)
+    lines.push(`  stacker fitted on all URL rows (on the text log-odds of the by-row line): logit P(fake) = ${v.fittedOnAllUrlRows.bias.toFixed(4)} ${v.fittedOnAllUrlRows.features.map((name, j) => `${v.fittedOnAllUrlRows.weights[j] >= 0 ? '+' : '−'} ${Math.abs(v.fittedOnAllUrlRows.weights[j]).toFixed(4)}·${name}`).join(' ')}`)
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 }
