@@ -12,7 +12,7 @@ const src = join(root, 'src')
 export const LAYERS = [
   ['util', 'errors.ts', 'version.ts'],
   ['document', 'report'],
-  ['nlp', 'ingest'],
+  ['nlp', 'ingest', 'source-ratings'],
   ['models'],
   ['ml', 'search'],
   ['store'],

@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { foldOutletName } from '../sourcing/outlets.js'
+import { foldOutletName } from '../nlp/outlets.js'
 import { createRatingsRegistry, isRated } from './registry.js'
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>

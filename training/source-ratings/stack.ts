@@ -1,6 +1,6 @@
 // A 3-feature logistic regression stacked on the text model's log-odds: [text log-odds, rating − 0.5 (0 when unrated),
 // unrated], fitted on articles with a URL; and its cross-validated out-of-fold predictions.
-import { groupKFold, stratifiedKFold, type Fold } from '../../src/ml/cross-validation.js'
+import { groupKFold, stratifiedKFold, type Fold } from '../ml/cross-validation.js'
 import { predictProba, trainLogistic, type LogisticModel } from '../../src/ml/logistic.js'
 
 /** One article with a URL: the text model's log-odds and its publisher's rating (null = unrated). */
