@@ -34,13 +34,14 @@ export interface PreparedText {
 }
 
 /** Strips common English suffixes so "closed", "closes", "closing" meet at "clos". Crude and fast; used on both sides alike. */
-export function stem(word: string): string {
+export function stem(input: string): string {
+  let word = input
   if (word.length <= 3) return word
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
   if (word.endsWith('ing') && word.length > 5) return trimDouble(word.slice(0, -3))
   if (word.endsWith('ed') && word.length > 4) return trimDouble(word.slice(0, -2))
   if (word.endsWith('es') && word.length > 4 && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2)
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1)
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) word = word.slice(0, -1)
   if (word.endsWith('e') && word.length > 4) return word.slice(0, -1)
   return word
 }
