@@ -1,0 +1,97 @@
+// Features, datasets, model validation and pickEvidence on pairs we wrote; the shipped model decides the harbor example.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import { FEATURE_NAMES, pairFeatures } from './features.js'
+import { prepareText, stem, tokenize } from './text.js'
+import { detectFormat, isSickHeldOut, parsePairs } from './datasets.js'
+import { claimStanceIndex } from './labels.js'
+import { claimStanceModelFromJSON, createClaimStanceClassifier } from './model.js'
+import { claimCore, pickEvidence, splitSentences } from './evidence.js'
+import { FactsiftError } from '../errors.js'
+
+const feature = (claim: string, evidence: string, name: string) => pairFeatures(prepareText(claim), prepareText(evidence))[FEATURE_NAMES.indexOf(name)]
+
+test('contractions become not; stems meet', () => {
+  assert.deepEqual(tokenize("Harbor Bridge hasn't closed").lower, ['harbor', 'bridge', 'has', 'not', 'closed'])
+  assert.equal(stem('closed'), stem('closes'))
+  assert.equal(stem('closing'), stem('close'))
+})
+
+test('negation scope: shared words negated on one side only', () => {
+  assert.equal(feature('the bridge has been closed to trucks for months', 'Harbor Bridge has not been closed to trucks', 'scopeMismatch'), 2)
+  assert.equal(feature('the bridge has been closed to trucks', 'the bridge has been closed to trucks', 'scopeMismatch'), 0)
+  assert.equal(feature('the bridge is open', 'the bridge is not open', 'negationParity'), 1)
+})
+
+test('antonyms, numbers, years, change against stasis', () => {
+  assert.equal(feature('the library will stay open', 'the library will be closed', 'antonymPairs'), 1)
+  assert.equal(feature('the bridge carries 62,000 vehicles', 'the bridge carries 26,000 vehicles', 'numbersMismatch'), 1)
+  assert.equal(feature('it carries 62,000 vehicles', 'it carries about 62,000 vehicles a day', 'numbersMatched'), 1)
+  assert.equal(feature('rated deficient in 2023', 'rated deficient in 2013', 'yearsMismatch'), 1)
+  assert.equal(feature('costs will double', 'the estimate remains $48 million', 'changeVsStasis'), 1)
+  assert.equal(feature('costs will double', 'rejecting claims that the cost will double', 'frameAndDenial'), 1)
+})
+
+test('labels in every dataset spelling', () => {
+  assert.deepEqual(['SUPPORTS', 'REFUTES', 'NOT_ENOUGH_INFO', 'ENTAILMENT', 'CONTRADICTION', 'NEUTRAL', 'bogus'].map(claimStanceIndex), [0, 1, 2, 0, 1, 2, -1])
+})
+
+test('datasets: formats detected, SICK split fixed, bad rows coded', () => {
+  const cf = '{"claim_id":"1","claim":"c","evidences":[{"evidence":"e1","evidence_label":"REFUTES"},{"evidence":"e2","evidence_label":"NOT_ENOUGH_INFO"}]}\n'
+  assert.deepEqual(parsePairs(cf, 'cf').pairs.map((p) => p.label), [1, 2])
+  const sick = 'pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\n1\tA man is sitting\tA man is not sitting\t4\tCONTRADICTION\n'
+  assert.equal(detectFormat(sick, 'sick'), 'sick')
+  const heldOut = isSickHeldOut('A man is sitting')
+  assert.equal(parsePairs(sick, 'sick', heldOut ? 'heldout' : 'train').pairs.length, 1)
+  assert.equal(parsePairs(sick, 'sick', heldOut ? 'train' : 'heldout').pairs.length, 0)
+  assert.equal(isSickHeldOut('anything', 'TEST'), true)
+  assert.throws(() => parsePairs('{"claim":"c","evidence":"e","label":"maybe"}', 'x'), (e: FactsiftError) => e.code === 'E_BAD_DATA_ROW')
+  assert.throws(() => parsePairs('hello', 'x'), (e: FactsiftError) => e.code === 'E_INPUT_INVALID')
+})
+
+test('news-pairs fixture: at least 40 pairs, half contradictions', () => {
+  const { pairs } = parsePairs(readFileSync(new URL('../../test/fixtures/claim-stance/news-pairs.jsonl', import.meta.url), 'utf8'), 'news')
+  assert.ok(pairs.length >= 40)
+  assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length)
+})
+
+test('splitSentences and claimCore', () => {
+  const text = 'First one. Second "quoted."\nThird'
+  assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), ['First one.', 'Second "quoted."', 'Third'])
+  assert.equal(claimCore('Some residents say the bridge has been closed to trucks for months.'), 'the bridge has been closed to trucks for months.')
+  assert.equal(claimCore('It has been said that the state could step in'), 'the state could step in')
+})
+
+const model = claimStanceModelFromJSON(JSON.parse(readFileSync(new URL('../../models/claim-stance.json', import.meta.url), 'utf8')))
+const classifier = createClaimStanceClassifier(model)
+
+test('model file validates; a tampered one is rejected with E_MODEL_INVALID', () => {
+  assert.throws(() => claimStanceModelFromJSON({ ...model, features: ['x'] }), (e: FactsiftError) => e.code === 'E_MODEL_INVALID')
+  assert.throws(() => claimStanceModelFromJSON({ ...model, id: 'stance' }), (e: FactsiftError) => e.code === 'E_MODEL_INVALID')
+  const p = classifier.classify('the bridge has been closed to trucks', 'Harbor Bridge has not been closed to trucks')
+  assert.equal(p.stance, 'refutes')
+  assert.ok(Math.abs(p.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9)
+})
+
+test('pickEvidence: the harbor reference articles refute the two claims they deny, with the deciding sentence', () => {
+  const cases = [
+    ['riverton-gazette-bridge-trucks', 'Some residents say the bridge has been closed to trucks for months.', 'The Harbor Bridge remains open to trucks'],
+    ['riverton-public-radio-bridge-costs', 'Many people are saying the repairs will cost twice as much as planned.', 'City engineers said on Tuesday that the estimate'],
+  ] as const
+  for (const [file, claim, quote] of cases) {
+    const text = readFileSync(new URL(`../../examples/reference-articles/${file}.txt`, import.meta.url), 'utf8')
+    const result = pickEvidence(classifier, claim, text)
+    assert.equal(result.stance, 'refutes', file)
+    const span = result.deciding!.span
+    assert.ok(span.start >= 0 && span.end > span.start && span.end <= text.length)
+    assert.ok(text.slice(span.start, span.end).startsWith(quote), text.slice(span.start, span.end))
+  }
+})
+
+test('pickEvidence: an unrelated article is nei with no deciding sentence', () => {
+  const result = pickEvidence(classifier, 'The mayor resigned on Tuesday.', 'Heavy rain is expected over the weekend. Schools will open as usual.')
+  assert.equal(result.stance, 'nei')
+  assert.equal(result.deciding, null)
+  assert.deepEqual(result.evidence, [])
+})

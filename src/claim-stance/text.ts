@@ -1,0 +1,120 @@
+// A short text prepared once for pair features: tokens, light stems, negation scope, numbers, years and names.
+// Regex tokens, not wink: claim–sentence pairs must run at thousands per second per core, and the texts are one sentence.
+import LEXICON from './lexicon.json' with { type: 'json' }
+
+const STOPWORDS = new Set(LEXICON.stopwords)
+const NEGATION = new Set(LEXICON.negation)
+const SCOPE_END = new Set(LEXICON.negationScopeEnd)
+// A negation covers at most this many tokens after it ("has not been closed to trucks for months" → "been closed to trucks").
+const SCOPE_LENGTH = 6
+
+const TOKEN = /[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[$%?,;:.]/g
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+}
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9 }
+
+/** One side of a pair, prepared once (a claim is prepared once and compared with many sentences). */
+export interface PreparedText {
+  lower: string[]
+  stems: string[]
+  /** Stems of content words (no stopwords, no punctuation, no numbers). */
+  content: Set<string>
+  allStems: Set<string>
+  /** 1 where the token lies inside a negation's scope. */
+  negated: Uint8Array
+  negations: number
+  /** Quantities (scale words applied; years excluded). */
+  numbers: number[]
+  years: number[]
+  /** Lower-cased capitalized words that do not start the text: a cheap stand-in for named entities. */
+  names: Set<string>
+  question: boolean
+}
+
+/** Strips common English suffixes so "closed", "closes", "closing" meet at "clos". Crude and fast; used on both sides alike. */
+export function stem(input: string): string {
+  let word = input
+  if (word.length <= 3) return word
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
+  if (word.endsWith('ing') && word.length > 5) return trimDouble(word.slice(0, -3))
+  if (word.endsWith('ed') && word.length > 4) return trimDouble(word.slice(0, -2))
+  if (word.endsWith('es') && word.length > 4 && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2)
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) word = word.slice(0, -1)
+  if (word.endsWith('e') && word.length > 4) return word.slice(0, -1)
+  return word
+}
+
+function trimDouble(s: string): string {
+  const n = s.length
+  if (n > 3 && s[n - 1] === s[n - 2] && !'lsz'.includes(s[n - 1]!)) return s.slice(0, -1)
+  return s.endsWith('e') && n > 4 ? s.slice(0, -1) : s
+}
+
+/** Tokens of `text` in lower case; contractions become a word plus "not" ("hasn't" → has, not; "won't" → will, not). */
+export function tokenize(text: string): { lower: string[]; capitalized: boolean[] } {
+  const lower: string[] = []
+  const capitalized: boolean[] = []
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0].replace(/’/g, "'")
+    const low = raw.toLowerCase()
+    const cap = raw.charCodeAt(0) >= 65 && raw.charCodeAt(0) <= 90
+    if (low.endsWith("n't")) {
+      const head = low === "won't" ? 'will' : low === "can't" ? 'can' : low.slice(0, -3)
+      lower.push(head, 'not')
+      capitalized.push(cap, false)
+    } else if (low.endsWith("'s") || low.endsWith("'re") || low.endsWith("'ve") || low.endsWith("'ll") || low.endsWith("'d")) {
+      lower.push(low.slice(0, low.indexOf("'")))
+      capitalized.push(cap)
+    } else {
+      lower.push(low)
+      capitalized.push(cap)
+    }
+  }
+  return { lower, capitalized }
+}
+
+/** Prepares one text for pair features. */
+export function prepareText(text: string): PreparedText {
+  const { lower, capitalized } = tokenize(text)
+  const n = lower.length
+  const stems = new Array<string>(n)
+  const content = new Set<string>()
+  const allStems = new Set<string>()
+  const negated = new Uint8Array(n)
+  const numbers: number[] = []
+  const years: number[] = []
+  const names = new Set<string>()
+  let negations = 0
+  let scope = 0
+  for (let i = 0; i < n; i++) {
+    const w = lower[i]!
+    const s = stem(w)
+    stems[i] = s
+    allStems.add(s)
+    if (NEGATION.has(w)) {
+      negations++
+      scope = SCOPE_LENGTH
+      continue
+    }
+    if (SCOPE_END.has(w)) scope = 0
+    if (scope > 0) {
+      negated[i] = 1
+      scope--
+    }
+    const first = w.charCodeAt(0)
+    if (first >= 48 && first <= 57) {
+      const value = Number(w.replace(/,/g, ''))
+      if (Number.isInteger(value) && value >= 1800 && value <= 2100 && !w.includes(',')) years.push(value)
+      else numbers.push(value * (SCALES[lower[i + 1] ?? ''] ?? 1))
+      continue
+    }
+    if (WORD_NUMBERS[w] !== undefined && w !== 'one') numbers.push(WORD_NUMBERS[w]! * (SCALES[lower[i + 1] ?? ''] ?? 1))
+    if (first < 97 || first > 122 || STOPWORDS.has(w)) continue
+    content.add(s)
+    // The first token is capitalized by position; "Source" lines and headlines are rare in one sentence.
+    if (capitalized[i] && i > 0) names.add(w)
+  }
+  return { lower, stems, content, allStems, negated, negations, numbers, years, names, question: lower.includes('?') }
+}
