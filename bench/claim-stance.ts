@@ -1,7 +1,7 @@
 // Claim–sentence pairs per second on one core: the claim-stance model against the word-overlap + negation baseline,
 // measured in the same run on CPU time. Usage: npm run bench:claim-stance [-- --pairs 20000 --json]
 import { createModelLoader } from '../src/models/loader.js'
-import { createClaimStanceClassifier, loadClaimStanceModel } from '../src/claim-stance/model.js'
+import { createClaimStanceClassifier, loadClaimStanceModel } from '../src/analyzers/lateral-reading/claim-stance/model.js'
 import { hasFlag, numberOption } from './args.js'
 
 const PAIRS = numberOption('pairs', 20000)

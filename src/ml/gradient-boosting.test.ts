@@ -4,7 +4,7 @@ import {
   trainGradientBoosting, predictGradientBoosting, gradientBoostingMargins, compileGradientBoosting, gradientBoostingFromJSON, splitCounts,
 } from './gradient-boosting.js'
 import { createRng } from './rng.js'
-import { argmax } from '../../training/ml/softmax.js'
+import { argmax } from './softmax.js'
 import { isFactsiftError } from '../errors.js'
 
 /** Three classes by the sign of x0 and x1 (x2 is noise): needs an interaction, which depth-2 trees can express. */

@@ -1,8 +1,8 @@
 // Synthetic pairs made from training sentences only, for the contradictions news text has and the corpora lack:
 // changed numbers and years, reporting frames, denials, antonyms, "remains unchanged". The first model trained
 // without them called most news contradictions nei (it had never seen a refuting number or denial frame).
-import LEXICON from '../../src/claim-stance/lexicon.json' with { type: 'json' }
-import type { LabelledPair } from '../../src/claim-stance/datasets.js'
+import LEXICON from '../../src/analyzers/lateral-reading/claim-stance/lexicon.json' with { type: 'json' }
+import type { LabelledPair } from './datasets.js'
 import { createRng, randomInt, type Rng } from '../../src/ml/rng.js'
 
 const SUPPORTS = 0

@@ -1,8 +1,8 @@
 // Writes models/claim-stance.md, the model card, from the figures the training run measured.
 import { writeFileSync } from 'node:fs'
-import type { ClaimStanceEvaluation, ClaimStanceScores } from '../../src/claim-stance/evaluate.js'
-import { FEATURE_GROUPS } from '../../src/claim-stance/features.js'
-import type { ClaimStanceModelFile } from '../../src/claim-stance/model.js'
+import type { ClaimStanceEvaluation, ClaimStanceScores } from './evaluate.js'
+import { FEATURE_GROUPS } from '../../src/analyzers/lateral-reading/claim-stance/features.js'
+import type { ClaimStanceModelFile } from '../../src/analyzers/lateral-reading/claim-stance/model.js'
 
 export interface AblationRow {
   dropped: string

@@ -1,7 +1,7 @@
 // Stance evaluation: the FNC-1 score, per-class and macro F1 and the confusion matrix, for the model and its baseline.
 import type { Stance } from '../../src/report/types.js'
 import { confusionMatrix, macroF1, perClassScores, accuracy, type ClassScores } from '../ml/metrics.js'
-import { argmax } from '../ml/softmax.js'
+import { argmax } from '../../src/ml/softmax.js'
 import { multiclassLogLoss, topLabelCalibrationError } from '../ml/multiclass-calibration-metrics.js'
 import { STANCES } from '../../src/analyzers/lateral-reading/stance/labels.js'
 import { fncScore, type FncScore } from './fnc-score.js'

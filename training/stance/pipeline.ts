@@ -15,7 +15,7 @@ import { trainMlp, mlpToJSON } from '../../src/ml/mlp.js'
 import { fitStandardizer, standardize } from '../../src/ml/standardize.js'
 import { fitTemperature } from '../../src/ml/temperature-scaling.js'
 import { fnv1a32 } from '../../src/ml/hashing.js'
-import { argmax } from '../ml/softmax.js'
+import { argmax } from '../../src/ml/softmax.js'
 import { serializeModel, writeModelFile } from '../../src/ml/model-file.js'
 
 /** Settings chosen on the body-disjoint held-out tenth of split_train (never on dev). */

@@ -1,8 +1,8 @@
 // `factsift eval claim-stance --data <file>`: macro-F1, per-class P/R/F1, confusion and the baseline on CLIMATE-FEVER
 // JSONL, SICK TSV or our news-pairs JSONL.
 import type { Command } from 'commander'
-import { runAction } from '../../run-action.js'
-import { checkTextOrJson } from '../../parse-options.js'
+import { runAction } from '../../../src/cli/run-action.js'
+import { checkTextOrJson } from '../../../src/cli/parse-options.js'
 
 interface EvalFlags {
   data: string
@@ -24,14 +24,14 @@ export default function register(evalCommand: Command): void {
 
 async function evalClaimStance(flags: EvalFlags): Promise<void> {
   checkTextOrJson(flags.format)
-  const { FactsiftError } = await import('../../../errors.js')
+  const { FactsiftError } = await import('../../../src/errors.js')
   if (!['heldout', 'train', 'all'].includes(flags.split)) throw new FactsiftError('E_BAD_ARGUMENT', `--split must be heldout, train or all, got "${flags.split}"`)
   const [{ parsePairs }, { claimStanceModelFromJSON, loadClaimStanceModel }, { evaluateClaimStance, formatClaimStanceEvaluation }, { createModelLoader }, fs] =
     await Promise.all([
-      import('../../../claim-stance/datasets.js'),
-      import('../../../claim-stance/model.js'),
-      import('../../../claim-stance/evaluate.js'),
-      import('../../../models/loader.js'),
+      import('../../claim-stance/datasets.js'),
+      import('../../../src/analyzers/lateral-reading/claim-stance/model.js'),
+      import('../../claim-stance/evaluate.js'),
+      import('../../../src/models/loader.js'),
       import('node:fs'),
     ])
   const read = (path: string): string => {

@@ -1,6 +1,6 @@
 // Stance of a longer text toward a claim: pick the sentences that bear on the claim, classify each, and let the most
 // confident supporting or refuting sentence decide, reported as a span into the text.
-import type { Span } from '../document/types.js'
+import type { Span } from '../../../document/types.js'
 import type { ClaimStance } from './labels.js'
 import type { ClaimStanceClassifier } from './model.js'
 import type { PreparedText } from './text.js'

@@ -1,10 +1,10 @@
 // The claim-stance model file (models/claim-stance.json) and the classifier built from it: pair features → trees →
 // temperature-scaled probabilities of supports / refutes / nei.
-import { FactsiftError } from '../errors.js'
-import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel, type MarginFunction } from '../ml/gradient-boosting.js'
-import { validateManifest, type ModelFileManifest } from '../ml/model-file.js'
-import { predictSoftmax, softmaxFromJSON, type SoftmaxModel } from '../ml/softmax.js'
-import { applyTemperature } from '../ml/temperature-scaling.js'
+import { FactsiftError } from '../../../errors.js'
+import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel, type MarginFunction } from '../../../ml/gradient-boosting.js'
+import { validateManifest, type ModelFileManifest } from '../../../ml/model-file.js'
+import { predictSoftmax, softmaxFromJSON, type SoftmaxModel } from '../../../ml/softmax.js'
+import { applyTemperature } from '../../../ml/temperature-scaling.js'
 import { BASELINE_FEATURES, baselineFeatures } from './baseline.js'
 import { FEATURE_NAMES, pairFeatures } from './features.js'
 import { CLAIM_STANCES, type ClaimStance } from './labels.js'

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { FEATURE_NAMES, pairFeatures } from './features.js'
 import { prepareText, stem, tokenize } from './text.js'
-import { detectFormat, isSickHeldOut, parsePairs } from './datasets.js'
+import { detectFormat, isSickHeldOut, parsePairs } from '../../../../training/claim-stance/datasets.js'
 import { claimStanceIndex } from './labels.js'
 import { claimStanceModelFromJSON, createClaimStanceClassifier } from './model.js'
 import { claimCore, pickEvidence, splitSentences } from './evidence.js'
-import { FactsiftError } from '../errors.js'
+import { FactsiftError } from '../../../errors.js'
 
 const feature = (claim: string, evidence: string, name: string) => pairFeatures(prepareText(claim), prepareText(evidence))[FEATURE_NAMES.indexOf(name)]
 

@@ -1,8 +1,8 @@
 // Multinomial (softmax) logistic regression with L2, trained full-batch by L-BFGS; e.g. 4-class stance.
-import { FactsiftError } from '../../src/errors.js'
-import { minimizeLbfgs, type LbfgsOptions } from '../../src/ml/lbfgs.js'
-import { balancedClassWeights, softmaxInPlace } from '../../src/ml/math.js'
-import { addScaled, dot, inferDims, type FeatureVector } from '../../src/ml/sparse-vector.js'
+import { FactsiftError } from '../errors.js'
+import { minimizeLbfgs, type LbfgsOptions } from './lbfgs.js'
+import { balancedClassWeights, softmaxInPlace } from './math.js'
+import { addScaled, dot, inferDims, type FeatureVector } from './sparse-vector.js'
 
 /** A trained K-class model; plain JSON. `weights` is K rows of `dims` (row-major), one bias per class. */
 export interface SoftmaxModel {

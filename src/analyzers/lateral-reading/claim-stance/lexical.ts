@@ -1,8 +1,8 @@
 // Word-level evidence the hand features cannot carry: which claim words and which evidence words go with each stance
 // (CLIMATE-FEVER's refuted claims share a vocabulary: "cooling", "natural cycle", "no evidence"). A hashed softmax
 // whose three log-probabilities feed the trees as one more feature group.
-import { hashFeatures, type SparseVector } from '../ml/hashing.js'
-import { predictSoftmax, type SoftmaxModel } from '../ml/softmax.js'
+import { hashFeatures, type SparseVector } from '../../../ml/hashing.js'
+import { predictSoftmax, type SoftmaxModel } from '../../../ml/softmax.js'
 import type { PreparedText } from './text.js'
 
 /** Hash buckets of the word model: small enough to keep the model file far under 1 MB. */

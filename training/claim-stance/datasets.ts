@@ -1,7 +1,7 @@
 // Labelled claim–evidence pairs from the three formats we score: CLIMATE-FEVER JSONL, SICK TSV and our news-pairs JSONL.
-import { FactsiftError } from '../errors.js'
-import { fnv1a32 } from '../ml/hashing.js'
-import { claimStanceIndex } from './labels.js'
+import { FactsiftError } from '../../src/errors.js'
+import { fnv1a32 } from '../../src/ml/hashing.js'
+import { claimStanceIndex } from '../../src/analyzers/lateral-reading/claim-stance/labels.js'
 
 export interface LabelledPair {
   claim: string

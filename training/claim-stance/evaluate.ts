@@ -2,8 +2,8 @@
 import { accuracy, confusionMatrix, macroF1, perClassScores, type ClassScores } from '../ml/classification-metrics.js'
 import { multiclassLogLoss } from '../ml/multiclass-calibration-metrics.js'
 import type { LabelledPair } from './datasets.js'
-import { CLAIM_STANCES, type ClaimStance } from './labels.js'
-import { createClaimStanceClassifier, type ClaimStanceModelFile } from './model.js'
+import { CLAIM_STANCES, type ClaimStance } from '../../src/analyzers/lateral-reading/claim-stance/labels.js'
+import { createClaimStanceClassifier, type ClaimStanceModelFile } from '../../src/analyzers/lateral-reading/claim-stance/model.js'
 
 export interface ClaimStanceScores {
   macroF1: number
