@@ -51,7 +51,7 @@ test('datasets: formats detected, SICK split fixed, bad rows coded', () => {
 })
 
 test('news-pairs fixture: at least 40 pairs, half contradictions', () => {
-  const { pairs } = parsePairs(readFileSync(new URL('../../test/fixtures/claim-stance/news-pairs.jsonl', import.meta.url), 'utf8'), 'news')
+  const { pairs } = parsePairs(readFileSync(new URL('../../../../test/fixtures/claim-stance/news-pairs.jsonl', import.meta.url), 'utf8'), 'news')
   assert.ok(pairs.length >= 40)
   assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length)
 })
@@ -63,7 +63,7 @@ test('splitSentences and claimCore', () => {
   assert.equal(claimCore('It has been said that the state could step in'), 'the state could step in')
 })
 
-const model = claimStanceModelFromJSON(JSON.parse(readFileSync(new URL('../../models/claim-stance.json', import.meta.url), 'utf8')))
+const model = claimStanceModelFromJSON(JSON.parse(readFileSync(new URL('../../../../models/claim-stance.json', import.meta.url), 'utf8')))
 const classifier = createClaimStanceClassifier(model)
 
 test('model file validates; a tampered one is rejected with E_MODEL_INVALID', () => {
@@ -80,7 +80,7 @@ test('pickEvidence: the harbor reference articles refute the two claims they den
     ['riverton-public-radio-bridge-costs', 'Many people are saying the repairs will cost twice as much as planned.', 'City engineers said on Tuesday that the estimate'],
   ] as const
   for (const [file, claim, quote] of cases) {
-    const text = readFileSync(new URL(`../../examples/reference-articles/${file}.txt`, import.meta.url), 'utf8')
+    const text = readFileSync(new URL(`../../../../examples/reference-articles/${file}.txt`, import.meta.url), 'utf8')
     const result = pickEvidence(classifier, claim, text)
     assert.equal(result.stance, 'refutes', file)
     const span = result.deciding!.span
