@@ -14,6 +14,25 @@ for (const id of folders) {
   }
   if (!registry.includes(`'./${id}/${id}.js'`)) problems.push(`src/analyzers/${id}/ is not listed in src/analyzers/registry.ts`)
 }
+// Declared signals: an analyzer's signals.ts is listed in the catalog the renderers read, imports nothing but the
+// declaration helpers (the web UI bundles it), and every id it declares is listed in the analyzer's README.
+const catalog = readFileSync(join(dir, 'signals.ts'), 'utf8')
+let declared = 0
+for (const id of folders) {
+  const readme = existsSync(join(dir, id, 'README.md')) ? readFileSync(join(dir, id, 'README.md'), 'utf8') : ''
+  if (!readme.includes('## Declared signals')) problems.push(`src/analyzers/${id}/README.md lacks a "## Declared signals" section`)
+  const file = join(dir, id, 'signals.ts')
+  if (!existsSync(file)) continue
+  const text = readFileSync(file, 'utf8')
+  if (!catalog.includes(`'./${id}/signals.js'`)) problems.push(`src/analyzers/${id}/signals.ts is not listed in src/analyzers/signals.ts`)
+  for (const [, spec] of text.matchAll(/\bfrom\s*'([^']+)'/g)) {
+    if (spec !== '../../report/signals.js') problems.push(`src/analyzers/${id}/signals.ts imports ${spec}: it may import only ../../report/signals.js`)
+  }
+  for (const [, signal] of text.matchAll(/\bid:\s*'([^']+)'/g)) {
+    declared++
+    if (!readme.includes(`\`${signal}\``)) problems.push(`src/analyzers/${id}/README.md does not list its declared signal \`${signal}\``)
+  }
+}
 for (const [, id] of registry.matchAll(/from '\.\/([^/]+)\/\1\.js'/g)) {
   if (!folders.includes(id)) problems.push(`registry.ts imports ./${id}/ but the folder does not exist`)
 }
@@ -21,4 +40,4 @@ if (problems.length > 0) {
   console.error(`check-analyzers: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`)
   process.exit(1)
 }
-console.log(`check-analyzers: ${folders.length} analyzers, each with code, test and README, all registered`)
+console.log(`check-analyzers: ${folders.length} analyzers, each with code, test and README, all registered; ${declared} declared signals, each listed in its README and the catalog`)

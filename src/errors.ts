@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   E_RATE_LIMITED: { exit: 2, http: 429, summary: 'Too many requests.' },
   E_ANALYZER_FAILED: { exit: 1, http: 500, summary: 'An analyzer failed; the rest of the report is still produced.' },
   E_DEPENDENCY_FAILED: { exit: 1, http: 500, summary: 'An analyzer was skipped because one it requires failed.' },
+  E_BAD_SIGNAL: { exit: 1, http: 500, summary: 'An analyzer contributed a signal it does not declare (or without a value its message needs); the signal is left out.' },
   E_SERVICE_UNAVAILABLE: { exit: 1, http: 503, summary: 'A required service (database, queue) is not reachable.' },
   E_OUTPUT_FAILED: { exit: 1, http: 500, summary: 'The output file could not be written.' },
   E_INTERNAL: { exit: 1, http: 500, summary: 'An unexpected internal error.' },

@@ -11,6 +11,7 @@ test('the public API is exactly this list of runtime exports', () => {
     'analyze',
     'createEngine',
     'createServices',
+    'declareSignal',
     'defaultAnalyzers',
     'defineAnalyzer',
     'isFactsiftError',
@@ -18,6 +19,7 @@ test('the public API is exactly this list of runtime exports', () => {
     'renderHtml',
     'renderReport',
     'renderText',
+    'signalOf',
     'validateReport',
     'withSourcingTables',
   ])

@@ -1,7 +1,8 @@
 // The built-in analyzers in run order. Adding one = one folder under src/analyzers/ + one line here.
-// Order matters: an analyzer runs after every analyzer it lists in meta.requires, and analyzers that read optional
-// outputs through ctx.find (checkworthiness reads attribution and opinion; credibility reads nearly everything) come
-// after those too.
+// Order matters: an analyzer runs after every analyzer it lists in meta.requires, and after every analyzer it lists
+// in meta.reads (optional outputs read through ctx.find: checkworthiness reads attribution and opinion; credibility
+// reads nearly everything); createEngine checks both. An analyzer that emits signals also lists its signals.ts in
+// ./signals.ts, the catalog the renderers read.
 import type { Analyzer } from './types.js'
 import style from './style/style.js'
 import hedging from './hedging/hedging.js'

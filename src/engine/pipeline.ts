@@ -2,15 +2,22 @@
 import type { Analyzer, AnalyzerContext, ReportDraft } from '../analyzers/types.js'
 import type { AnnotatedDocument } from '../document/types.js'
 import type { Services } from '../services/types.js'
-import type { Report, ReportEntity, ReportError } from '../report/types.js'
+import type { Report, ReportEntity, ReportError, Signal } from '../report/types.js'
+import { declarationProblems, toSignal, type SignalDeclaration, type SignalDraft } from '../report/signals.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { documentId } from './document-id.js'
 import { countWords } from './word-count.js'
 import { VERSION } from '../version.js'
 
-/** Checks that ids are unique and every `requires` names an analyzer listed earlier. Throws E_CONFIG otherwise. */
+/**
+ * Checks the analyzers' declarations (rules in src/analyzers/types.ts, AnalyzerMeta): ids are unique, every `requires`
+ * names an analyzer listed earlier, no `reads` names one listed later (or itself), and the declared signals are sound
+ * and each declared by one analyzer only. Throws E_CONFIG otherwise.
+ */
 export function validateAnalyzerOrder(analyzers: readonly Analyzer[]): void {
   const seen = new Set<string>()
+  const listed = new Set(analyzers.map((analyzer) => analyzer.id))
+  const signalOwners = new Map<string, string>()
   for (const analyzer of analyzers) {
     if (!analyzer.id || typeof analyzer.analyze !== 'function') {
       throw new FactsiftError('E_CONFIG', `invalid analyzer ${JSON.stringify(analyzer.id)}: it needs an id and an analyze function`)
@@ -20,6 +27,20 @@ export function validateAnalyzerOrder(analyzers: readonly Analyzer[]): void {
       if (!seen.has(required)) {
         throw new FactsiftError('E_CONFIG', `analyzer "${analyzer.id}" requires "${required}", which must be listed before it`)
       }
+    }
+    for (const read of analyzer.meta?.reads ?? []) {
+      if (read === analyzer.id || (listed.has(read) && !seen.has(read))) {
+        throw new FactsiftError('E_CONFIG', `analyzer "${analyzer.id}" reads "${read}", which is listed after it: move "${read}" earlier or stop reading it`)
+      }
+    }
+    for (const declaration of analyzer.meta?.signals ?? []) {
+      const problems = declarationProblems(declaration)
+      if (problems.length > 0) throw new FactsiftError('E_CONFIG', `analyzer "${analyzer.id}": ${problems.join('; ')}`)
+      const owner = signalOwners.get(declaration.id)
+      if (owner !== undefined) {
+        throw new FactsiftError('E_CONFIG', `signal "${declaration.id}" is declared by both "${owner}" and "${analyzer.id}"`)
+      }
+      signalOwners.set(declaration.id, analyzer.id)
     }
     seen.add(analyzer.id)
   }
@@ -62,7 +83,17 @@ export async function runPipeline(
     try {
       const out = await analyzer.analyze(doc, contextFor(analyzer, outputs, services))
       outputs.set(analyzer.id, out)
-      analyzer.contribute?.(out, draft, doc)
+      if (analyzer.contribute) {
+        const before = new Set(draft.signals)
+        try {
+          analyzer.contribute(out, draft, doc)
+        } catch (error) {
+          // Signals added before the failure have no message yet: they go with the failed contribution.
+          draft.signals.splice(0, draft.signals.length, ...draft.signals.filter((signal) => before.has(signal)))
+          throw error
+        }
+        errors.push(...completeSignals(analyzer, draft.signals, before))
+      }
     } catch (error) {
       failed.add(analyzer.id)
       const failure = toFactsiftError(error)
@@ -77,6 +108,8 @@ export async function runPipeline(
   draft.signals.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
   const report: Report = {
     ...draft,
+    // completeSignals turned every draft into a Signal right after the contribute that added it.
+    signals: draft.signals as Signal[],
     errors,
     timings: {
       totalMs: round(services.now() - timings.startedAt),
@@ -88,17 +121,54 @@ export async function runPipeline(
   return { report, outputs }
 }
 
+/**
+ * The signals `analyzer` just added (those not in `before`), checked against its `meta.signals` and turned into report
+ * signals in place (message from the template, severity defaulted). An undeclared one, or one whose template lacks a
+ * value, is removed and reported as E_BAD_SIGNAL (one error per analyzer, naming every bad id).
+ */
+function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: ReadonlySet<SignalDraft>): ReportError[] {
+  if (signals.length === before.size && signals.every((s) => before.has(s))) return []
+  const declared = new Map<string, SignalDeclaration>((analyzer.meta?.signals ?? []).map((d) => [d.id, d]))
+  const problems: string[] = []
+  let kept = 0
+  for (const signal of signals) {
+    if (before.has(signal)) {
+      signals[kept++] = signal
+      continue
+    }
+    const declaration = declared.get(signal.id)
+    if (!declaration) {
+      problems.push(`signal "${signal.id}" is not declared in meta.signals`)
+      continue
+    }
+    try {
+      const complete = toSignal(signal, declaration)
+      signals[kept++] = complete
+    } catch (error) {
+      problems.push(`signal "${signal.id}": ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  signals.length = kept
+  if (problems.length === 0) return []
+  const unique = [...new Set(problems)]
+  return [{ analyzer: analyzer.id, code: 'E_BAD_SIGNAL', message: `left out: ${unique.join('; ')}` }]
+}
+
 function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services: Services): AnalyzerContext {
-  const allowed = new Set(analyzer.meta?.requires ?? [])
+  const required = new Set(analyzer.meta?.requires ?? [])
+  const readable = new Set([...required, ...(analyzer.meta?.reads ?? [])])
   return {
     services,
     get<T>(id: string): T {
-      if (!allowed.has(id)) {
+      if (!required.has(id)) {
         throw new FactsiftError('E_CONFIG', `analyzer "${analyzer.id}" reads "${id}" without listing it in meta.requires`)
       }
       return outputs.get(id) as T
     },
     find<T>(id: string): T | undefined {
+      if (!readable.has(id)) {
+        throw new FactsiftError('E_CONFIG', `analyzer "${analyzer.id}" looks up "${id}" without listing it in meta.reads (or meta.requires)`)
+      }
       return outputs.get(id) as T | undefined
     },
   }

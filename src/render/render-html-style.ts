@@ -1,4 +1,7 @@
-// The stylesheet of the standalone HTML report, kept apart from the markup.
+// The stylesheet of the standalone HTML report, kept apart from the markup. Signal marks take their rules from the
+// highlight table (report-highlights.ts), so a newly declared signal in an existing layer is styled without a change here.
+import { signalMarkCss } from './report-highlights.js'
+
 export const HTML_REPORT_CSS = `
 :root { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232a; background: #f7f7f5; }
 body { margin: 0; }
@@ -17,10 +20,7 @@ body { margin: 0; }
 .mark:hover > .note, .mark:focus > .note { display: block; }
 .mark.claim { background: rgba(255, 196, 0, calc(0.12 + var(--level, 0.3) * 0.5)); }
 .mark.quote { border-bottom: 2px solid #2563eb; }
-.mark.signal-vague-attribution { text-decoration: underline wavy #c2410c; }
-.mark.signal-misspelling { text-decoration: underline wavy #dc2626; }
-.mark.signal-hedge { text-decoration: underline dotted #7c3aed; }
-.mark.signal-sensational, .mark.signal-all-caps, .mark.signal-exclamation { text-decoration: underline dashed #be123c; }
+${signalMarkCss()}
 .legend .mark { padding: 0 .2rem; }
 .risk h2 .score { font-weight: normal; color: #555; }
 .risk-high { border-left: 6px solid #dc2626; }

@@ -1,8 +1,8 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
 import type { Report, Signal } from '../report/types.js'
-import { STANCE_VERBS, evidenceSummaryText, reasonWeightText } from './wording.js'
-import { percent } from './report-highlights.js'
+import { STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
+import { signalCatalog } from '../analyzers/signals.js'
 
 export interface TextRenderOptions {
   color?: boolean
@@ -71,13 +71,17 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   return `${lines.join('\n')}\n`
 }
 
+/** "3 hedge (it seems, reportedly); 1 misspelling (goverment)": each kind by its declared label, the id if undeclared. */
 function summarizeSignals(report: Report): string {
+  const catalog = signalCatalog()
   const groups = new Map<string, Signal[]>()
   for (const signal of report.signals) groups.set(signal.id, [...(groups.get(signal.id) ?? []), signal])
   return [...groups]
     .map(([id, signals]) => {
       const examples = [...new Set(signals.map((s) => exampleOf(report, s)).filter(Boolean))].slice(0, 3)
-      return `${signals.length} ${id}${examples.length ? ` (${examples.join(', ')})` : ''}`
+      const label = catalog.get(id)?.label
+      const name = label ? label[0]!.toLowerCase() + label.slice(1) : id
+      return `${signals.length} ${name}${examples.length ? ` (${examples.join(', ')})` : ''}`
     })
     .join('; ')
 }

@@ -5,6 +5,10 @@ import { renderText } from './render-text.js'
 import { segmentText } from './highlight.js'
 import { escapeHtml, safeHref } from './escape-html.js'
 import type { Report } from '../report/types.js'
+import { declareSignal } from '../report/signals.js'
+import { BUILTIN_SIGNALS } from '../analyzers/signals.js'
+import { LAYERS, layerOfSignal, legendSamples, reportHighlights, reportMarks, signalMarkCss } from './report-highlights.js'
+import { HTML_REPORT_CSS } from './render-html-style.js'
 
 const hostile = '<script>alert(1)</script> and <img src=x onerror="alert(2)"> "quoted" & more'
 const text = `${hostile}\n\nReports emerged that the mayor lied.`
@@ -80,4 +84,31 @@ test('reason weights print signed with two decimals; a caution (weight 0) prints
   assert.equal(reasonWeightText(0.58), '+0.58')
   assert.equal(reasonWeightText(-0.7), '-0.70')
   assert.equal(reasonWeightText(0), 'note')
+})
+
+test('one highlight table: HTML marks and the web layers both come from the declarations', () => {
+  const marks = reportMarks(report)
+  assert.deepEqual(marks.map((m) => [m.kind, m.layer]), [['claim', 'claim'], ['quote', 'quote'], ['signal-vague-attribution', 'vague']])
+  assert.deepEqual(reportHighlights(report).map((h) => h.kind), ['claim', 'quote', 'signal-vague-attribution'])
+  assert.equal(layerOfSignal('hedge'), 'hedge')
+  assert.equal(layerOfSignal('title-all-caps'), undefined, 'declared without a layer: listed, not marked')
+  assert.ok(HTML_REPORT_CSS.includes('.mark.signal-sensational, .mark.signal-all-caps, .mark.signal-exclamation { text-decoration: underline dashed #be123c; }'))
+  for (const declaration of BUILTIN_SIGNALS) {
+    if (declaration.layer) assert.ok(LAYERS.some((layer) => layer.id === declaration.layer), `${declaration.id}: layer ${declaration.layer} is in the table`)
+  }
+})
+
+test('a newly declared signal in an existing layer is marked, styled and in the legend with no change to the renderers', () => {
+  const SHOUT = declareSignal({ id: 'shout', severity: 'info', label: 'Shout', layer: 'style', message: 'Shouting: {word}' })
+  const declarations = [...BUILTIN_SIGNALS, SHOUT]
+  const shouting: Report = { ...report, signals: [{ id: 'shout', start: 0, end: 8, message: 'Shouting: <script>', severity: 'info' }] }
+  assert.deepEqual(reportMarks(shouting, declarations).filter((m) => m.kind === 'signal-shout').map((m) => [m.layer, m.note]), [['style', 'Shouting: <script>']])
+  assert.deepEqual(reportMarks(shouting).filter((m) => m.kind === 'signal-shout'), [], 'undeclared ids are not marked')
+  assert.match(signalMarkCss(declarations), /\.mark\.signal-exclamation, \.mark\.signal-shout \{ text-decoration: underline dashed/)
+  assert.deepEqual(legendSamples(declarations).map((s) => s.text), ['claim', 'quote', 'vague source', 'misspelling', 'hedge', 'sensational style'])
+})
+
+test('the text summary names signals by their declared label', () => {
+  const out = renderText({ ...report, signals: [...report.signals, { id: 'mystery', start: 0, end: 1, message: 'm', severity: 'info' }] })
+  assert.match(out, /Signals: 1 vague attribution \(Reports emerged\); 1 mystery \(<\)/)
 })

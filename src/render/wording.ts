@@ -19,3 +19,8 @@ export function evidenceSummaryText(summary: EvidenceSummary): string {
 export function reasonWeightText(weight: number): string {
   return weight === 0 ? 'note' : `${weight > 0 ? '+' : ''}${weight.toFixed(2)}`
 }
+
+/** A share as a whole percentage: 0.734 → "73%". */
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`
+}

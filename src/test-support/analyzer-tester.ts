@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Analyzer, AnalyzerContext } from '../analyzers/types.js'
 import type { AnnotatedDocument } from '../document/types.js'
-import type { Signal } from '../report/types.js'
+import { toSignal, type SignalDraft } from '../report/signals.js'
 import { annotate } from '../nlp/annotate.js'
 import { normalizeText } from '../document/normalize.js'
 import { createServices } from '../engine/services.js'
@@ -44,7 +44,7 @@ export async function runAnalyzer<Out>(analyzer: Analyzer<Out>, doc: AnnotatedDo
   return analyzer.analyze(doc, ctx())
 }
 
-export function runAnalyzerTests<Out extends { signals: Signal[] }>(
+export function runAnalyzerTests<Out extends { signals: SignalDraft[] }>(
   analyzer: Analyzer<Out>,
   cases: { valid: TesterCase[]; invalid: InvalidCase[] },
   prerequisites: Analyzer[] = [],
@@ -54,6 +54,7 @@ export function runAnalyzerTests<Out extends { signals: Signal[] }>(
       const doc = annotatedText(item.text, item.title ?? null)
       const out = await runAnalyzer(analyzer, doc, prerequisites)
       assertSpans(doc, out.signals)
+      assertDeclared(analyzer, out.signals)
       assert.deepEqual(pick(out.signals, item.ids).map((s) => describe(doc, s)), [])
     })
   }
@@ -62,13 +63,24 @@ export function runAnalyzerTests<Out extends { signals: Signal[] }>(
       const doc = annotatedText(item.text, item.title ?? null)
       const out = await runAnalyzer(analyzer, doc, prerequisites)
       assertSpans(doc, out.signals)
+      assertDeclared(analyzer, out.signals)
       const found = pick(out.signals, item.ids).map((s) => ({ id: s.id, quote: s.scope === 'title' ? '' : doc.text.slice(s.start, s.end) }))
       assert.deepEqual(found, item.findings)
     })
   }
 }
 
-function assertSpans(doc: AnnotatedDocument, signals: Signal[]): void {
+/** Every signal is declared in the analyzer's meta.signals and has every value its message template needs. */
+function assertDeclared(analyzer: Analyzer<unknown>, signals: SignalDraft[]): void {
+  const declared = new Map((analyzer.meta.signals ?? []).map((d) => [d.id, d]))
+  for (const s of signals) {
+    const declaration = declared.get(s.id)
+    assert.ok(declaration, `${s.id}: not declared in ${analyzer.id}'s meta.signals`)
+    assert.doesNotThrow(() => toSignal(s, declaration), `${s.id}: its message template lacks a value`)
+  }
+}
+
+function assertSpans(doc: AnnotatedDocument, signals: SignalDraft[]): void {
   for (const s of signals) {
     if (s.scope === 'title') {
       assert.equal(s.start, 0, `${s.id}: title-scoped finding must have an empty span`)
@@ -80,11 +92,11 @@ function assertSpans(doc: AnnotatedDocument, signals: Signal[]): void {
   }
 }
 
-function pick(signals: Signal[], ids?: string[]): Signal[] {
+function pick(signals: SignalDraft[], ids?: string[]): SignalDraft[] {
   return ids ? signals.filter((s) => ids.includes(s.id)) : signals
 }
 
-function describe(doc: AnnotatedDocument, s: Signal): string {
+function describe(doc: AnnotatedDocument, s: SignalDraft): string {
   return `${s.id}: ${s.scope === 'title' ? '(title)' : doc.text.slice(s.start, s.end)}`
 }
 

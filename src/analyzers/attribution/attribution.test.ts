@@ -6,6 +6,8 @@ import coreference from '../coreference/coreference.js'
 import quotes from '../quotes/quotes.js'
 import attribution from './attribution.js'
 import type { AttributionOutput } from './types.js'
+import { toSignal } from '../../report/signals.js'
+import { VAGUE_ATTRIBUTION } from './signals.js'
 
 const before = [coreference, quotes] as Analyzer[]
 
@@ -60,6 +62,7 @@ test('attribution: contribute adds a vague-attribution signal per vague span and
     claims: [{ id: 'c1', text: '', start: 0, end: 0, checkworthiness: 0.5, attribution: { type: 'none', source: null }, matches: [], evidence: [], sentence: 1 }],
   } as unknown as ReportDraft
   attribution.contribute!(out, draft, doc)
-  assert.deepEqual(draft.signals.map((s) => [s.id, doc.text.slice(s.start, s.end), s.severity]), [['vague-attribution', 'Analysts note', 'warn']])
+  const signals = draft.signals.map((s) => toSignal(s, VAGUE_ATTRIBUTION))
+  assert.deepEqual(signals.map((s) => [s.id, doc.text.slice(s.start, s.end), s.message, s.severity]), [[VAGUE_ATTRIBUTION.id, 'Analysts note', 'unnamed source: analysts note', 'warn']])
   assert.deepEqual(draft.claims[0]!.attribution, { type: 'named', source: 'Ana Ruiz' })
 })

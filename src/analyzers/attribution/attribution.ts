@@ -1,7 +1,8 @@
 // Who vouches for each sentence: a named source, a vague one, the sentence is a quote, or nobody (none).
 import { defineAnalyzer, type Analyzer } from '../types.js'
 import type { AnnotatedDocument } from '../../document/types.js'
-import type { Signal } from '../../report/types.js'
+import { signalOf, type SignalDraft } from '../../report/signals.js'
+import { ATTRIBUTION_SIGNALS, VAGUE_ATTRIBUTION } from './signals.js'
 import type { AttributionOutput, SentenceAttribution } from './types.js'
 import type { CoreferenceOutput } from '../coreference/types.js'
 import type { QuoteFinding, QuotesOutput } from '../quotes/types.js'
@@ -137,16 +138,21 @@ function quotedTokens(doc: AnnotatedDocument): Uint8Array {
 export function createAttributionAnalyzer(options: AttributionOptions = {}): Analyzer<AttributionOutput> {
   return defineAnalyzer<AttributionOutput>({
     id: 'attribution',
-    meta: { version: 1, description: 'Attribution of every sentence: named, vague, quote or none', requires: ['coreference', 'quotes'] },
+    meta: {
+      version: 1,
+      description: 'Attribution of every sentence: named, vague, quote or none',
+      requires: ['coreference', 'quotes'],
+      signals: ATTRIBUTION_SIGNALS,
+    },
     analyze(doc, ctx) {
       return attributeSentences(doc, ctx.get<CoreferenceOutput>('coreference'), ctx.get<QuotesOutput>('quotes'), outletTable(options.outletAliases))
     },
     contribute(out, report) {
-      const signals: Signal[] = []
+      const signals: SignalDraft[] = []
       for (const s of out.sentences) {
         if (s.type !== 'vague') continue
         for (const v of s.vague) {
-          signals.push({ id: 'vague-attribution', start: v.start, end: v.end, message: `unnamed source: ${v.text.toLowerCase()}`, severity: 'warn' })
+          signals.push(signalOf(VAGUE_ATTRIBUTION, v, { cue: v.text.toLowerCase() }))
         }
       }
       report.signals.push(...signals)

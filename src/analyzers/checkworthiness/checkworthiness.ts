@@ -14,7 +14,7 @@ export interface CheckworthinessOutput {
 export default defineAnalyzer<CheckworthinessOutput>({
   id: 'checkworthiness',
   // attribution and opinion are read when present (listed earlier in the registry) and not required.
-  meta: { version: 1, description: 'Check-worthy claims ranked by a calibrated score' },
+  meta: { version: 1, description: 'Check-worthy claims ranked by a calibrated score', reads: ['attribution', 'opinion'] },
   analyze(doc, ctx) {
     const scorer = loadScorer(ctx.services.models)
     return {

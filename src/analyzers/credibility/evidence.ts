@@ -5,6 +5,9 @@ import type { WordIds } from './ngrams.js'
 import lexicons from './lexicons.json' with { type: 'json' }
 import { afinnScore } from './afinn.js'
 import { isBritishSpelling } from '../style/british-spelling.js'
+import { ALL_CAPS, MISSPELLING, SENSATIONAL } from '../style/signals.js'
+import { HEDGE } from '../hedging/signals.js'
+import { VAGUE_ATTRIBUTION } from '../attribution/signals.js'
 
 /** The parts of a report the features use; an engine report or draft satisfies it. */
 export interface CredibilityInput {
@@ -164,7 +167,7 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   }
   if (anonymousSeen) for (let k = 0; k < ids.length; k++) if (anonymousIds[ids[k]!]) anonymousAt.push(k)
   // A US dictionary flags British spellings; counted as misspellings they made well-edited UK copy look sloppy.
-  const signals = input.signals.filter((s) => s.id !== 'misspelling' || !isBritishSpelling(input.text.slice(s.start, s.end)))
+  const signals = input.signals.filter((s) => s.id !== MISSPELLING.id || !isBritishSpelling(input.text.slice(s.start, s.end)))
   const signalCount = (id: string) => signals.reduce((n, s) => n + (s.id === id ? 1 : 0), 0)
   const examples: Record<string, string[]> = {}
   for (const s of signals) {
@@ -197,17 +200,17 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
     negativeWords,
     positiveWords,
     title: titleEvidence(input.title),
-    misspellings: signalCount('misspelling'),
+    misspellings: signalCount(MISSPELLING.id),
     examples,
-    vagueAttributions: signalCount('vague-attribution'),
+    vagueAttributions: signalCount(VAGUE_ATTRIBUTION.id),
     vagueSourcing: vagueSourcing(input.text, input.text.length - body.length, stats, anonymousAt, signals),
     functionWords: Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name, c) => [name, categoryCounts[c]!])),
     ...hyphensAndPossessives(body),
     longWords,
     sentenceLengthSd: sentenceLengthSd(body),
-    allCapsWords: signalCount('all-caps'),
-    sensational: signalCount('sensational'),
-    hedges: signalCount('hedge'),
+    allCapsWords: signalCount(ALL_CAPS.id),
+    sensational: signalCount(SENSATIONAL.id),
+    hedges: signalCount(HEDGE.id),
     claims: input.claims.length,
     vagueClaims: attribution('vague'),
     unattributedClaims: attribution('none'),
@@ -291,7 +294,7 @@ const WHITE = /\s/u
 function vagueSourcing(
   text: string, bodyStart: number, stats: TextStats, anonymousAt: readonly number[], signals: readonly Pick<Signal, 'id' | 'start' | 'end'>[],
 ): Evidence['vagueSourcing'] {
-  const vague = signals.filter((s) => s.id === 'vague-attribution')
+  const vague = signals.filter((s) => s.id === VAGUE_ATTRIBUTION.id)
   const examples = vague.map((s) => text.slice(s.start, s.end))
   let count = vague.length
   for (const k of anonymousAt) {

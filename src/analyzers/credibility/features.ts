@@ -1,5 +1,8 @@
 // The interpretable credibility features: one table of name → value (from Evidence) → plain-words reason.
 import { FUNCTION_WORD_CATEGORIES, type Evidence } from './evidence.js'
+import { ALL_CAPS, EXCLAMATION, MISSPELLING, SENSATIONAL } from '../style/signals.js'
+import { HEDGE } from '../hedging/signals.js'
+import { VAGUE_ATTRIBUTION } from '../attribution/signals.js'
 
 export type FeatureGroup = 'sourcing' | 'style' | 'structure'
 
@@ -37,11 +40,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const CLAIMS = ['checkworthiness', 'attribution']
 const examples = (e: Evidence, id: string) => (e.examples[id]?.length ? ` (${e.examples[id].map((x) => `"${x}"`).join(', ')})` : '')
 
-/** Both vague-sourcing features explain themselves the same way, so the reason appears once (signal 'vague-attribution'). */
+/** Both vague-sourcing features explain themselves the same way, so the reason appears once (signal VAGUE_ATTRIBUTION). */
 function vagueSourcingReason(e: Evidence): { signal: string; message: string } {
   const n = e.vagueSourcing.count
   const examples = e.vagueSourcing.examples.map((x) => `"${x}"`).join(', ')
-  return { signal: 'vague-attribution', message: `${plural(n, 'statement')} ${n === 1 ? 'relies' : 'rely'} on unnamed sources or rumour${examples ? ` (${examples})` : ''}` }
+  return { signal: VAGUE_ATTRIBUTION.id, message: `${plural(n, 'statement')} ${n === 1 ? 'relies' : 'rely'} on unnamed sources or rumour${examples ? ` (${examples})` : ''}` }
 }
 
 /** In model order; never reorder without retraining (the model file stores the names and is checked against them). */
@@ -137,17 +140,17 @@ const BASE_FEATURES: readonly FeatureSpec[] = [
   {
     name: 'misspelling-rate', group: 'style', fixed: 0.3, needs: ['style'],
     value: (e) => per100(e.misspellings, e),
-    reason: (e, raises) => raises && e.misspellings > 0 ? { signal: 'misspelling', message: `${plural(e.misspellings, 'misspelled word')}${examples(e, 'misspelling')}` } : null,
+    reason: (e, raises) => raises && e.misspellings > 0 ? { signal: MISSPELLING.id, message: `${plural(e.misspellings, 'misspelled word')}${examples(e, MISSPELLING.id)}` } : null,
   },
   {
     name: 'all-caps-rate', group: 'style', prior: 0.2, needs: ['style'],
     value: (e) => per100(e.allCapsWords, e),
-    reason: (e, raises) => raises && e.allCapsWords > 0 ? { signal: 'all-caps', message: plural(e.allCapsWords, 'word') + ' in capitals' } : null,
+    reason: (e, raises) => raises && e.allCapsWords > 0 ? { signal: ALL_CAPS.id, message: plural(e.allCapsWords, 'word') + ' in capitals' } : null,
   },
   {
     name: 'exclamation-rate', group: 'style', prior: 0.2,
     value: (e) => e.exclamations / Math.max(e.sentences, 1),
-    reason: (e, raises) => raises && e.exclamations > 0 ? { signal: 'exclamation', message: plural(e.exclamations, 'exclamation mark') } : null,
+    reason: (e, raises) => raises && e.exclamations > 0 ? { signal: EXCLAMATION.id, message: plural(e.exclamations, 'exclamation mark') } : null,
   },
   {
     name: 'question-rate', group: 'style',
@@ -157,12 +160,12 @@ const BASE_FEATURES: readonly FeatureSpec[] = [
   {
     name: 'sensational-rate', group: 'style', prior: 0.2, needs: ['style'],
     value: (e) => per100(e.sensational, e),
-    reason: (e, raises) => raises && e.sensational > 0 ? { signal: 'sensational', message: plural(e.sensational, 'sensational word') + ' ("shocking", "bombshell", …)' } : null,
+    reason: (e, raises) => raises && e.sensational > 0 ? { signal: SENSATIONAL.id, message: plural(e.sensational, 'sensational word') + ' ("shocking", "bombshell", …)' } : null,
   },
   {
     name: 'hedge-rate', group: 'style', prior: 0.2, needs: ['hedging'],
     value: (e) => per100(e.hedges, e),
-    reason: (e, raises) => raises && e.hedges > 0 ? { signal: 'hedge', message: `${plural(e.hedges, 'hedge')} or unattributed phrasings ("it seems", "analysts note", …)` } : null,
+    reason: (e, raises) => raises && e.hedges > 0 ? { signal: HEDGE.id, message: `${plural(e.hedges, 'hedge')} or unattributed phrasings ("it seems", "analysts note", …)` } : null,
   },
   {
     name: 'negative-emotion-rate', group: 'style',

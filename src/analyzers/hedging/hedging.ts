@@ -1,11 +1,12 @@
 // Hedges and weasel phrases ("it seems", "reportedly", "many people say"): wording that softens or hides who vouches.
 import { defineAnalyzer } from '../types.js'
-import type { Signal } from '../../report/types.js'
+import { signalOf, type SignalDraft } from '../../report/signals.js'
+import { HEDGE, HEDGING_SIGNALS } from './signals.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
 import lexicon from './hedges.json' with { type: 'json' }
 
 export interface HedgingOutput {
-  signals: Signal[]
+  signals: SignalDraft[]
   /** Sentence indices that contain at least one hedge. */
   hedgedSentences: number[]
 }
@@ -14,15 +15,15 @@ const matcher = createPhraseMatcher(lexicon.hedges)
 
 export default defineAnalyzer<HedgingOutput>({
   id: 'hedging',
-  meta: { version: 1, description: 'Hedges and weasel phrases' },
+  meta: { version: 1, description: 'Hedges and weasel phrases', signals: HEDGING_SIGNALS },
   analyze(doc) {
-    const signals: Signal[] = []
+    const signals: SignalDraft[] = []
     const hedged = new Set<number>()
     let sentence = 0
     for (const match of matcher.find(doc.text)) {
       while (sentence < doc.sentences.length - 1 && doc.sentences[sentence]!.end <= match.start) sentence++
       hedged.add(sentence)
-      signals.push({ id: 'hedge', start: match.start, end: match.end, message: `Hedge: ${match.phrase}`, severity: 'info' })
+      signals.push(signalOf(HEDGE, match, { phrase: match.phrase }))
     }
     return { signals, hedgedSentences: [...hedged] }
   },

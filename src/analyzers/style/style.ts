@@ -1,7 +1,8 @@
 // Style signals: misspellings, shouting in capitals, exclamation marks and sensational wording (title and body).
 import { defineAnalyzer } from '../types.js'
 import type { AnnotatedDocument, EntityType, Token } from '../../document/types.js'
-import type { Signal } from '../../report/types.js'
+import { signalOf, type SignalDraft } from '../../report/signals.js'
+import { ALL_CAPS, EXCLAMATION, MISSPELLING, SENSATIONAL, STYLE_SIGNALS, TITLE_ALL_CAPS, TITLE_EXCLAMATION } from './signals.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
 import { isBritishSpelling } from './british-spelling.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
@@ -21,7 +22,7 @@ export interface StyleCounts {
 }
 
 export interface StyleOutput {
-  signals: Signal[]
+  signals: SignalDraft[]
   counts: StyleCounts
 }
 
@@ -35,9 +36,9 @@ const CONTRACTION_PIECE = /^(?:n['’]t|['’](?:s|re|ll|ve|d|m|t))$/i
 
 export default defineAnalyzer<StyleOutput>({
   id: 'style',
-  meta: { version: 1, description: 'Misspellings, all-caps shouting, exclamation marks and sensational wording' },
+  meta: { version: 1, description: 'Misspellings, all-caps shouting, exclamation marks and sensational wording', signals: STYLE_SIGNALS },
   analyze(doc) {
-    const signals: Signal[] = []
+    const signals: SignalDraft[] = []
     const counts: StyleCounts = {
       words: 0,
       misspellings: 0,
@@ -57,7 +58,7 @@ export default defineAnalyzer<StyleOutput>({
       previousSentence = token.sentence
       if (token.kind === 'punctuation' && doc.text[token.start] === '!') {
         counts.exclamations++
-        if (doc.text[token.start - 1] !== '!') signals.push(signal('exclamation', token.start, token.end, 'Exclamation mark', 'info'))
+        if (doc.text[token.start - 1] !== '!') signals.push(signalOf(EXCLAMATION, token, {}))
         continue
       }
       if (token.kind !== 'word') continue
@@ -65,12 +66,11 @@ export default defineAnalyzer<StyleOutput>({
       const surface = doc.text.slice(token.start, token.end)
       if (isShouting(surface) && !inNamedEntity[i]) {
         counts.allCapsWords++
-        signals.push(signal('all-caps', token.start, token.end, `Word in capitals: ${surface}`, 'info'))
+        signals.push(signalOf(ALL_CAPS, token, { word: surface }))
       } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface) && !isBritishSpelling(surface)) {
         counts.misspellings++
         const hint = counts.misspellings <= MAX_SUGGESTED ? suggestionsFor(surface) : []
-        const message = `Possible misspelling: ${surface}${hint.length ? ` (did you mean ${hint.join(', ')}?)` : ''}`
-        signals.push(signal('misspelling', token.start, token.end, message, 'warn'))
+        signals.push(signalOf(MISSPELLING, token, { word: surface, suggestions: hint }))
       }
     }
     addSensational(doc, signals, counts)
@@ -81,7 +81,7 @@ export default defineAnalyzer<StyleOutput>({
   },
 })
 
-function addSensational(doc: AnnotatedDocument, signals: Signal[], counts: StyleCounts): void {
+function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: StyleCounts): void {
   const title = doc.meta.title
   const titleAt = title ? doc.text.indexOf(title) : -1
   const quoted = quotedRanges(doc.text)
@@ -90,26 +90,25 @@ function addSensational(doc: AnnotatedDocument, signals: Signal[], counts: Style
     const inTitle = titleAt >= 0 && match.start >= titleAt && match.end <= titleAt + title!.length
     if (inTitle) counts.sensationalTitle++
     else counts.sensationalBody++
-    const where = inTitle ? 'in the headline' : 'in the text'
-    signals.push(signal('sensational', match.start, match.end, `Sensational wording ${where}: ${match.phrase}`, inTitle ? 'warn' : 'info'))
+    signals.push(signalOf(SENSATIONAL, match, { where: inTitle ? 'headline' : 'text', phrase: match.phrase }, inTitle ? { severity: 'warn' } : {}))
   }
   if (!title) return
   // A headline given only as metadata (HTML <title>, JSON) is not in the text: its findings point at no span.
   if (titleAt < 0) {
     for (const match of sensationalMatcher.find(title)) {
       counts.sensationalTitle++
-      signals.push({ ...signal('sensational', 0, 0, `Sensational wording in the headline: ${match.phrase}`, 'warn'), scope: 'title' })
+      signals.push(signalOf(SENSATIONAL, { start: 0, end: 0 }, { where: 'headline', phrase: match.phrase }, { severity: 'warn', scope: 'title' }))
     }
   }
   const letters = title.replace(/[^\p{L}]/gu, '')
   if (letters.length >= 12 && letters === letters.toUpperCase()) {
     counts.titleAllCaps = true
     const span = titleAt >= 0 ? { start: titleAt, end: titleAt + title.length } : { start: 0, end: 0 }
-    signals.push({ ...signal('title-all-caps', span.start, span.end, 'Headline written in capitals', 'warn'), ...(titleAt < 0 ? { scope: 'title' as const } : {}) })
+    signals.push(signalOf(TITLE_ALL_CAPS, span, {}, titleAt < 0 ? { scope: 'title' } : {}))
   }
   if (title.includes('!')) {
     const span = titleAt >= 0 ? { start: titleAt, end: titleAt + title.length } : { start: 0, end: 0 }
-    signals.push({ ...signal('title-exclamation', span.start, span.end, 'Exclamation mark in the headline', 'warn'), ...(titleAt < 0 ? { scope: 'title' as const } : {}) })
+    signals.push(signalOf(TITLE_EXCLAMATION, span, {}, titleAt < 0 ? { scope: 'title' } : {}))
   }
 }
 
@@ -138,8 +137,4 @@ function entityTokenMask(doc: AnnotatedDocument, include: (type: EntityType) => 
     for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) mask[k] = true
   }
   return mask
-}
-
-function signal(id: string, start: number, end: number, message: string, severity: Signal['severity']): Signal {
-  return { id, start, end, message, severity }
 }
