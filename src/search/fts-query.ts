@@ -1,13 +1,11 @@
 // Free text → an FTS5 MATCH expression: word terms, stopwords dropped, each quoted so no user text is FTS5 syntax.
+import { letterDigitRuns } from '../nlp/words.js'
 import { STOPWORDS } from './stopwords.js'
-
-const WORD = /[\p{L}\p{N}]+/gu
 
 /** Distinct lower-cased word terms of `text`, stopwords and one-letter words removed, in first-seen order. */
 export function queryTerms(text: string): string[] {
   const seen = new Set<string>()
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const term = match[0]
+  for (const term of letterDigitRuns(text.toLowerCase())) {
     if (term.length < 2 && !/\d/.test(term)) continue
     if (STOPWORDS.has(term)) continue
     seen.add(term)

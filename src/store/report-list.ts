@@ -4,6 +4,7 @@ import type { Report } from '../report/types.js'
 import type { StoredReportSummary } from './report-repository.js'
 import { REPORT_LIST_DEFAULT_LIMIT, REPORT_LIST_MAX_LIMIT } from './report-repository.js'
 import { FactsiftError } from '../errors.js'
+import { letterDigitRuns } from '../nlp/words.js'
 
 /** The summary columns of a stored report row (both stores name them alike). */
 export interface ReportSummaryRow {
@@ -42,8 +43,8 @@ export function decodeCursor(cursor: string): number {
 
 /** The first 16 words of a search box's text (letters and digits only), or null when none remain. */
 export function searchWords(q: string): string[] | null {
-  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
-  return words ? words.slice(0, 16) : null
+  const words = letterDigitRuns(q.normalize('NFC'))
+  return words.length > 0 ? words.slice(0, 16) : null
 }
 
 /** One page from `limit + 1` newest-first rows: the first `limit` as summaries, and a cursor when there were more. */
