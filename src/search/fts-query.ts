@@ -1,4 +1,5 @@
-// Free text → an FTS5 MATCH expression: word terms, stopwords dropped, each quoted so no user text is FTS5 syntax.
+// Free text → full-text queries: word terms with stopwords dropped, an FTS5 MATCH expression, a PostgreSQL tsquery;
+// each term quoted, so no user text is query syntax.
 import { letterDigitRuns } from '../nlp/words.js'
 import { STOPWORDS } from './stopwords.js'
 
@@ -16,4 +17,9 @@ export function queryTerms(text: string): string[] {
 /** `"a" OR "b" OR …`: any term may match; BM25 ranks documents matching more (and rarer) terms higher. */
 export function buildMatchQuery(terms: readonly string[]): string {
   return terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')
+}
+
+/** `'a' | 'b'`: a PostgreSQL tsquery matching any of the (already stemmed) lexemes, never parsed as user syntax. */
+export function anyLexemeQuery(lexemes: readonly string[]): string {
+  return lexemes.map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')
 }

@@ -2,7 +2,9 @@
 import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { FactCheckRecord, FactCheckRepository, FactCheckStats, NormalizedRating, UpsertCounts } from '../factcheck-repository.js'
-import { anyLexemeQuery, createTermIndex, tokenCount } from './bm25.js'
+import { tokenCount } from '../../search/bm25.js'
+import { anyLexemeQuery } from '../../search/fts-query.js'
+import { createTermIndex } from './term-index.js'
 import { upsertByKey } from './upsert.js'
 import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
