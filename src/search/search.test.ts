@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BM25_K1, bm25Idf, bm25TermScore, tokenCount } from './bm25.js'
-import { anyLexemeQuery, buildMatchQuery, queryTerms } from './fts-query.js'
+import { anyLexemeQuery, buildMatchQuery, queryTerms, searchBoxMatchQuery, searchBoxTsQuery } from './fts-query.js'
 import { chooseRareTerms, chooseWithinPostings, commonTermLimit } from './term-selection.js'
 import { indexTerms } from './terms.js'
 
@@ -13,6 +13,11 @@ test('query terms: lower-cased letter-and-digit runs, stopwords and single lette
 test('queries quote every term: no user text is FTS5 or tsquery syntax', () => {
   assert.equal(buildMatchQuery(['a"b', 'near']), '"a""b" OR "near"')
   assert.equal(anyLexemeQuery(["o'b", 'a\\b']), "'o''b' | 'a\\\\b'")
+  assert.equal(searchBoxMatchQuery('he said "no"'), '"he" "said" "no"*')
+  assert.equal(searchBoxTsQuery("it's & !not:*"), "'it' & 's' & 'not':*")
+  assert.equal(searchBoxMatchQuery('  ...  '), null)
+  assert.equal(searchBoxTsQuery('!!'), null)
+  assert.equal(searchBoxMatchQuery(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))?.split(' ').length, 16)
 })
 
 test('BM25 as FTS5 computes it: idf floored, frequency saturates, longer documents score lower', () => {

@@ -4,7 +4,6 @@ import type { Report } from '../report/types.js'
 import type { StoredReportSummary } from './report-repository.js'
 import { REPORT_LIST_DEFAULT_LIMIT, REPORT_LIST_MAX_LIMIT } from './report-repository.js'
 import { FactsiftError } from '../errors.js'
-import { letterDigitRuns } from '../nlp/words.js'
 
 /** The summary columns of a stored report row (both stores name them alike). */
 export interface ReportSummaryRow {
@@ -39,12 +38,6 @@ export function decodeCursor(cursor: string): number {
   const match = /^s(\d{1,15})$/.exec(decoded)
   if (!match) throw new FactsiftError('E_BAD_ARGUMENT', 'cursor is not one returned by a previous page')
   return Number(match[1])
-}
-
-/** The first 16 words of a search box's text (letters and digits only), or null when none remain. */
-export function searchWords(q: string): string[] | null {
-  const words = letterDigitRuns(q.normalize('NFC'))
-  return words.length > 0 ? words.slice(0, 16) : null
 }
 
 /** One page from `limit + 1` newest-first rows: the first `limit` as summaries, and a cursor when there were more. */
