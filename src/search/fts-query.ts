@@ -25,7 +25,7 @@ export function anyLexemeQuery(lexemes: readonly string[]): string {
 }
 
 /** The first 16 words of a search box's text (runs of letters and digits), or null when none remain. */
-export function searchBoxWords(q: string): string[] | null {
+function searchBoxWords(q: string): string[] | null {
   const words = letterDigitRuns(q.normalize('NFC'))
   return words.length > 0 ? words.slice(0, 16) : null
 }

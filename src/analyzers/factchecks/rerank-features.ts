@@ -1,7 +1,8 @@
 // Features of one (claim, candidate fact-check) pair for the re-ranker: BM25, overlaps, mismatches, n-gram similarity.
 import { bm25TermScore } from '../../search/bm25.js'
+import { stem } from '../../search/terms.js'
 import type { FactCheckRecord } from '../../store/factcheck-repository.js'
-import { analyzeText, charCosine, overlap, stem, type AnalyzedText } from './text-analysis.js'
+import { analyzeText, charCosine, overlap, type AnalyzedText } from './text-analysis.js'
 
 /** The feature names, in vector order; a model file lists them and is rejected when they differ. */
 export const FEATURE_NAMES = [

@@ -2,8 +2,6 @@
 import { termWords } from '../../nlp/words.js'
 import { foldWord, isStopword, stem } from '../../search/terms.js'
 
-export { stem } from '../../search/terms.js'
-
 /** What the re-ranker features read from one text; computed once per text. */
 export interface AnalyzedText {
   /** Distinct stems of the non-stopwords (the index terms). */
