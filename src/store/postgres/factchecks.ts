@@ -6,7 +6,7 @@ import { tokenCount } from '../../search/bm25.js'
 import { anyLexemeQuery } from '../../search/fts-query.js'
 import { createTermIndex } from './term-index.js'
 import { upsertByKey } from './upsert.js'
-import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
+import { FACTCHECK_COLUMNS, factCheckRowValues, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -42,7 +42,7 @@ export const migrations: PostgresMigration[] = [
 
 /** Everything but the key, in a fixed order (the same as the SQLite store's): equal hashes mean nothing changed. */
 function hashOf(r: FactCheckRecord): string {
-  return JSON.stringify([r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null])
+  return JSON.stringify(factCheckRowValues(r))
 }
 
 /** Column weights as in the SQLite store: a claim hit counts more than a title hit. */
@@ -73,7 +73,7 @@ export function createRepository(pool: pg.Pool): FactCheckRepository {
         records.map((r) => ({
           key: r.key,
           hash: hashOf(r),
-          values: [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null, tokenCount(r.claim, r.title)],
+          values: [...factCheckRowValues(r), tokenCount(r.claim, r.title)],
         })),
       )
       if (counts.inserted + counts.updated > 0) terms.invalidate()

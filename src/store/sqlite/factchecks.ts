@@ -15,7 +15,7 @@ import type {
 import { buildMatchQuery } from '../../search/fts-query.js'
 import { chooseWithinPostings } from '../../search/term-selection.js'
 import { foldWord, indexTerms, indexText, stem } from '../../search/terms.js'
-import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
+import { FACTCHECK_COLUMNS, factCheckRowValues, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -53,7 +53,7 @@ const COLUMNS = FACTCHECK_COLUMNS.join(', ')
 
 /** A digest of everything but the key: equal digests mean a re-import changes nothing. */
 function digest(r: FactCheckRecord): Buffer {
-  const text = [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null]
+  const text = factCheckRowValues(r)
     .map((v) => (v === null ? '\u0000' : v))
     .join('\u0001')
   return createHash('sha1').update(text).digest().subarray(0, 12)
@@ -104,7 +104,7 @@ export function createRepository(db: Database.Database): FactCheckRepository {
     const now = new Date().toISOString()
     for (const r of records) {
       const hash = digest(r)
-      const values = [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null]
+      const values = factCheckRowValues(r)
       const { changes, lastInsertRowid } = insert.run(r.key, ...values, hash, now)
       if (changes === 1) {
         insertFts.run(lastInsertRowid, indexText(r.claim), indexText(r.title))
