@@ -12,7 +12,7 @@ import { createRng, type Rng } from '../src/ml/rng.js'
 import { openStore } from '../src/store/open-store.js'
 import { importFactChecks } from '../src/factchecks/import/import-file.js'
 import { createModelLoader } from '../src/models/loader.js'
-import { createFactCheckMatcher, loadClaimMatchingModel } from '../src/analyzers/factcheck-matches/matcher.js'
+import { createFactCheckMatcher, loadClaimMatchingModel } from '../src/analyzers/factchecks/matcher.js'
 
 const SYLLABLES = ['ba', 'ke', 'ri', 'to', 'mu', 'sa', 'ne', 'lo', 'pi', 'da', 've', 'go', 'zu', 'fa', 'ti', 'ro', 'me', 'ka', 'li', 'no', 'su', 'de', 'ha', 'ju', 'we', 'sh', 'st', 'pr', 'an', 'el', 'or', 'um']
 const FUNCTION_WORDS = ['the', 'a', 'of', 'to', 'in', 'and', 'is', 'that', 'for', 'on', 'was', 'with', 'as', 'by', 'his', 'her', 'at', 'from', 'are', 'has', 'said', 'shows', 'after']

@@ -12,7 +12,7 @@ import attribution from './attribution/attribution.js'
 import sources from './sources/sources.js'
 import opinion from './opinion/opinion.js'
 import checkworthiness from './checkworthiness/checkworthiness.js'
-import factcheckMatches from './factcheck-matches/factcheck-matches.js'
+import factchecks from './factchecks/factchecks.js'
 import lateralReading from './lateral-reading/lateral-reading.js'
 import credibility from './credibility/credibility.js'
 
@@ -27,7 +27,7 @@ export function defaultAnalyzers(): Analyzer[] {
     sources,
     opinion,
     checkworthiness,
-    factcheckMatches,
+    factchecks,
     lateralReading,
     credibility,
   ] as Analyzer[]

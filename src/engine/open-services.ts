@@ -25,7 +25,7 @@ export async function openAnalysisServices(options: OpenServicesOptions = {}): P
   const store = await openStore(location)
   const services = createServices({ ...base, store })
   const [{ createFactCheckMatcher }, { createCorpusSearcher }] = await Promise.all([
-    import('../analyzers/factcheck-matches/matcher.js'),
+    import('../analyzers/factchecks/matcher.js'),
     import('../analyzers/lateral-reading/related.js'),
   ])
   if ((await store.factchecks.count()) > 0) services.factchecks = createFactCheckMatcher(store, services.models)

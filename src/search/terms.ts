@@ -1,8 +1,8 @@
 // The one definition of an index term, shared by the full-text index and the re-ranker: folded, stemmed content words.
 // Changing what a term is needs a store migration that re-indexes (src/store/sqlite/factchecks.ts).
+import { termWords } from '../nlp/words.js'
 import { STOPWORDS } from './stopwords.js'
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
 const NON_ASCII = /[^\x00-\x7f]/
 
 /** Lower case, accents removed, apostrophes dropped ("Don’t" → "dont", "Café" → "cafe"). */
@@ -33,7 +33,7 @@ export function isStopword(folded: string): boolean {
 /** The index terms of `text`, in order (repeats kept). */
 export function indexTerms(text: string): string[] {
   const out: string[] = []
-  for (const match of text.matchAll(WORD)) {
+  for (const match of termWords(text)) {
     const folded = foldWord(match[0])
     if (!isStopword(folded)) out.push(stem(folded))
   }

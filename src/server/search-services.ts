@@ -6,7 +6,7 @@ import type { Store } from '../store/types.js'
 export async function refreshSearchServices(engine: Engine, store: Store): Promise<void> {
   const services = engine.services
   if (!services.factchecks && (await store.factchecks.count()) > 0) {
-    const { createFactCheckMatcher } = await import('../analyzers/factcheck-matches/matcher.js')
+    const { createFactCheckMatcher } = await import('../analyzers/factchecks/matcher.js')
     services.factchecks = createFactCheckMatcher(store, services.models)
   }
   if (!services.corpus && (await store.corpus.count()) > 0) {

@@ -1,4 +1,4 @@
-// Fact-check rows shared by the SQLite and PostgreSQL fact-check repositories: the record columns and row → record.
+// Fact-check rows shared by the SQLite and PostgreSQL fact-check repositories: the record columns and row ↔ record.
 import type { FactCheckRecord, NormalizedRating } from './factcheck-repository.js'
 
 /** The record columns of a factchecks row. */
@@ -17,6 +17,11 @@ export interface FactCheckRow {
 }
 
 export const FACTCHECK_COLUMNS = ['key', 'claim', 'claimant', 'rating', 'rating_normalized', 'fact_checker', 'url', 'reviewed_at', 'language', 'title', 'external_id'] as const
+
+/** Stored values in column order after the key (claim … external_id); both stores' change hashes are made of them too. */
+export function factCheckRowValues(r: FactCheckRecord): (string | null)[] {
+  return [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null]
+}
 
 export function fromFactCheckRow(row: FactCheckRow): FactCheckRecord {
   return {

@@ -40,12 +40,6 @@ export function decodeCursor(cursor: string): number {
   return Number(match[1])
 }
 
-/** The first 16 words of a search box's text (letters and digits only), or null when none remain. */
-export function searchWords(q: string): string[] | null {
-  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu)
-  return words ? words.slice(0, 16) : null
-}
-
 /** One page from `limit + 1` newest-first rows: the first `limit` as summaries, and a cursor when there were more. */
 export function toPage<R extends ReportSummaryRow>(
   rows: R[],

@@ -1,7 +1,7 @@
 // A small hand-set re-ranker for tests (weights on coverage and n-gram similarity), so tests need no trained model file.
 import type { ModelLoader } from '../models/loader.js'
-import { FEATURE_NAMES } from '../analyzers/factcheck-matches/rerank-features.js'
-import { CLAIM_MATCHING_MODEL_ID, type ClaimMatchingModel } from '../analyzers/factcheck-matches/reranker.js'
+import { FEATURE_NAMES } from '../analyzers/factchecks/rerank-features.js'
+import { CLAIM_MATCHING_MODEL_ID, type ClaimMatchingModel } from '../analyzers/factchecks/reranker.js'
 
 /** Log-odds ≈ 6·(idf coverage) + 4·(char 4-gram similarity) − 5: a near-copy of a stored claim scores well above 0.5. */
 export function testClaimMatchingModel(threshold = 0.5): ClaimMatchingModel {

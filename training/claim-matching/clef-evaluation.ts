@@ -2,8 +2,8 @@
 import type { FactCheckRecord, FactCheckRepository } from '../../src/store/factcheck-repository.js'
 import { createPlainBm25 } from './plain-bm25.js'
 import { mapAtK, meanReciprocalRank, precisionAtK, type RankedQuery } from '../ml/ranking-metrics.js'
-import { retrieveCandidates, type CandidateSet } from '../../src/analyzers/factcheck-matches/candidates.js'
-import { candidateFeatures } from '../../src/analyzers/factcheck-matches/rerank-features.js'
+import { retrieveCandidates, type CandidateSet } from '../../src/analyzers/factchecks/candidates.js'
+import { candidateFeatures } from '../../src/analyzers/factchecks/rerank-features.js'
 import type { ClefQuery } from './clef-data.js'
 
 /** One tweet's candidates with the ids of its relevant verified claims. */

@@ -3,7 +3,7 @@ import { importFactChecks } from '../../src/factchecks/import/import-file.js'
 import { openStore } from '../../src/store/open-store.js'
 import { readClefQueries, readQrels } from './clef-data.js'
 import { bm25Scores, buildClefRuns, plainBm25Metrics, rankingMetrics, withoutRelevant, type RankingMetrics } from './clef-evaluation.js'
-import { calibrate, rerankMargins, type ClaimMatchingModel } from '../../src/analyzers/factcheck-matches/reranker.js'
+import { calibrate, rerankMargins, type ClaimMatchingModel } from '../../src/analyzers/factchecks/reranker.js'
 
 export interface ClaimMatchingEvaluation {
   claims: number

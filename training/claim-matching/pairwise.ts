@@ -2,8 +2,8 @@
 import type { ClefRun } from './clef-evaluation.js'
 import { trainLogistic, logisticDecision, type LogisticModel } from '../../src/ml/logistic.js'
 import { fitStandardizer, type Standardizer } from '../../src/ml/standardize.js'
-import { standardizeClipped } from '../../src/analyzers/factcheck-matches/reranker.js'
-import { FEATURE_NAMES, FEATURE_SIGNS } from '../../src/analyzers/factcheck-matches/rerank-features.js'
+import { standardizeClipped } from '../../src/analyzers/factchecks/reranker.js'
+import { FEATURE_NAMES, FEATURE_SIGNS } from '../../src/analyzers/factchecks/rerank-features.js'
 
 export interface PairwiseOptions {
   l2: number

@@ -1,5 +1,6 @@
 // What the credibility model reads: the report draft (the public contract) plus which analyzers ran, reduced to counts.
 import type { Claim, Quote, ReportEntity, Signal, Source } from '../../report/types.js'
+import { letterWords } from '../../nlp/words.js'
 import { textStats, movingTypeTokenRatioOfIds, type TextStats } from './text-stats.js'
 import type { WordIds } from './ngrams.js'
 import lexicons from './lexicons.json' with { type: 'json' }
@@ -326,7 +327,7 @@ export function bodyOf(text: string, title: string | null): string {
 
 function titleEvidence(title: string | null): Evidence['title'] {
   const text = title ?? ''
-  const words = text.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []
+  const words = letterWords(text)
   const letters = text.replace(/[^\p{L}]/gu, '')
   const long = words.filter((w) => w.length > 3)
   return {

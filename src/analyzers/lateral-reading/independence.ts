@@ -1,6 +1,7 @@
 // Independent sources among related coverage: one outlet counts once, and syndicated copies of one story count once.
 import type { Evidence, EvidenceSummary, Stance } from '../../report/types.js'
 import { outletKey } from '../../nlp/outlet-identity.js'
+import { letterDigitRuns } from '../../nlp/words.js'
 
 /** Words per shingle and the words of a body that are fingerprinted (syndicated copies share their opening). */
 const SHINGLE = 4
@@ -10,7 +11,7 @@ const SAME_STORY = 0.5
 
 /** Hashed word shingles of a body's opening. */
 export function storyFingerprint(body: string): Set<number> {
-  const words = (body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, FINGERPRINT_WORDS)
+  const words = letterDigitRuns(body.toLowerCase()).slice(0, FINGERPRINT_WORDS)
   const shingles = new Set<number>()
   for (let i = 0; i + SHINGLE <= words.length; i++) {
     let h = 0x811c9dc5

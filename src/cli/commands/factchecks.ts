@@ -178,7 +178,7 @@ async function searchCommand(text: string, flags: SearchFlags): Promise<void> {
   const [{ openStore }, { createModelLoader }, { loadClaimMatchingModel, rankFactChecks }, { FactsiftError }] = await Promise.all([
     import('../../store/open-store.js'),
     import('../../models/loader.js'),
-    import('../../analyzers/factcheck-matches/matcher.js'),
+    import('../../analyzers/factchecks/matcher.js'),
     import('../../errors.js'),
   ])
   const limit = Number(flags.limit)

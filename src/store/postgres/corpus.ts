@@ -5,7 +5,9 @@ import type { CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCo
 import {
   CORPUS_COLUMNS as COLUMNS, corpusContentHash, corpusRowValues, fromCorpusRow, outletFilterKeys, publishedBeforeBound, type CorpusRow as Row,
 } from '../corpus-rows.js'
-import { anyLexemeQuery, createTermIndex, tokenCount } from './bm25.js'
+import { tokenCount } from '../../search/bm25.js'
+import { anyLexemeQuery } from '../../search/fts-query.js'
+import { createTermIndex } from './term-index.js'
 import { upsertByKey } from './upsert.js'
 
 export const area = 'corpus'

@@ -2,9 +2,11 @@
 import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { FactCheckRecord, FactCheckRepository, FactCheckStats, NormalizedRating, UpsertCounts } from '../factcheck-repository.js'
-import { anyLexemeQuery, createTermIndex, tokenCount } from './bm25.js'
+import { tokenCount } from '../../search/bm25.js'
+import { anyLexemeQuery } from '../../search/fts-query.js'
+import { createTermIndex } from './term-index.js'
 import { upsertByKey } from './upsert.js'
-import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
+import { FACTCHECK_COLUMNS, factCheckRowValues, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -40,7 +42,7 @@ export const migrations: PostgresMigration[] = [
 
 /** Everything but the key, in a fixed order (the same as the SQLite store's): equal hashes mean nothing changed. */
 function hashOf(r: FactCheckRecord): string {
-  return JSON.stringify([r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null])
+  return JSON.stringify(factCheckRowValues(r))
 }
 
 /** Column weights as in the SQLite store: a claim hit counts more than a title hit. */
@@ -71,7 +73,7 @@ export function createRepository(pool: pg.Pool): FactCheckRepository {
         records.map((r) => ({
           key: r.key,
           hash: hashOf(r),
-          values: [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null, tokenCount(r.claim, r.title)],
+          values: [...factCheckRowValues(r), tokenCount(r.claim, r.title)],
         })),
       )
       if (counts.inserted + counts.updated > 0) terms.invalidate()

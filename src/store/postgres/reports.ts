@@ -2,7 +2,8 @@
 import type pg from 'pg'
 import type { Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
-import { checkLimit, decodeCursor, reportKey, searchWords, toPage, type ReportSummaryRow } from '../report-list.js'
+import { checkLimit, decodeCursor, reportKey, toPage, type ReportSummaryRow } from '../report-list.js'
+import { searchBoxTsQuery } from '../../search/fts-query.js'
 import { FactsiftError } from '../../errors.js'
 import type { PostgresMigration } from './migrate.js'
 import { pgText } from './upsert.js'
@@ -96,7 +97,7 @@ export function createRepository(pool: pg.Pool): ReportRepository {
       const before = query.cursor ? decodeCursor(query.cursor) : Number.MAX_SAFE_INTEGER
       let rows: SummaryRow[]
       if (query.q !== undefined && query.q.trim() !== '') {
-        const match = toTsQuery(query.q)
+        const match = searchBoxTsQuery(query.q)
         if (match === null) return { items: [], nextCursor: null }
         rows = (
           await pool.query<SummaryRow>(
@@ -120,16 +121,4 @@ export async function getMany(pool: pg.Pool, ids: readonly string[]): Promise<Ma
 
 function nullableText(value: string | null): string | null {
   return value === null ? null : pgText(value)
-}
-
-/**
- * The user's words as a tsquery: each word quoted (so `&`, `|`, `!`, `:*` are plain text, never syntax), all required,
- * the last one as a prefix. Null when no word remains.
- */
-export function toTsQuery(q: string): string | null {
-  const words = searchWords(q)
-  if (!words) return null
-  const quoted = words.map((word) => `'${word}'`)
-  quoted[quoted.length - 1] += ':*'
-  return quoted.join(' & ')
 }

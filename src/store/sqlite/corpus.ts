@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { CorpusArticle, CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
 import { buildMatchQuery, queryTerms } from '../../search/fts-query.js'
+import { chooseRareTerms, commonTermLimit } from '../../search/term-selection.js'
 import {
   CORPUS_COLUMNS as COLUMNS, corpusContentHash, corpusRowValues, fromCorpusRow, outletFilterKeys, publishedBeforeBound, type CorpusRow as Row,
 } from '../corpus-rows.js'
@@ -118,12 +119,9 @@ export function createRepository(db: Database.Database): CorpusRepository {
   function selectTerms(text: string): string[] {
     const terms = queryTerms(text)
     if (terms.length === 0) return terms
-    const common = Math.max(50, Math.floor(total() * COMMON_TERM_SHARE))
-    const counted = terms.map((term) => ({ term, n: frequency(term, common + 1) })).filter((t) => t.n > 0)
-    counted.sort((a, b) => a.n - b.n)
-    const rare = counted.filter((t) => t.n <= common)
-    const chosen = rare.length >= 2 ? rare : counted.slice(0, Math.max(2, rare.length))
-    return chosen.slice(0, MAX_QUERY_TERMS).map((t) => t.term)
+    const common = commonTermLimit(total(), COMMON_TERM_SHARE)
+    const counted = terms.map((term) => ({ term, n: frequency(term, common + 1) }))
+    return chooseRareTerms(counted, common, MAX_QUERY_TERMS).map((t) => t.term)
   }
 
   /** SQL conditions and parameters on `a` (corpus_articles) for the search filters. */

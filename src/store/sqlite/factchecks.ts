@@ -12,8 +12,10 @@ import type {
   NormalizedRating,
   UpsertCounts,
 } from '../factcheck-repository.js'
+import { buildMatchQuery } from '../../search/fts-query.js'
+import { chooseWithinPostings } from '../../search/term-selection.js'
 import { foldWord, indexTerms, indexText, stem } from '../../search/terms.js'
-import { FACTCHECK_COLUMNS, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
+import { FACTCHECK_COLUMNS, factCheckRowValues, fromFactCheckRow, type FactCheckRow } from '../factcheck-rows.js'
 
 export const area = 'factchecks'
 
@@ -51,7 +53,7 @@ const COLUMNS = FACTCHECK_COLUMNS.join(', ')
 
 /** A digest of everything but the key: equal digests mean a re-import changes nothing. */
 function digest(r: FactCheckRecord): Buffer {
-  const text = [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null]
+  const text = factCheckRowValues(r)
     .map((v) => (v === null ? '\u0000' : v))
     .join('\u0001')
   return createHash('sha1').update(text).digest().subarray(0, 12)
@@ -102,7 +104,7 @@ export function createRepository(db: Database.Database): FactCheckRepository {
     const now = new Date().toISOString()
     for (const r of records) {
       const hash = digest(r)
-      const values = [r.claim, r.claimant, r.rating, r.ratingNormalized, r.factChecker, r.url, r.reviewedAt, r.language, r.title, r.externalId ?? null]
+      const values = factCheckRowValues(r)
       const { changes, lastInsertRowid } = insert.run(r.key, ...values, hash, now)
       if (changes === 1) {
         insertFts.run(lastInsertRowid, indexText(r.claim), indexText(r.title))
@@ -141,16 +143,8 @@ export function createRepository(db: Database.Database): FactCheckRepository {
 
   /** The query's distinct terms that occur in the index, rarest first, within the postings budget. */
   function selectTerms(text: string): string[] {
-    const terms = [...new Set(indexTerms(text))].map((term) => ({ term, df: df(term) })).filter((t) => t.df > 0)
-    terms.sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1))
-    const chosen: string[] = []
-    let postings = 0
-    for (const { term, df: n } of terms) {
-      if (chosen.length >= MAX_QUERY_TERMS || (chosen.length > 0 && postings + n > POSTINGS_BUDGET)) break
-      chosen.push(term)
-      postings += n
-    }
-    return chosen
+    const counted = [...new Set(indexTerms(text))].map((term) => ({ term, n: df(term) }))
+    return chooseWithinPostings(counted, POSTINGS_BUDGET, MAX_QUERY_TERMS)
   }
 
   return {
@@ -169,9 +163,7 @@ export function createRepository(db: Database.Database): FactCheckRepository {
     async search(text, limit) {
       const terms = selectTerms(text)
       if (terms.length === 0 || limit <= 0) return []
-      // Terms are runs of letters and digits (see terms.ts), so quoting them is all the escaping FTS5 needs.
-      const query = terms.map((t) => `"${t}"`).join(' OR ')
-      const rows = searchStatement.all(query, limit) as (FactCheckRow & { score: number })[]
+      const rows = searchStatement.all(buildMatchQuery(terms), limit) as (FactCheckRow & { score: number })[]
       return rows.map((row) => ({ record: fromFactCheckRow(row), bm25: row.score }))
     },
     async *iterate() {

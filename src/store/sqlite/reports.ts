@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3'
 import type { Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
-import { checkLimit, decodeCursor, reportKey, searchWords, toPage, type ReportSummaryRow } from '../report-list.js'
+import { checkLimit, decodeCursor, reportKey, toPage, type ReportSummaryRow } from '../report-list.js'
+import { searchBoxMatchQuery } from '../../search/fts-query.js'
 import { FactsiftError } from '../../errors.js'
 import type { SqliteMigration } from './migrate.js'
 
@@ -102,7 +103,7 @@ export function createRepository(db: Database.Database): ReportRepository {
       const before = query.cursor ? decodeCursor(query.cursor) : Number.MAX_SAFE_INTEGER
       let rows: SummaryRow[]
       if (query.q !== undefined && query.q.trim() !== '') {
-        const match = toFtsQuery(query.q)
+        const match = searchBoxMatchQuery(query.q)
         if (match === null) return { items: [], nextCursor: null }
         rows = search.all(match, before, limit + 1) as SummaryRow[]
       } else {
@@ -111,16 +112,4 @@ export function createRepository(db: Database.Database): ReportRepository {
       return toPage(rows, limit, (row) => row.seq)
     },
   }
-}
-
-/**
- * The user's words as an FTS5 query: each word quoted (so `"`, `*`, `AND`, `NEAR(` are plain text, never syntax),
- * all required, the last one as a prefix so that typing-as-you-search works. Null when no word remains.
- */
-export function toFtsQuery(q: string): string | null {
-  const words = searchWords(q)
-  if (!words) return null
-  const quoted = words.map((word) => `"${word}"`)
-  quoted[quoted.length - 1] += '*'
-  return quoted.join(' ')
 }

@@ -26,7 +26,7 @@ async function evalClaimMatching(flags: EvalFlags): Promise<void> {
   const [{ FactsiftError }, { createModelLoader }, { loadClaimMatchingModel }, { evaluateClaimMatching }, path] = await Promise.all([
     import('../../../src/errors.js'),
     import('../../../src/models/loader.js'),
-    import('../../../src/analyzers/factcheck-matches/matcher.js'),
+    import('../../../src/analyzers/factchecks/matcher.js'),
     import('../../claim-matching/evaluate-claim-matching.js'),
     import('node:path'),
   ])

@@ -1,5 +1,6 @@
 // The official FNC-1 baseline's features (word overlap, refuting words, polarity, co-occurrence and n-gram hits), for comparison.
 import { STOPWORDS, BASELINE_REFUTING } from './lexicon.js'
+import { wordCharRuns } from '../../../nlp/words.js'
 
 /** Character n-gram lengths the baseline counts hits for. */
 const CHAR_SIZES = [2, 8, 4, 16]
@@ -30,7 +31,7 @@ const REFUTING = new Set(BASELINE_REFUTING)
 
 /** Lower-cased word characters joined by single spaces, like the baseline's `clean()`. */
 function clean(text: string): string {
-  return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ').toLowerCase()
+  return wordCharRuns(text).join(' ').toLowerCase()
 }
 
 export function prepareBaselineBody(text: string): BaselineBody {

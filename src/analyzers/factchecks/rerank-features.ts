@@ -1,6 +1,8 @@
 // Features of one (claim, candidate fact-check) pair for the re-ranker: BM25, overlaps, mismatches, n-gram similarity.
+import { bm25TermScore } from '../../search/bm25.js'
+import { stem } from '../../search/terms.js'
 import type { FactCheckRecord } from '../../store/factcheck-repository.js'
-import { analyzeText, charCosine, overlap, stem, type AnalyzedText } from './text-analysis.js'
+import { analyzeText, charCosine, overlap, type AnalyzedText } from './text-analysis.js'
 
 /** The feature names, in vector order; a model file lists them and is rejected when they differ. */
 export const FEATURE_NAMES = [
@@ -125,17 +127,14 @@ function isYear(n: string): boolean {
   return n.length === 4 && (n.startsWith('19') || n.startsWith('20'))
 }
 
-const K1 = 1.2
-const B = 0.75
 /** Typical content-word counts of a claim and a title, for BM25 length normalization without corpus statistics. */
 const AVG_CLAIM = 12
 const AVG_TITLE = 8
 
 /** BM25 of the query's content stems against one field (binary term frequency: fields are short). */
 function fieldBm25(query: QueryView, field: AnalyzedText, average: number): number {
-  const norm = K1 * (1 - B + (B * field.stems.size) / average)
   let score = 0
-  for (const s of query.analyzed.stems) if (field.stems.has(s)) score += ((query.idf.get(s) ?? 0) * (K1 + 1)) / (1 + norm)
+  for (const s of query.analyzed.stems) if (field.stems.has(s)) score += bm25TermScore(query.idf.get(s) ?? 0, 1, field.stems.size, average)
   return score
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import factcheckMatches, { MAX_CLAIMS } from './factcheck-matches.js'
+import factchecks, { MAX_CLAIMS } from './factchecks.js'
 import checkworthiness from '../checkworthiness/checkworthiness.js'
 import type { AnalyzerContext, ReportDraft } from '../types.js'
 import type { Claim, FactCheckMatch } from '../../report/types.js'
@@ -31,7 +31,7 @@ function context(claims: Claim[], matcher?: FactCheckMatcher): AnalyzerContext {
 
 test('no fact-check service: a no-op', async () => {
   const doc = annotatedText(TEXT)
-  const out = await factcheckMatches.analyze(doc, context([claim('c1', 'Critics claim that lemon water cures the flu in a day.', 0.9)]))
+  const out = await factchecks.analyze(doc, context([claim('c1', 'Critics claim that lemon water cures the flu in a day.', 0.9)]))
   assert.deepEqual(out, { byClaim: [] })
 })
 
@@ -45,11 +45,11 @@ test('looks up the top claims, most check-worthy first, and fills matches by cla
     },
   }
   const claims = [claim('c2', 'Officials say the bridge closes tomorrow.', 0.2), claim('c1', 'Critics claim that lemon water cures the flu in a day.', 0.9)]
-  const out = await factcheckMatches.analyze(doc, context(claims, matcher))
+  const out = await factchecks.analyze(doc, context(claims, matcher))
   assert.deepEqual(asked, [claims[1]!.text, claims[0]!.text])
   assert.deepEqual(out.byClaim, [{ claimId: 'c1', matches: [MATCH] }])
   const draft = { claims: claims.map((c) => ({ ...c, matches: [] })) } as unknown as ReportDraft
-  factcheckMatches.contribute!(out, draft, doc)
+  factchecks.contribute!(out, draft, doc)
   assert.deepEqual(draft.claims.find((c) => c.id === 'c1')!.matches, [MATCH])
   assert.deepEqual(draft.claims.find((c) => c.id === 'c2')!.matches, [])
   for (const c of draft.claims) assert.equal(doc.text.slice(c.start, c.end), c.text)
@@ -58,7 +58,7 @@ test('looks up the top claims, most check-worthy first, and fills matches by cla
 test(`at most ${MAX_CLAIMS} claims are looked up`, async () => {
   let calls = 0
   const many = Array.from({ length: MAX_CLAIMS + 5 }, (_, i) => claim(`c${i + 1}`, 'Officials say the bridge closes tomorrow.', 1 - i / 100))
-  await factcheckMatches.analyze(annotatedText(TEXT), context(many, { match: async () => (calls++, []) }))
+  await factchecks.analyze(annotatedText(TEXT), context(many, { match: async () => (calls++, []) }))
   assert.equal(calls, MAX_CLAIMS)
 })
 
@@ -69,7 +69,7 @@ test('end to end: an article repeating an imported claim shows the match in a va
       toFactCheckRecord({ claim: 'Drinking hot water with lemon cures the flu within a day.', rating: 'False', factChecker: 'Example Checks', url: 'https://checks.example.org/lemon' }),
     ])
     const engine = createEngine({
-      analyzers: [checkworthiness, factcheckMatches],
+      analyzers: [checkworthiness, factchecks],
       services: { store, factchecks: createFactCheckMatcher(store, testModelLoader()) },
     })
     const report = await engine.analyze({

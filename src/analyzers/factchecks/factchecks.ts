@@ -14,7 +14,7 @@ export const MAX_CLAIMS = 12
 export const MAX_MATCHES = 3
 
 export default defineAnalyzer<FactCheckMatchesOutput>({
-  id: 'factcheck-matches',
+  id: 'factchecks',
   meta: { version: 1, description: 'Published fact-checks (ClaimReview) matching the top claims', requires: ['checkworthiness'] },
   async analyze(_doc, ctx) {
     const matcher = ctx.services.factchecks

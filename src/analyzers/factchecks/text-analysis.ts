@@ -1,7 +1,6 @@
 // The lexical view of a claim the re-ranker compares: index terms, entities, numbers, negation, n-grams.
+import { termWords } from '../../nlp/words.js'
 import { foldWord, isStopword, stem } from '../../search/terms.js'
-
-export { stem } from '../../search/terms.js'
 
 /** What the re-ranker features read from one text; computed once per text. */
 export interface AnalyzedText {
@@ -21,7 +20,6 @@ export interface AnalyzedText {
   charGrams: Int32Array
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu
 const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'cannot', 'false', 'fake', 'hoax'])
 const UPPER = /^\p{Lu}/u
 
@@ -50,7 +48,7 @@ export function analyzeText(text: string): AnalyzedText {
   let negations = 0
   let previous: string | null = null
   let last = 0
-  for (const match of text.matchAll(WORD)) {
+  for (const match of termWords(text)) {
     const surface = match[0]
     const index = match.index
     // A sentence starts at the text start or after . ! ? : followed by spaces.

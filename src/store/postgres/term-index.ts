@@ -1,26 +1,9 @@
-// BM25 over PostgreSQL tsvectors, computed like SQLite FTS5's bm25() so that scores (and features built on them) carry over.
+// Term statistics and BM25 ranking over PostgreSQL tsvectors, scored as SQLite FTS5's bm25() scores (src/search/bm25.ts)
+// so that scores, and the re-ranker features built on them, carry over between the stores.
 import type pg from 'pg'
+import { BM25_B, BM25_K1, bm25Idf } from '../../search/bm25.js'
 import { queryTerms } from '../../search/fts-query.js'
-
-/**
- * FTS5's constants and formula: idf = ln((N − n + 0.5) / (n + 0.5)), floored at 1e-6; per query term
- * idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgD)), where f sums the column weights of the term's occurrences and D counts
- * the document's tokens over all columns.
- */
-const K1 = 1.2
-const B = 0.75
-
-/** Word tokens as FTS5's unicode61 tokenizer sees them: runs of letters and digits. Stored per row as its length D. */
-export function tokenCount(...parts: (string | null | undefined)[]): number {
-  let n = 0
-  for (const part of parts) if (part) n += part.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-  return n
-}
-
-export function bm25Idf(total: number, df: number): number {
-  const idf = Math.log((total - df + 0.5) / (df + 0.5))
-  return idf <= 0 ? 1e-6 : idf
-}
+import { chooseRareTerms, commonTermLimit } from '../../search/term-selection.js'
 
 export interface Bm25Column {
   /** A tsvector column (or expression) of the table, aliased as `c`. */
@@ -111,17 +94,14 @@ export function createTermIndex(pool: pg.Pool, options: TermIndexOptions) {
       if (words.length === 0) return null
       const { total, avgLength } = await stats()
       if (total === 0) return null
-      const common = Math.max(50, capCounts ? Math.floor(total * commonShare) : total * commonShare)
+      const common = commonTermLimit(total, commonShare)
       const mapped = [...new Set((await lexemes(words)).filter((l): l is string => l !== null))]
       const counts = await documentFrequencies(mapped, capCounts ? common + 1 : undefined)
-      const counted = mapped.map((lexeme, i) => ({ lexeme, n: counts[i]! })).filter((t) => t.n > 0)
-      counted.sort((a, b) => a.n - b.n)
-      const rare = counted.filter((t) => t.n <= common)
-      const chosen = (rare.length >= 2 ? rare : counted.slice(0, Math.max(2, rare.length))).slice(0, maxTerms)
+      const chosen = chooseRareTerms(mapped.map((term, i) => ({ term, n: counts[i]! })), common, maxTerms)
       if (chosen.length === 0) return null
       // Capped counts are lower bounds for common terms; the exact df is needed for their idf.
-      const exact = capCounts ? await documentFrequencies(chosen.map((t) => t.lexeme)) : chosen.map((t) => t.n)
-      return { lexemes: chosen.map((t) => t.lexeme), idf: exact.map((n) => bm25Idf(total, n)), avgLength }
+      const exact = capCounts ? await documentFrequencies(chosen.map((t) => t.term)) : chosen.map((t) => t.n)
+      return { lexemes: chosen.map((t) => t.term), idf: exact.map((n) => bm25Idf(total, n)), avgLength }
     },
     /**
      * SQL ranking candidate rows (table alias `c`, which must expose `id` and `fts_length`) by BM25. Parameters:
@@ -132,7 +112,7 @@ export function createTermIndex(pool: pg.Pool, options: TermIndexOptions) {
         .map((column) => `SELECT t.lexeme, cardinality(t.positions) * ${column.weight}::float8 AS f
             FROM unnest(ts_filter(setweight(${column.vector}, 'A', ${params.lexemes}), '{a}')) AS t`)
         .join(' UNION ALL ')
-      return `SELECT c.id, SUM(q.idf * (m.f * ${K1 + 1}) / (m.f + ${K1} * (${1 - B} + ${B} * c.fts_length / GREATEST(${params.avg}, 1e-9)))) AS score
+      return `SELECT c.id, SUM(q.idf * (m.f * ${BM25_K1 + 1}) / (m.f + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * c.fts_length / GREATEST(${params.avg}, 1e-9)))) AS score
         FROM ${options.table} c
         CROSS JOIN LATERAL (SELECT u.lexeme, SUM(u.f) AS f FROM (${perColumn}) AS u GROUP BY u.lexeme) AS m
         JOIN unnest(${params.lexemes}, ${params.idf}) AS q(lexeme, idf) ON q.lexeme = m.lexeme
@@ -141,10 +121,3 @@ export function createTermIndex(pool: pg.Pool, options: TermIndexOptions) {
     },
   }
 }
-
-/** `'a' | 'b'`: a tsquery matching any of the (already stemmed) lexemes, never parsed as user syntax. */
-export function anyLexemeQuery(lexemes: readonly string[]): string {
-  return lexemes.map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')
-}
-
-export type TermIndex = ReturnType<typeof createTermIndex>
