@@ -62,8 +62,10 @@ export interface Claim {
   matches: FactCheckMatch[]
   evidence: Evidence[]
   evidenceSummary?: EvidenceSummary
-  /** Sentence index in the document. */
+  /** Sentence index in the document (a compound sentence gives several atomic claims with the same index). */
   sentence?: number
+  /** The reporting frame the claim came in ("Some residents say"), kept apart from what is claimed; its attribution is `attribution`. */
+  frame?: { start: number; end: number; text: string }
   /** True when the sourcing analyzers judged the sentence an opinion. */
   opinion?: boolean
 }

@@ -1,4 +1,5 @@
-// Turns scored sentences into report claims: one per sentence that can carry a claim, demotions applied, highest first.
+// Turns scored sentences into report claims: one per atomic clause that can carry a claim (a compound sentence gives
+// several; a reporting frame is kept apart as the claim's attribution), demotions applied, highest first.
 import type { AnnotatedDocument } from '../../document/types.js'
 import type { Attribution, Claim } from '../../report/types.js'
 import type { AttributionOutput } from '../attribution/types.js'
@@ -6,6 +7,11 @@ import type { OpinionOutput } from '../opinion/types.js'
 import { logit, sigmoid } from '../../ml/math.js'
 import { cue } from './cues.js'
 import type { CheckworthinessScorer } from './scorer.js'
+import { atomicUnits, type AtomicUnit } from './atomic.js'
+import { isNonClaim } from './non-claims.js'
+import { quoteRegions } from '../shared/quote-marks.js'
+import { insideSorted } from '../shared/doc-index.js'
+import type { SentenceAttribution } from '../attribution/types.js'
 
 /** Log-odds taken off questions and opinion sentences: they stay in the list, below comparable statements. */
 export const QUESTION_PENALTY = 2
@@ -31,41 +37,67 @@ function wordCount(doc: AnnotatedDocument, from: number, to: number): number {
   return n
 }
 
-/** Scores every sentence in context, keeps those that can carry a claim, demotes questions and opinion, sorts. */
+/** Scores every atomic clause in context, keeps those that can carry a claim, demotes questions and opinion, sorts. */
 export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer, inputs: ClaimInputs = {}): Claim[] {
-  const sentences = doc.sentences
-  if (sentences.length === 0) return []
-  const scores = scorer.scoreUnits(doc, sentences)
+  if (doc.sentences.length === 0) return []
   const sourceLineStarts = new Set(doc.sourceLines.map((l) => l.start))
-  const opinionSet = inputs.opinion ? new Set(inputs.opinion.sentences) : null
-  const claims: Claim[] = []
-  for (const s of sentences) {
+  const quotes = quoteRegions(doc)
+  const quoted = (at: number) => insideSorted(quotes, at, at + 1)
+  const units: AtomicUnit[] = []
+  for (const s of doc.sentences) {
     const attribution = inputs.attribution?.sentences[s.index]
     if (attribution?.sourceLine || sourceLineStarts.has(s.start)) continue
     if (wordCount(doc, s.tokenStart, s.tokenEnd) < MIN_WORDS) continue
-    let end = s.end
-    while (end > s.start && /\s/.test(doc.text[end - 1])) end--
-    let z = logit(scores.probability[s.index], 1e-6)
-    const isQuestion = cue(scores.cues[s.index], 'question') === 1
-    const isOpinion = opinionSet ? opinionSet.has(s.index) : undefined
+    for (const unit of atomicUnits(doc, s, quoted)) {
+      if (!isNonClaim(doc, unit)) units.push(unit)
+    }
+  }
+  if (units.length === 0) return []
+  const scores = scorer.scoreUnits(doc, units)
+  const opinionSet = inputs.opinion ? new Set(inputs.opinion.sentences) : null
+  const claims: Claim[] = []
+  units.forEach((unit, k) => {
+    const sentenceAttribution = inputs.attribution?.sentences[unit.index]
+    const attribution = unitAttribution(unit, sentenceAttribution)
+    let z = logit(scores.probability[k]!, 1e-6)
+    const isQuestion = cue(scores.cues[k]!, 'question') === 1
+    const isOpinion = opinionSet ? opinionSet.has(unit.index) : undefined
     if (isQuestion) z -= QUESTION_PENALTY
-    if (isOpinion) z -= attribution?.type === 'named' || attribution?.type === 'quote' ? REPORTED_OPINION_PENALTY : OPINION_PENALTY
+    if (isOpinion) z -= attribution.type === 'named' || attribution.type === 'quote' ? REPORTED_OPINION_PENALTY : OPINION_PENALTY
     const claim: Claim = {
       id: '',
-      text: doc.text.slice(s.start, end),
-      start: s.start,
-      end,
+      text: doc.text.slice(unit.core.start, unit.core.end),
+      start: unit.core.start,
+      end: unit.core.end,
       checkworthiness: Number(sigmoid(z).toFixed(4)),
-      attribution: attribution ? { type: attribution.type, source: attribution.source } : { ...NO_ATTRIBUTION },
+      attribution,
       matches: [],
       evidence: [],
-      sentence: s.index,
+      sentence: unit.index,
     }
+    if (unit.frame) claim.frame = { start: unit.frame.start, end: unit.frame.end, text: doc.text.slice(unit.frame.start, unit.frame.end) }
     if (isOpinion !== undefined) claim.opinion = isOpinion
     claims.push(claim)
-  }
+  })
   // Same order as the engine's final sort (score, then position), so ids follow the order users see.
   claims.sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start)
   claims.forEach((c, i) => (c.id = `c${i + 1}`))
   return claims
+}
+
+/**
+ * Who vouches for one clause: its own reporting frame when it has one ("Some residents say" → vague), else the
+ * sentence's attribution when its cue lies in this clause (or the sentence did not split), else nobody.
+ */
+function unitAttribution(unit: AtomicUnit, sentence: SentenceAttribution | undefined): Attribution {
+  const cue = sentence?.cue
+  const cueHere = !!cue && cue.start >= unit.start && cue.end <= unit.end
+  if (unit.frame) {
+    if (sentence && cueHere && sentence.type !== 'none') return { type: sentence.type, source: sentence.source }
+    return { type: unit.frame.vague ? 'vague' : 'named', source: unit.frame.source }
+  }
+  if (!sentence) return { ...NO_ATTRIBUTION }
+  const whole = unit.start <= sentence.start && unit.end >= sentence.end - 1
+  if (whole || cueHere || !cue) return { type: sentence.type, source: sentence.source }
+  return { ...NO_ATTRIBUTION }
 }
