@@ -60,8 +60,9 @@ export function checkJudgments(article: string, outcome: Outcome, judgments: Art
 
   // firstClaim
   if (judgments.firstClaim !== undefined) {
+    const wanted = Array.isArray(judgments.firstClaim) ? judgments.firstClaim : [judgments.firstClaim]
     const first = claims[0]
-    add('firstClaim', `"${judgments.firstClaim}"`, first ? `"${first.text}"` : refusedWords || 'no claim', first !== undefined && contains(first.text, judgments.firstClaim))
+    add('firstClaim', wanted.map((w) => `"${w}"`).join(' or '), first ? `"${first.text}"` : refusedWords || 'no claim', first !== undefined && wanted.some((w) => contains(first.text, w)))
   }
 
   // atomicClaims: each substring in a claim of its own (one that holds none of the other listed substrings)

@@ -75,6 +75,7 @@ function loadPart(dir: string, name: string): GoldPart {
   if (unjudged.length > 0) throw new FactsiftError('E_INPUT_INVALID', `${articlesDir}: articles without a judgments file: ${unjudged.join(', ')}`)
   const claimReviews = join(dir, 'claimreviews.json')
   const referenceArticles = join(dir, 'reference-articles')
+  lintPart(articles, existsSync(claimReviews) ? claimReviews : null, existsSync(referenceArticles) ? referenceArticles : null)
   return {
     name,
     dir,
@@ -83,4 +84,56 @@ function loadPart(dir: string, name: string): GoldPart {
     referenceArticles: existsSync(referenceArticles) ? referenceArticles : null,
     articles,
   }
+}
+
+/**
+ * Catches typos in the judgments before they pass for model failures: every substring a judgment names must be in
+ * its article, every fact-check URL in the part's claimreviews.json, every outlet in one of its reference articles.
+ */
+function lintPart(articles: GoldArticle[], claimReviews: string | null, referenceArticles: string | null): void {
+  const urls = new Set<string>()
+  if (claimReviews) {
+    const text = readFileSync(claimReviews, 'utf8')
+    for (const m of text.matchAll(/"url"\s*:\s*"([^"]+)"/g)) urls.add(m[1]!)
+  }
+  const references = referenceArticles ? filesUnder(referenceArticles).map((f) => squash(readFileSync(f, 'utf8'))).join('\n') : ''
+  const problems: string[] = []
+  for (const a of articles) {
+    const j = a.judgments
+    const text = squash(plainText(readFileSync(a.path, 'utf8'), a.path))
+    const substrings = [
+      ...(j.firstClaim === undefined ? [] : Array.isArray(j.firstClaim) ? j.firstClaim : [j.firstClaim]),
+      ...(j.atomicClaims ?? []),
+      ...(j.notClaims ?? []),
+      ...(j.matchedFactCheck ?? []).map((m) => m.claim),
+      ...(j.contradictedClaim ?? []).map((c) => c.claim),
+      ...(j.noMisspellingsIn ?? []),
+    ]
+    for (const s of substrings) if (!text.includes(squash(s))) problems.push(`${a.name}: "${s}" is not in the article`)
+    for (const m of j.matchedFactCheck ?? []) if (m.url && !urls.has(m.url)) problems.push(`${a.name}: ${m.url} is not in claimreviews.json`)
+    for (const c of j.contradictedClaim ?? []) if (!references.includes(squash(c.outlet))) problems.push(`${a.name}: no reference article from ${c.outlet}`)
+  }
+  if (problems.length > 0) throw new FactsiftError('E_INPUT_INVALID', `gold judgments do not fit their data: ${problems.join('; ')}`)
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+function plainText(text: string, path: string): string {
+  if (!/\.html?$/i.test(path)) return text
+  return text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&rsquo;/g, "'")
+}
+
+function squash(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[‘’ʼ`]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ')
 }

@@ -48,7 +48,8 @@ export interface ArticleJudgments {
   riskBand?: RiskLabel | RiskLabel[]
   /** A signal id or a substring (case-insensitive) of the first risk reason's message; a list means any of them. */
   firstReason?: string | string[]
-  firstClaim?: string
+  /** Substring of the claim ranked first; a list means any of them (two equally bad claims). */
+  firstClaim?: string | string[]
   atomicClaims?: string[]
   notClaims?: string[]
   matchedFactCheck?: ExpectedMatch[]
@@ -76,7 +77,8 @@ export function parseJudgments(value: unknown, where: string): ArticleJudgments 
   }
   string('article')
   string('notes')
-  string('firstClaim')
+  if (value.firstClaim !== undefined && typeof value.firstClaim !== 'string') strings('firstClaim')
+  else string('firstClaim')
   strings('categories')
   strings('atomicClaims')
   strings('notClaims')
