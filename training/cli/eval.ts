@@ -4,6 +4,7 @@ import registerCheckworthiness from './eval/checkworthiness.js'
 import registerClaimStance from './eval/claim-stance.js'
 import registerClaimMatching from './eval/claim-matching.js'
 import registerCredibility from './eval/credibility.js'
+import registerReport from './eval/report.js'
 import registerSourcing from './eval/sourcing.js'
 import registerStance from './eval/stance.js'
 
@@ -15,6 +16,7 @@ export default function register(program: Command): void {
   registerClaimStance(evalCommand)
   registerClaimMatching(evalCommand)
   registerCredibility(evalCommand)
+  registerReport(evalCommand)
   registerSourcing(evalCommand)
   registerStance(evalCommand)
 }
