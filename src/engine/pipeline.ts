@@ -6,6 +6,7 @@ import type { Report, ReportEntity, ReportError, Signal } from '../report/types.
 import { declarationProblems, toSignal, type SignalDeclaration, type SignalDraft } from '../report/signals.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { documentId } from './document-id.js'
+import { compareClaims } from '../report/claim-order.js'
 import { countWords } from './word-count.js'
 import { VERSION } from '../version.js'
 
@@ -104,7 +105,7 @@ export async function runPipeline(
     analyzerMs[analyzer.id] = round(services.now() - started)
   }
 
-  draft.claims.sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start)
+  draft.claims.sort(compareClaims)
   draft.signals.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
   const report: Report = {
     ...draft,

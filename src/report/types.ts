@@ -9,8 +9,11 @@ export type Severity = 'info' | 'warn'
 
 export interface RiskReason {
   signal: string
+  /** The reason's push on the log-odds of "unreliable" (+0.7 roughly doubles the odds; 0 for a note). */
   weight: number
   message: string
+  /** Where the reader can check it (the fact-check, the contradicting article). */
+  url?: string
 }
 
 export interface Risk {
@@ -42,6 +45,8 @@ export interface Evidence {
   stance: Stance
   score: number
   publishedAt?: string | null
+  /** The sentence of the reference article that decided the stance: a span of that article's text (not this report's). */
+  deciding?: { start: number; end: number; text: string }
 }
 
 export interface EvidenceSummary {
@@ -58,6 +63,13 @@ export interface Claim {
   start: number
   end: number
   checkworthiness: number
+  /**
+   * What is already known about the claim: its best fact-check match is rated false / mostly false (misleading
+   * included), true / mostly true or mixed; or the user's reference coverage contradicts or corroborates it.
+   */
+  verdict?: 'rated-false' | 'rated-true' | 'rated-mixed' | 'contradicted' | 'corroborated'
+  /** Worth a fact-checker's time: check-worthiness above the threshold, or a repeat of a claim fact-checkers rated. Renderers show these. */
+  checkworthy?: boolean
   attribution: Attribution
   matches: FactCheckMatch[]
   evidence: Evidence[]

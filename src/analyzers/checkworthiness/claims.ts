@@ -21,6 +21,12 @@ export const OPINION_PENALTY = 1.5
  * that source and often carries a checkable premise, so it loses less than the writer's own opinion.
  */
 export const REPORTED_OPINION_PENALTY = 0.5
+/**
+ * Claims scoring below this are kept in the report with `checkworthy: false` and left out of what renderers show,
+ * fact-check matching and lateral reading. Chosen by best F1 on our news passages 01–10 and measured on 11–30
+ * (training/checkworthiness/claim-threshold.ts prints both).
+ */
+export const CHECKWORTHY_THRESHOLD = 0.6
 /** Sentences with fewer word tokens than this carry no claim ("Markets were calm." still counts). */
 export const MIN_WORDS = 3
 
@@ -70,6 +76,7 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
       start: unit.core.start,
       end: unit.core.end,
       checkworthiness: Number(sigmoid(z).toFixed(4)),
+      checkworthy: sigmoid(z) >= CHECKWORTHY_THRESHOLD,
       attribution,
       matches: [],
       evidence: [],

@@ -21,6 +21,8 @@ export function isNonClaim(doc: AnnotatedDocument, unit: Pick<Sentence, 'start' 
   // A subject, a speech verb, then only places, times and media: "Trump asked on Twitter." says that he spoke, not what.
   for (let t = unit.tokenStart; t < unit.tokenEnd; t++) {
     const token = tokens[t]!
+    // Anything said before the verb ("Steel imports rose 40 percent, Varga said.") is the claim.
+    if ((token.pos === 'VERB' && !speechVerb(token.lower)) || (token.pos === 'AUX' && tokens[t + 1]?.pos !== 'VERB' && tokens[t + 1]?.pos !== 'AUX')) return false
     if (token.pos !== 'VERB' || !speechVerb(token.lower)) continue
     const tail = tokens.slice(t + 1, unit.tokenEnd).filter((x) => x.kind === 'word' || x.kind === 'number')
     if (tail.length <= MAX_EMPTY_TAIL && tail.every((x) => x.pos === 'ADP' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'NOUN' && lexicon().media.has(x.lower) || x.pos === 'ADV' || x.pos === 'NUM')) return true

@@ -7,6 +7,8 @@ import { loadCredibilityModel } from './load-model.js'
 import { riskLabel, scoreObservation, type CredibilityModel } from './model.js'
 import { observe } from './observe.js'
 import { buildReasons } from './reasons.js'
+import { knownEvidence } from './known-evidence.js'
+import { logit, sigmoid } from '../../ml/math.js'
 
 export interface CredibilityOutput {
   model: CredibilityModel
@@ -40,14 +42,16 @@ export const SHORT_TEXT_WORDS = 50
 export function assessRisk(model: CredibilityModel, report: ReportDraft, present: ReadonlySet<string>): Risk {
   const { evidence, observation } = observe(credibilityInput(report, present))
   const score = scoreObservation(model, observation)
-  const reasons = buildReasons(model, score, evidence, FEATURES)
+  const known = knownEvidence(report.claims)
+  const probability = known.logOdds === 0 ? score.probability : sigmoid(logit(score.probability, 1e-6) + known.logOdds)
+  const reasons = [...known.reasons, ...buildReasons(model, score, evidence, FEATURES)]
   if (evidence.wordCount < SHORT_TEXT_WORDS) {
     const n = evidence.wordCount
     reasons.unshift({ signal: 'short-text', weight: 0, message: `only ${n} word${n === 1 ? '' : 's'}: shorter than nearly every article the model learned from, so this score says little` })
   }
   return {
-    score: Math.round(score.probability * 1000) / 1000,
-    label: riskLabel(model, score.probability),
+    score: Math.round(probability * 1000) / 1000,
+    label: riskLabel(model, probability),
     reasons,
   }
 }

@@ -1,7 +1,9 @@
-// Published fact-checks matching the article's most check-worthy claims (the fact-check memory, src/factchecks/).
+// Published fact-checks matching the article's claims (the fact-check memory, src/factchecks/): every candidate claim is
+// looked up, not only the check-worthy ones, because a repeat of a claim rated false is worth showing whatever it scores.
 import { defineAnalyzer } from '../types.js'
 import type { FactCheckMatch } from '../../report/types.js'
 import type { CheckworthinessOutput } from '../checkworthiness/checkworthiness.js'
+import { verdictOfMatches } from '../../report/claim-order.js'
 
 export interface FactCheckMatchesOutput {
   /** Matches per claim id, for the claims that have any; best match first. */
@@ -9,7 +11,7 @@ export interface FactCheckMatchesOutput {
 }
 
 /** Claims looked up per article, most check-worthy first: each lookup is a full-text query plus re-ranking. */
-export const MAX_CLAIMS = 12
+export const MAX_CLAIMS = 40
 /** Matches kept per claim. */
 export const MAX_MATCHES = 3
 
@@ -31,7 +33,12 @@ export default defineAnalyzer<FactCheckMatchesOutput>({
     const byId = new Map(out.byClaim.map((entry) => [entry.claimId, entry.matches]))
     for (const claim of report.claims) {
       const matches = byId.get(claim.id)
-      if (matches) claim.matches = matches
+      if (!matches) continue
+      claim.matches = matches
+      const verdict = verdictOfMatches(matches)
+      if (verdict) claim.verdict = verdict
+      // A repeat of a rated claim is worth a fact-checker's time whatever its score.
+      if (verdict) claim.checkworthy = true
     }
   },
 })

@@ -1,4 +1,6 @@
-// Lateral reading for one claim: BM25 candidates from the corpus, our stance model on each, one item per independent source.
+// Lateral reading for one claim: BM25 candidates from the corpus; the FNC-1 stance model drops unrelated ones and the
+// short-text claim-stance model reads each related article's sentences for one that supports or refutes the claim
+// (reported as a span of the reference article); one item per independent source.
 import type { Store } from '../../store/types.js'
 import type { CorpusArticle, CorpusSearchOptions } from '../../store/corpus-repository.js'
 import type { ModelLoader } from '../../models/loader.js'
@@ -8,6 +10,8 @@ import { FactsiftError } from '../../errors.js'
 import { STANCES } from './stance/labels.js'
 import { createStanceClassifier, loadStanceModel, type StanceClassifier, type StancePrediction } from './stance/model.js'
 import { sourceGroups, storyFingerprint } from './independence.js'
+import { createClaimStanceClassifier, loadClaimStanceModel, type ClaimStanceClassifier } from './claim-stance/model.js'
+import { pickEvidence, type ArticleStance } from './claim-stance/evidence.js'
 
 export interface RelatedOptions {
   /** BM25 candidates classified per claim (default 30). */
@@ -18,6 +22,8 @@ export interface RelatedOptions {
   filter?: Omit<CorpusSearchOptions, 'limit'>
   /** A classifier to use instead of the shipped model (tests). */
   classifier?: StanceClassifier
+  /** The short-text claim-stance classifier; null runs the FNC-1 model alone. Default: the shipped model when present. */
+  claimStance?: ClaimStanceClassifier | null
 }
 
 /** A related article with everything the stance model said about it. */
@@ -27,12 +33,15 @@ export interface RelatedArticle {
   prediction: StancePrediction
   /** 1 − P(unrelated): how sure the model is that the article is about the claim. */
   relatedness: number
+  /** What the claim-stance model found in the article's sentences, when it ran. */
+  sentences?: ArticleStance
 }
 
 const UNRELATED = STANCES.indexOf('unrelated')
 
 /** Classifies the BM25 candidates of a claim, most related first; unrelated ones are dropped. */
 export async function relatedArticles(store: Store, classifier: StanceClassifier, claim: string, options: RelatedOptions = {}): Promise<RelatedArticle[]> {
+  const claimStance = options.claimStance ?? null
   const candidates = await store.corpus.search(claim, { ...options.filter, limit: options.candidates ?? 30 })
   if (candidates.length === 0) return []
   const headline = classifier.featurizer.headline(claim)
@@ -40,7 +49,9 @@ export async function relatedArticles(store: Store, classifier: StanceClassifier
   for (const { article, bm25 } of candidates) {
     const prediction = classifier.classify(headline, classifier.featurizer.body(article.key, article.body))
     if (prediction.stance === 'unrelated') continue
-    related.push({ article, bm25, prediction, relatedness: 1 - prediction.probabilities[UNRELATED]! })
+    const item: RelatedArticle = { article, bm25, prediction, relatedness: 1 - prediction.probabilities[UNRELATED]! }
+    if (claimStance) item.sentences = pickEvidence(claimStance, claim, article.body)
+    related.push(item)
   }
   return related.sort((a, b) => b.relatedness - a.relatedness || b.bm25 - a.bm25)
 }
@@ -58,9 +69,17 @@ export function createCorpusSearcher(store: Store, models: ModelLoader, options:
     classifier = createStanceClassifier(model, options.cacheSize)
     return classifier
   }
+  let claimStance: ClaimStanceClassifier | null | undefined = options.claimStance
+  const claimStanceClassifier = (): ClaimStanceClassifier | null => {
+    if (claimStance === undefined) {
+      const model = loadClaimStanceModel(models)
+      claimStance = model ? createClaimStanceClassifier(model) : null
+    }
+    return claimStance
+  }
   return {
     async related(claimText, limit = 5) {
-      const related = await relatedArticles(store, stanceClassifier(), claimText, options)
+      const related = await relatedArticles(store, stanceClassifier(), claimText, { ...options, claimStance: claimStanceClassifier() })
       return independentEvidence(related).slice(0, limit)
     },
   }
@@ -72,7 +91,9 @@ export function independentEvidence(related: readonly RelatedArticle[]): Evidenc
   const seen = new Set<string>()
   const evidence: Evidence[] = []
   related.forEach((r, i) => {
-    const stance: Stance = r.prediction.stance
+    const decided = r.sentences?.deciding && r.sentences.stance !== 'nei' ? r.sentences : null
+    // The short-text model reads the sentences that bear on the claim; where none decides, the article discusses it.
+    const stance: Stance = r.sentences ? (decided ? (decided.stance === 'refutes' ? 'disagree' : 'agree') : 'discuss') : r.prediction.stance
     const key = `${groups[i]}:${stance}`
     if (seen.has(key)) return
     seen.add(key)
@@ -81,8 +102,11 @@ export function independentEvidence(related: readonly RelatedArticle[]): Evidenc
       url: r.article.url ?? '',
       outlet: r.article.outlet ?? '',
       stance,
-      score: round(r.prediction.score),
+      score: round(decided ? decided.score : r.prediction.score),
       publishedAt: r.article.publishedAt,
+      ...(decided?.deciding
+        ? { deciding: { start: decided.deciding.span.start, end: decided.deciding.span.end, text: r.article.body.slice(decided.deciding.span.start, decided.deciding.span.end) } }
+        : {}),
     })
   })
   return evidence
