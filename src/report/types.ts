@@ -45,8 +45,8 @@ export interface Evidence {
   stance: Stance
   score: number
   publishedAt?: string | null
-  /** The sentence of the reference article that decided the stance: a span of that article's text (not this report's). */
-  deciding?: { start: number; end: number; text: string }
+  /** The sentence of the reference article that decided the stance: a span of that article's body (of its title with field 'title'), not of this report's text. */
+  deciding?: { start: number; end: number; text: string; field?: 'title' }
 }
 
 export interface EvidenceSummary {

@@ -33,8 +33,8 @@ export interface RelatedArticle {
   prediction: StancePrediction
   /** 1 − P(unrelated): how sure the model is that the article is about the claim. */
   relatedness: number
-  /** What the claim-stance model found in the article's sentences, when it ran. */
-  sentences?: ArticleStance
+  /** What the claim-stance model found in the article's sentences (or headline: field 'title'), when it ran. */
+  sentences?: ArticleStance & { field?: 'title' }
 }
 
 const UNRELATED = STANCES.indexOf('unrelated')
@@ -50,10 +50,21 @@ export async function relatedArticles(store: Store, classifier: StanceClassifier
     const prediction = classifier.classify(headline, classifier.featurizer.body(article.key, article.body))
     if (prediction.stance === 'unrelated') continue
     const item: RelatedArticle = { article, bm25, prediction, relatedness: 1 - prediction.probabilities[UNRELATED]! }
-    if (claimStance) item.sentences = pickEvidence(claimStance, claim, article.body)
+    if (claimStance) item.sentences = articleStance(claimStance, claim, article)
     related.push(item)
   }
   return related.sort((a, b) => b.relatedness - a.relatedness || b.bm25 - a.bm25)
+}
+
+/**
+ * The claim-stance reading of one article: its body's sentences, and its headline when no body sentence decides
+ * (a headline such as "The ward remains open" often says it most plainly). Spans are into the body or the title.
+ */
+function articleStance(classifier: ClaimStanceClassifier, claim: string, article: CorpusArticle): ArticleStance & { field?: 'title' } {
+  const body = pickEvidence(classifier, claim, article.body)
+  if (body.stance !== 'nei' || !article.title) return body
+  const title = pickEvidence(classifier, claim, article.title, [{ start: 0, end: article.title.length }])
+  return title.stance === 'nei' ? body : { ...title, field: 'title' }
 }
 
 /**
@@ -105,11 +116,16 @@ export function independentEvidence(related: readonly RelatedArticle[]): Evidenc
       score: round(decided ? decided.score : r.prediction.score),
       publishedAt: r.article.publishedAt,
       ...(decided?.deciding
-        ? { deciding: { start: decided.deciding.span.start, end: decided.deciding.span.end, text: r.article.body.slice(decided.deciding.span.start, decided.deciding.span.end) } }
+        ? { deciding: decidingSpan(r.article, decided.deciding.span, decided.field) }
         : {}),
     })
   })
   return evidence
+}
+
+function decidingSpan(article: CorpusArticle, span: { start: number; end: number }, field?: 'title'): NonNullable<Evidence['deciding']> {
+  const text = (field === 'title' ? article.title : article.body).slice(span.start, span.end)
+  return { start: span.start, end: span.end, text, ...(field ? { field } : {}) }
 }
 
 function round(value: number): number {
