@@ -12,7 +12,7 @@ const src = join(root, 'src')
 export const LAYERS = [
   ['util', 'errors.ts', 'version.ts'],
   ['document', 'report'],
-  ['nlp', 'ingest', 'source-ratings'],
+  ['nlp', 'ingest', 'source-ratings', 'feeds'],
   ['models'],
   ['ml', 'search'],
   ['store'],
@@ -20,7 +20,7 @@ export const LAYERS = [
   ['analyzers'],
   ['engine', 'factchecks', 'corpus'],
   ['render'],
-  ['batch', 'queue'],
+  ['batch', 'queue', 'watch'],
   ['cli', 'server', 'web', 'index.ts'],
 ]
 const layerOf = new Map(LAYERS.flatMap((names, rank) => names.map((name) => [name, rank])))

@@ -26,6 +26,13 @@ export const ERROR_CODES = {
   E_BAD_SIGNAL: { exit: 1, http: 500, summary: 'An analyzer contributed a signal it does not declare (or without a value its message needs); the signal is left out.' },
   E_SERVICE_UNAVAILABLE: { exit: 1, http: 503, summary: 'A required service (database, queue) is not reachable.' },
   E_OUTPUT_FAILED: { exit: 1, http: 500, summary: 'The output file could not be written.' },
+  E_FEED_DTD: { exit: 2, http: 422, summary: 'The feed declares a DOCTYPE (entities, external entities): refused.' },
+  E_FEED_NOT_FEED: { exit: 2, http: 422, summary: 'The document is not a feed (an HTML page or an unknown format).' },
+  E_FEED_INVALID: { exit: 2, http: 422, summary: 'The feed is malformed (XML or JSON that does not parse).' },
+  E_FEED_TOO_LARGE: { exit: 2, http: 413, summary: 'The feed is larger than the feed size limit; reading stopped there.' },
+  E_FEED_ENCODING: { exit: 2, http: 422, summary: 'The feed is not valid in its declared encoding (UTF-8 by default).' },
+  E_FEED_THROTTLED: { exit: 2, http: 503, summary: 'The site answered 429 or 503; polling backs off (Retry-After honoured).' },
+  E_FEED_ROBOTS: { exit: 2, http: 403, summary: "The site's robots.txt disallows fetching this URL." },
   E_INTERNAL: { exit: 1, http: 500, summary: 'An unexpected internal error.' },
 } as const satisfies Record<string, { exit: number; http: number; summary: string }>
 

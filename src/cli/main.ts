@@ -11,6 +11,8 @@ import registerCorpus from './commands/corpus.js'
 import registerFactchecks from './commands/factchecks.js'
 import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
+import registerFeeds from './commands/feeds.js'
+import registerWatch from './commands/watch.js'
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('factsift')
@@ -26,6 +28,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   registerCorpus(program)
   registerServe(program)
   registerWorker(program)
+  registerFeeds(program)
+  registerWatch(program)
   return program
 }
 

@@ -2,6 +2,7 @@
 import type { ReportRepository } from './report-repository.js'
 import type { FactCheckRepository } from './factcheck-repository.js'
 import type { CorpusRepository } from './corpus-repository.js'
+import type { FeedRepository } from './feed-repository.js'
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
@@ -10,6 +11,8 @@ export interface Store {
   reports: ReportRepository
   factchecks: FactCheckRepository
   corpus: CorpusRepository
+  /** Watched feeds and their items (factsift feeds, factsift watch). */
+  feeds: FeedRepository
   /** True when the backing database answers. */
   ping(): Promise<boolean>
   close(): Promise<void>

@@ -8,6 +8,7 @@ import { migrateArea } from './migrate.js'
 import * as factchecks from './factchecks.js'
 import * as corpus from './corpus.js'
 import * as reports from './reports.js'
+import * as feeds from './feeds.js'
 
 /** Opens (creating when absent) the SQLite store at `path`; ':memory:' gives a throwaway store for tests. */
 export function openSqliteStore(path: string): Store {
@@ -24,6 +25,7 @@ export function openSqliteStore(path: string): Store {
     migrateArea(db, factchecks.area, factchecks.migrations)
     migrateArea(db, corpus.area, corpus.migrations)
     migrateArea(db, reports.area, reports.migrations)
+    migrateArea(db, feeds.area, feeds.migrations)
   } catch (error) {
     if (error instanceof FactsiftError) throw error
     throw new FactsiftError('E_STORE', `cannot open SQLite store at ${path}: ${(error as Error).message}`)
@@ -34,6 +36,7 @@ export function openSqliteStore(path: string): Store {
     factchecks: factchecks.createRepository(db),
     corpus: corpus.createRepository(db),
     reports: reports.createRepository(db),
+    feeds: feeds.createRepository(db),
     async ping() {
       return db.prepare('SELECT 1 AS ok').get() !== undefined
     },

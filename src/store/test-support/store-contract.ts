@@ -6,6 +6,7 @@ import type { Report } from '../../report/types.js'
 import type { FactCheckRecord } from '../factcheck-repository.js'
 import type { CorpusArticle } from '../corpus-repository.js'
 import { FactsiftError } from '../../errors.js'
+import { feedContract } from './feed-contract.js'
 
 export interface ContractOptions {
   /** A fresh, empty store; called once per test. */
@@ -217,6 +218,8 @@ export function storeContract(name: string, options: ContractOptions): void {
     assert.deepEqual(await corpus.search('bridge', { limit: 0 }), [])
     for (const text of ['"', 'NEAR(', '*', "it's", 'a & b | !c', ':*']) assert.ok(Array.isArray(await corpus.search(text, { limit: 3 })), text)
   })
+
+  feedContract(name, options)
 }
 
 export function report(id: string | undefined, title: string | null, text: string, score = 0.5): Report {

@@ -1,0 +1,125 @@
+// `factsift watch`: poll due feeds, analyze new items once each, store the reports; `--once` for one round.
+import type { Command } from 'commander'
+import { runAction } from '../run-action.js'
+import { parseByteSize, parsePositiveInt } from '../parse-options.js'
+import { FactsiftError } from '../../errors.js'
+
+interface WatchFlags {
+  once?: boolean
+  threads: number
+  db?: string
+  allowPrivateNetwork?: boolean
+  maxBytes?: number
+  maxFeedBytes?: number
+  timeout?: number
+  hostInterval: number
+  quiet?: boolean
+  queue?: string
+  webhook?: string
+}
+
+export default function register(program: Command): void {
+  program
+    .command('watch')
+    .description('Poll the feeds that are due, analyze each new item once, store the reports, and keep going')
+    .option('--once', 'one round (poll what is due, analyze what is new), then exit')
+    .option('-j, --threads <n>', 'analysis worker threads (0: analyze on the main thread)', parseThreads, 0)
+    .option('--db <location>', 'store (SQLite file or postgres:// URL; default ~/.factsift/factsift.db)')
+    .option('--allow-private-network', 'allow fetching feeds and pages on private, loopback and link-local addresses')
+    .option('--max-bytes <size>', 'largest accepted article page, e.g. 5MB', parseByteSize)
+    .option('--max-feed-bytes <size>', 'largest feed document read (default 10MB)', parseByteSize)
+    .option('--timeout <ms>', 'fetch timeout in milliseconds', parsePositiveInt)
+    .option('--host-interval <ms>', 'least time between two requests to one host', parseNonNegative, 1000)
+    .option('-q, --quiet', 'print only the round summaries')
+    .addHelpText(
+      'after',
+      '\nOne request at a time per host; robots.txt honoured for feeds and pages; 429/503 back off (Retry-After).\n' +
+        'Killed at any moment (even kill -9), the next start resumes: no item is lost and none is analyzed twice.\n' +
+        'SIGINT/SIGTERM finish the items in hand, then exit (a second signal exits at once).',
+    )
+    .action(runAction(watchCommand))
+}
+
+function parseThreads(value: string): number {
+  if (value === '0') return 0
+  return parsePositiveInt(value)
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new FactsiftError('E_BAD_ARGUMENT', `expected a whole number of milliseconds, got "${value}"`)
+  return n
+}
+
+async function watchCommand(flags: WatchFlags): Promise<void> {
+  // Phase 2 seams: --queue hands analysis to BullMQ workers (an AnalysisBackend), --webhook delivers alerts
+  // (WatchEvents.afterReport); both are refused clearly until then.
+  if (flags.queue || flags.webhook) throw new FactsiftError('E_BAD_ARGUMENT', '--queue and --webhook are not available yet (issue 19, phase 2)')
+  const [{ openStore, defaultDatabasePath }, { createWatcher }, backends, { DEFAULT_LIMITS }] = await Promise.all([
+    import('../../store/open-store.js'),
+    import('../../watch/watcher.js'),
+    import('../../watch/backends.js'),
+    import('../../ingest/limits.js'),
+  ])
+  const db = flags.db ?? defaultDatabasePath()
+  const limits = {
+    ...DEFAULT_LIMITS,
+    ...(flags.maxBytes !== undefined ? { maxBytes: flags.maxBytes } : {}),
+    ...(flags.timeout !== undefined ? { fetchTimeoutMs: flags.timeout } : {}),
+    ...(flags.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+  }
+  let store: import('../../store/types.js').Store
+  let backend: import('../../watch/backends.js').AnalysisBackend
+  if (flags.threads > 0) {
+    store = await openStore(db)
+    backend = await backends.threadBackend(flags.threads, db, limits)
+  } else {
+    const [{ openAnalysisServices }, { createEngine }] = await Promise.all([import('../../engine/open-services.js'), import('../../engine/engine.js')])
+    const services = await openAnalysisServices({ db, limits, createDefault: true })
+    store = services.store!
+    backend = backends.inProcessBackend(createEngine({ services }), store)
+  }
+  const out = (line: string) => process.stdout.write(`${line}\n`)
+  const watcher = createWatcher({
+    store,
+    backend,
+    limits,
+    ...(flags.maxFeedBytes !== undefined ? { feedLimits: { maxFeedBytes: flags.maxFeedBytes } } : {}),
+    hostIntervalMs: flags.hostInterval,
+    events: flags.quiet
+      ? {}
+      : {
+          polled: (feed, result) =>
+            out('error' in result ? `poll ${feed.id} ${feed.name ?? feed.url}: ${result.error.code} ${result.error.message}` : `poll ${feed.id} ${feed.name ?? feed.url}: ${result.changed ? `${result.counts.inserted} new, ${result.counts.seen} seen, ${result.counts.duplicates} duplicate` : 'unchanged'}`),
+          analyzed: (item, outcome) =>
+            out('recovered' in outcome ? `recovered ${item.id} ${item.title ?? item.url ?? ''}` : `analyzed ${item.id} ${outcome.label} ${outcome.score.toFixed(2)} ${item.outlet ?? ''}: ${item.title ?? item.url ?? ''}`),
+          failed: (item, error, retryAt) => out(`failed ${item.id} ${error.code} ${error.message}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ''}`),
+        },
+  })
+  const controller = new AbortController()
+  let signals = 0
+  const onSignal = () => {
+    if (++signals > 1) process.exit(130)
+    process.stderr.write('watch: stopping after the items in hand (send again to exit now)\n')
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    const total = await watcher.run({
+      once: flags.once ?? false,
+      signal: controller.signal,
+      onRound: (s) => {
+        if (s.feedsPolled + s.analyzed + s.failed + s.recovered > 0 || flags.once) {
+          process.stderr.write(`watch: ${s.feedsPolled} feeds polled (${s.feedErrors} errors), ${s.newItems} new items, ${s.analyzed} analyzed, ${s.failed} failed${s.recovered ? `, ${s.recovered} recovered` : ''}\n`)
+        }
+      },
+    })
+    void total
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await backend.close()
+    await store.close()
+  }
+}
