@@ -10,8 +10,6 @@ import * as reports from './reports.js'
 
 export interface PostgresStore extends Store {
   readonly kind: 'postgres'
-  /** The connection pool, for queries the repository interfaces do not offer (bulk reads by the batch). */
-  readonly pool: pg.Pool
   /** The schema holding the tables. */
   readonly schema: string
 }
@@ -51,7 +49,6 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
   return {
     kind: 'postgres',
     location: redact(url),
-    pool,
     schema: schema ?? 'public',
     factchecks: factchecks.createRepository(pool),
     corpus: corpus.createRepository(pool),
