@@ -3,6 +3,7 @@ import { defineAnalyzer } from '../types.js'
 import type { Evidence, EvidenceSummary } from '../../report/types.js'
 import type { CheckworthinessOutput } from '../checkworthiness/checkworthiness.js'
 import { summarizeEvidence } from './independence.js'
+import { isAvailable } from '../../services/search.js'
 
 /** Claims looked up, highest check-worthiness first, and evidence items kept per claim. */
 export const TOP_CLAIMS = 5
@@ -22,7 +23,7 @@ export default defineAnalyzer<LateralReadingOutput>({
   },
   async analyze(_doc, ctx) {
     const corpus = ctx.services.corpus
-    if (!corpus) return { claims: [] }
+    if (!corpus || !(await isAvailable(corpus))) return { claims: [] }
     const { claims } = ctx.get<CheckworthinessOutput>('checkworthiness')
     const out: LateralReadingOutput = { claims: [] }
     for (const claim of claims.slice(0, TOP_CLAIMS)) {
