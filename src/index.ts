@@ -1,9 +1,8 @@
 // Factsift's public library API: an explicit list of named exports, pinned by src/index.test.ts.
 export { createEngine, analyze } from './engine/engine.js'
 export type { Engine, EngineOptions, MetadataOverrides } from './engine/engine.js'
-export { openAnalysisServices } from './engine/open-services.js'
-export type { OpenServicesOptions } from './engine/open-services.js'
-export { createServices } from './engine/services.js'
+export { createServices, openAnalysisServices } from './engine/services.js'
+export type { OpenServicesOptions } from './engine/services.js'
 export { defaultAnalyzers } from './analyzers/registry.js'
 export { defineAnalyzer } from './analyzers/types.js'
 export { withSourcingTables } from './analyzers/sourcing-tables.js'

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { closeSync, openSync } from 'node:fs'
 import { createEngine } from '../engine/engine.js'
-import { openAnalysisServices } from '../engine/open-services.js'
+import { openAnalysisServices } from '../engine/services.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
 import { appendWhole } from './durable-output.js'

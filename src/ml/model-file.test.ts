@@ -1,9 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readModelFile, roundNumber, serializeModel, writeModelFile } from './model-file.js'
+import { roundNumber, serializeModel, writeModelFile } from './model-file.js'
+import { createModelLoader, loadModel } from '../models/loader.js'
 
 const manifest = { id: 'demo', version: 1, createdAt: '2026-11-24T00:00:00.000Z', trainedOn: 'unit fixture', metrics: { accuracy: 0.8123456789 } }
 
@@ -45,11 +46,11 @@ test('write then read round-trips; the folder holds no temp file afterwards', ()
   try {
     const path = join(dir, 'demo.json')
     writeModelFile(path, { ...manifest, weights: [1, 2] })
-    let checked = false
-    const model = readModelFile<typeof manifest & { weights: number[] }>(path, 'demo', (m) => {
-      checked = Array.isArray(m.weights)
+    const model = loadModel(createModelLoader(dir), {
+      id: 'demo',
+      train: 'a test',
+      validate: (file) => file as typeof manifest & { weights: number[] },
     })
-    assert.ok(checked)
     assert.deepEqual(model.weights, [1, 2])
     assert.deepEqual(readdirSync(dir), ['demo.json'])
     assert.equal(readFileSync(path, 'utf8').endsWith('\n'), true)
@@ -58,19 +59,11 @@ test('write then read round-trips; the folder holds no temp file afterwards', ()
   }
 })
 
-test('readModelFile rejects a missing file, bad JSON, a wrong id and an incomplete manifest', () => {
+test('writeModelFile refuses a model without a valid manifest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'factsift-ml-'))
   try {
-    const path = join(dir, 'm.json')
-    assert.throws(() => readModelFile(path, 'demo'), { code: 'E_MODEL_INVALID' })
-    writeFileSync(path, '{nope')
-    assert.throws(() => readModelFile(path, 'demo'), { code: 'E_MODEL_INVALID' })
-    writeFileSync(path, JSON.stringify({ ...manifest, id: 'other' }))
-    assert.throws(() => readModelFile(path, 'demo'), /expected "demo"/)
-    const { metrics: _dropped, ...noMetrics } = manifest
-    writeFileSync(path, JSON.stringify(noMetrics))
-    assert.throws(() => readModelFile(path, 'demo'), /metrics must be an object/)
-    assert.throws(() => writeModelFile(path, { ...manifest, version: 0 }), { code: 'E_MODEL_INVALID' })
+    assert.throws(() => writeModelFile(join(dir, 'm.json'), { ...manifest, version: 0 }), { code: 'E_MODEL_INVALID' })
+    assert.deepEqual(readdirSync(dir), [])
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

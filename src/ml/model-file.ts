@@ -1,14 +1,8 @@
-// Model files: JSON with a manifest first, stable key order, rounded numbers, written atomically and validated on read.
-import { readFileSync } from 'node:fs'
+// Model files: JSON with a manifest first, stable key order, rounded numbers, written atomically. They are read back
+// (manifest checked, model validated, cached) by loadModel in src/models/loader.ts.
 import { FactsiftError } from '../errors.js'
-import type { ModelManifest } from '../models/loader.js'
+import { validateManifest, type ModelFileManifest } from '../models/loader.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
-
-/** The manifest every model file must carry; `trainedOn` and `metrics` are required here (the loader is laxer). */
-export interface ModelFileManifest extends ModelManifest {
-  trainedOn: string
-  metrics: Record<string, unknown>
-}
 
 const MANIFEST_KEYS = ['id', 'version', 'createdAt', 'trainedOn', 'metrics'] as const
 
@@ -36,40 +30,6 @@ export function serializeModel<T extends ModelFileManifest>(model: T, options: S
 export function writeModelFile<T extends ModelFileManifest>(path: string, model: T, options: SerializeOptions = {}): void {
   validateManifest(model, model.id, path)
   writeFileAtomic(path, serializeModel(model, options))
-}
-
-/** Reads and validates a model file; `validate` may check the model-specific fields (throw to reject). */
-export function readModelFile<T extends ModelFileManifest>(path: string, id: string, validate?: (value: T) => void): T {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    throw new FactsiftError('E_MODEL_INVALID', `model ${id}: cannot read ${path}`)
-  }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    throw new FactsiftError('E_MODEL_INVALID', `model ${id}: ${path} is not valid JSON`)
-  }
-  validateManifest(parsed, id, path)
-  validate?.(parsed as T)
-  return parsed as T
-}
-
-/** Throws E_MODEL_INVALID unless `value` has id (= `id`), version, createdAt, trainedOn and metrics. */
-export function validateManifest(value: unknown, id: string, source: string): asserts value is ModelFileManifest {
-  const m = value as Partial<ModelFileManifest> | null
-  const problems: string[] = []
-  if (!m || typeof m !== 'object' || Array.isArray(m)) problems.push('not an object')
-  else {
-    if (m.id !== id) problems.push(`id is ${JSON.stringify(m.id)}, expected ${JSON.stringify(id)}`)
-    if (!Number.isInteger(m.version) || m.version! < 1) problems.push('version must be a positive integer')
-    if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) problems.push('createdAt must be an ISO date')
-    if (typeof m.trainedOn !== 'string' || m.trainedOn.length === 0) problems.push('trainedOn must be a non-empty string')
-    if (!m.metrics || typeof m.metrics !== 'object' || Array.isArray(m.metrics)) problems.push('metrics must be an object')
-  }
-  if (problems.length) throw new FactsiftError('E_MODEL_INVALID', `model ${id}: ${source}: ${problems.join('; ')}`)
 }
 
 function render(value: unknown, indent: string, digits: number, top = false): string {

@@ -122,7 +122,7 @@ export async function runDistributedBatch(options: DistributedBatchOptions): Pro
       ])
       const finished = chunk.filter((_, i) => completed[i] !== null)
       if (finished.length > 0) {
-        const reports = await readReports(store!, finished.map((jobId) => pending.get(jobId)!.id))
+        const reports = await store!.reports.getMany(finished.map((jobId) => pending.get(jobId)!.id))
         for (const jobId of finished) {
           const item = pending.get(jobId)!
           const report = reports.get(item.id)
@@ -200,24 +200,4 @@ export async function runDistributedBatch(options: DistributedBatchOptions): Pro
   // Without --wait there is no progress to report: the enqueue line said what happened.
   if (options.wait) options.progress?.finish(progressState())
   return summary
-}
-
-/** Reports by item id: one query on PostgreSQL, one lookup per id elsewhere. */
-async function readReports(store: Store, ids: string[]): Promise<Map<string, Report>> {
-  if (store.kind === 'postgres' && 'pool' in store) {
-    const { getMany } = await import('../store/postgres/reports.js')
-    const pool = (store as unknown as { pool: import('pg').Pool }).pool
-    const found = new Map<string, Report>()
-    // Reports run to tens of kilobytes: a few hundred per query keeps each answer small.
-    for (let start = 0; start < ids.length; start += 200) {
-      for (const [id, report] of await getMany(pool, ids.slice(start, start + 200))) found.set(id, report)
-    }
-    return found
-  }
-  const found = new Map<string, Report>()
-  for (const id of ids) {
-    const report = await store.reports.get(id)
-    if (report) found.set(id, report)
-  }
-  return found
 }

@@ -1,7 +1,6 @@
 // Services reach analyzers and commands through one context object, created once and passed down: no globals.
 import type { Store } from '../store/types.js'
-import type { FactCheckMatcher } from './search.js'
-import type { CorpusSearcher } from './search.js'
+import type { CorpusSearcher, FactCheckMatcher } from './search.js'
 import type { ModelLoader } from '../models/loader.js'
 import type { Limits } from '../ingest/limits.js'
 
@@ -12,18 +11,19 @@ export interface Logger {
   error(message: string, data?: Record<string, unknown>): void
 }
 
+/** Made once by createServices / openAnalysisServices (src/engine/services.ts) and never changed after the engine starts. */
 export interface Services {
-  models: ModelLoader
+  readonly models: ModelLoader
   /** Persistent store (SQLite by default, PostgreSQL by URL); absent for a pure in-memory analysis. */
-  store?: Store
-  /** Published fact-checks to match claims against; absent when none were imported. */
-  factchecks?: FactCheckMatcher
-  /** The user's reference corpus for lateral reading; absent when none was added. */
-  corpus?: CorpusSearcher
+  readonly store?: Store
+  /** Published fact-checks to match claims against; over the store by default, finding none until some are imported. */
+  readonly factchecks?: FactCheckMatcher
+  /** The user's reference corpus for lateral reading; over the store by default, unavailable until articles are added. */
+  readonly corpus?: CorpusSearcher
   /** Monotonic milliseconds, for timings. */
   now(): number
-  logger: Logger
-  limits: Limits
+  readonly logger: Logger
+  readonly limits: Limits
 }
 
 export const silentLogger: Logger = {

@@ -28,6 +28,8 @@ export interface ReportRepository {
   /** Saves (or replaces) a report under `report.id`. Returns the id. */
   save(report: Report): Promise<string>
   get(id: string): Promise<Report | null>
+  /** Several reports at once (batch --wait reads thousands): by id, for the ids that exist. */
+  getMany(ids: readonly string[]): Promise<Map<string, Report>>
   /**
    * Newest first; `q` searches titles and text (every word must occur, the last as a prefix).
    * Throws E_BAD_ARGUMENT for a limit outside 1..REPORT_LIST_MAX_LIMIT or a cursor it did not issue.

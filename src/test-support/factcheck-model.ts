@@ -11,6 +11,7 @@ export function testClaimMatchingModel(threshold = 0.5): ClaimMatchingModel {
     version: 1,
     createdAt: '2026-11-24',
     trainedOn: 'hand-set weights for tests',
+    metrics: {},
     features: [...FEATURE_NAMES],
     depth: 10,
     standardizer: { mean: FEATURE_NAMES.map(() => 0), scale: FEATURE_NAMES.map(() => 1) },

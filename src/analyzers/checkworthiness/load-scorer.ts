@@ -1,21 +1,15 @@
-// Loads the shipped check-worthiness model through the model loader once, validates it and keeps its scorer.
-import type { ModelLoader } from '../../models/loader.js'
-import { FactsiftError } from '../../errors.js'
+// The shipped check-worthiness model, loaded through the generic model loader and kept as a ready scorer.
+import { loadModel, type ModelDefinition, type ModelLoader } from '../../models/loader.js'
 import { MODEL_ID, validateCheckworthinessModel } from './model.js'
 import { createScorer, type CheckworthinessScorer } from './scorer.js'
 
-const scorers = new WeakMap<object, CheckworthinessScorer>()
+export const CHECKWORTHINESS_MODEL: ModelDefinition<CheckworthinessScorer> = {
+  id: MODEL_ID,
+  train: 'npm run train:checkworthiness',
+  validate: (file) => createScorer(validateCheckworthinessModel(file)),
+}
 
 /** The scorer for `models/checkworthiness.json`; throws E_MODEL_INVALID when the file is missing or malformed. */
 export function loadScorer(models: ModelLoader): CheckworthinessScorer {
-  const raw = models.load(MODEL_ID)
-  if (!raw) {
-    throw new FactsiftError('E_MODEL_INVALID', `model ${MODEL_ID}: ${models.directory}/${MODEL_ID}.json is missing (train it with npm run train:checkworthiness)`)
-  }
-  let scorer = scorers.get(raw)
-  if (!scorer) {
-    scorer = createScorer(validateCheckworthinessModel(raw))
-    scorers.set(raw, scorer)
-  }
-  return scorer
+  return loadModel(models, CHECKWORTHINESS_MODEL)
 }

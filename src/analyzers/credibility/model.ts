@@ -1,7 +1,7 @@
 // The credibility model file and how it scores one article: calibrated probability plus per-feature contributions.
 import { FactsiftError } from '../../errors.js'
 import { applyCalibration, calibratorFromJSON, type Calibrator } from '../../ml/calibration.js'
-import type { ModelFileManifest } from '../../ml/model-file.js'
+import type { ModelFileManifest } from '../../models/loader.js'
 import { standardizerFromJSON, type Standardizer } from '../../ml/standardize.js'
 import { ngramDot, type CharNgramOptions, type SkeletonNgramOptions, type WordIds } from './ngrams.js'
 

@@ -1,12 +1,11 @@
 // Published fact-checks for a claim: BM25 candidates from the store, re-ranked by the trained model, kept above the
 // calibrated threshold. This is what ctx.services.factchecks is.
-import { FactsiftError } from '../../errors.js'
-import type { ModelLoader } from '../../models/loader.js'
+import { loadModel, type ModelLoader } from '../../models/loader.js'
 import type { FactCheckMatch } from '../../report/types.js'
 import type { FactCheckMatcher } from '../../services/search.js'
 import type { Store } from '../../store/types.js'
 import { retrieveCandidates } from './candidates.js'
-import { calibrate, CLAIM_MATCHING_MODEL_ID, claimMatchingModelFromJSON, rerankMargins, type ClaimMatchingModel } from './reranker.js'
+import { calibrate, CLAIM_MATCHING_MODEL, rerankMargins, type ClaimMatchingModel } from './reranker.js'
 
 export interface FactCheckMatcherOptions {
   /** Overrides the model's calibrated threshold (0–1): lower shows more, weaker matches. */
@@ -20,13 +19,9 @@ export interface RankedFactCheck extends FactCheckMatch {
   bm25: number
 }
 
-/** Loads and validates models/claim-matching.json once; throws E_MODEL_INVALID when it is missing. */
+/** models/claim-matching.json, validated once; throws E_MODEL_INVALID when it is missing or malformed. */
 export function loadClaimMatchingModel(models: ModelLoader): ClaimMatchingModel {
-  const raw = models.load(CLAIM_MATCHING_MODEL_ID)
-  if (!raw) {
-    throw new FactsiftError('E_MODEL_INVALID', `model ${CLAIM_MATCHING_MODEL_ID} not found in ${models.directory}; run \`npm run train:claim-matching\``)
-  }
-  return claimMatchingModelFromJSON(raw)
+  return loadModel(models, CLAIM_MATCHING_MODEL)
 }
 
 /** Every candidate for `claimText`, re-ranked (best first), with calibrated scores; no threshold applied. */

@@ -1,6 +1,6 @@
 // Stage two of matching: the trained re-ranker (standardized features → logistic regression → calibrated probability).
 import { FactsiftError } from '../../errors.js'
-import type { ModelManifest } from '../../models/loader.js'
+import type { ModelDefinition, ModelManifest } from '../../models/loader.js'
 import { calibratorFromJSON, applyCalibration, type Calibrator } from '../../ml/calibration.js'
 import { logisticDecision, logisticFromJSON, type LogisticModel } from '../../ml/logistic.js'
 import { standardize, standardizerFromJSON, type Standardizer } from '../../ml/standardize.js'
@@ -36,6 +36,13 @@ export function claimMatchingModelFromJSON(value: ModelManifest): ClaimMatchingM
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-matching: weights do not match the feature count')
   }
   return { ...(value as ClaimMatchingModel), standardizer, logistic, calibration: calibratorFromJSON(m.calibration, 'claim-matching calibration') }
+}
+
+/** models/claim-matching.json, for loadModel. */
+export const CLAIM_MATCHING_MODEL: ModelDefinition<ClaimMatchingModel> = {
+  id: CLAIM_MATCHING_MODEL_ID,
+  train: 'npm run train:claim-matching',
+  validate: (file) => claimMatchingModelFromJSON(file),
 }
 
 /** Standardized features are clipped to ±4: a linear model must not extrapolate far beyond what it was trained on. */

@@ -11,6 +11,11 @@ import { annotatedText } from '../../test-support/analyzer-tester.js'
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js'
 import { createCorpusSearcher } from './related.js'
 import { STANCES } from './stance/labels.js'
+import { loadStanceModel } from './stance/model.js'
+import { createModelLoader } from '../../models/loader.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const TEXT = 'The Riverside dam will be demolished next year. The work will cost 12 million dollars. Residents were told on Monday.'
 
@@ -100,4 +105,30 @@ test('with the shipped stance model: agree, disagree and discuss coverage; unrel
   assert.ok(first.evidence.every((e) => STANCES.includes(e.stance) && e.score > 0 && e.score <= 1))
   assert.ok(report.claims.every((c) => c.evidence.every((e) => e.outlet !== 'Example Gazette')), 'the bakery story is unrelated')
   await store.close()
+})
+
+test('a missing stance model is E_MODEL_INVALID, as for every model; the analyzer fails and the report records it', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'factsift-no-models-'))
+  const store = openSqliteStore(':memory:')
+  try {
+    const models = createModelLoader(empty)
+    assert.throws(() => loadStanceModel(models), { code: 'E_MODEL_INVALID', message: /stance\.json is missing; train it with npm run train:stance/ })
+    await store.corpus.upsertMany([{ key: 'a', title: 'Riverside dam to be demolished', body: 'The Riverside dam will be demolished next year, officials said.', url: null, outlet: 'Wire', publishedAt: null }])
+    const claims = claimsOf(TEXT)
+    // Over the store (as the engine wires it): the searcher is available, so the missing model surfaces as an error.
+    await assert.rejects(async () => lateralReading.analyze(annotatedText(TEXT), context(createServices({ store, models }), claims)), { code: 'E_MODEL_INVALID' })
+  } finally {
+    await store.close()
+    rmSync(empty, { recursive: true, force: true })
+  }
+})
+
+test('over an empty store the analyzer is a no-op, as without a corpus', async () => {
+  const store = openSqliteStore(':memory:')
+  try {
+    const out = await lateralReading.analyze(annotatedText(TEXT), context(createServices({ store }), claimsOf(TEXT)))
+    assert.deepEqual(out, { claims: [] })
+  } finally {
+    await store.close()
+  }
 })

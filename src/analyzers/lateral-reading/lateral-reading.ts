@@ -5,6 +5,7 @@ import type { Evidence, EvidenceSummary } from '../../report/types.js'
 import type { CheckworthinessOutput } from '../checkworthiness/checkworthiness.js'
 import type { FactCheckMatchesOutput } from '../factchecks/factchecks.js'
 import { summarizeEvidence } from './independence.js'
+import { isAvailable } from '../../services/search.js'
 
 /** At most this many claims are looked up (check-worthy or fact-checked ones, highest check-worthiness first). */
 export const TOP_CLAIMS = 20
@@ -25,7 +26,7 @@ export default defineAnalyzer<LateralReadingOutput>({
   },
   async analyze(_doc, ctx) {
     const corpus = ctx.services.corpus
-    if (!corpus) return { claims: [] }
+    if (!corpus || !(await isAvailable(corpus))) return { claims: [] }
     const { claims } = ctx.get<CheckworthinessOutput>('checkworthiness')
     const matched = new Set(ctx.find<FactCheckMatchesOutput>('factchecks')?.byClaim.map((entry) => entry.claimId))
     const shown = claims.filter((claim) => claim.checkworthy || matched.has(claim.id))

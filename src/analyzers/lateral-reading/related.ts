@@ -6,7 +6,6 @@ import type { CorpusArticle, CorpusSearchOptions } from '../../store/corpus-repo
 import type { ModelLoader } from '../../models/loader.js'
 import type { CorpusSearcher } from '../../services/search.js'
 import type { Evidence, Stance } from '../../report/types.js'
-import { FactsiftError } from '../../errors.js'
 import { STANCES } from './stance/labels.js'
 import { createStanceClassifier, loadStanceModel, type StanceClassifier, type StancePrediction } from './stance/model.js'
 import { sourceGroups, storyFingerprint } from './independence.js'
@@ -73,13 +72,7 @@ function articleStance(classifier: ClaimStanceClassifier, claim: string, article
  */
 export function createCorpusSearcher(store: Store, models: ModelLoader, options: RelatedOptions = {}): CorpusSearcher {
   let classifier = options.classifier ?? null
-  const stanceClassifier = (): StanceClassifier => {
-    if (classifier) return classifier
-    const model = loadStanceModel(models)
-    if (!model) throw new FactsiftError('E_MODEL_INVALID', `model stance: ${models.directory}/stance.json is missing; run npm run train:stance`)
-    classifier = createStanceClassifier(model, options.cacheSize)
-    return classifier
-  }
+  const stanceClassifier = (): StanceClassifier => (classifier ??= createStanceClassifier(loadStanceModel(models), options.cacheSize))
   let claimStance: ClaimStanceClassifier | null | undefined = options.claimStance
   const claimStanceClassifier = (): ClaimStanceClassifier | null => {
     if (claimStance === undefined) {

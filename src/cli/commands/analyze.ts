@@ -39,7 +39,7 @@ export default function register(program: Command): void {
 async function analyzeCommand(input: string, flags: AnalyzeFlags): Promise<void> {
   const [{ createEngine }, { openAnalysisServices }, { renderReport, parseReportFormat }, { writeFileAtomic }] = await Promise.all([
     import('../../engine/engine.js'),
-    import('../../engine/open-services.js'),
+    import('../../engine/services.js'),
     import('../../render/render.js'),
     import('../../util/atomic-write.js'),
   ])

@@ -125,7 +125,6 @@ async function searchCommand(text: string, flags: SearchFlags): Promise<void> {
         import('../../models/loader.js'),
       ])
       const model = loadStanceModel(createModelLoader())
-      if (!model) throw new FactsiftError('E_MODEL_INVALID', 'models/stance.json is missing; run npm run train:stance')
       const related = (await relatedArticles(store, createStanceClassifier(model), text, { filter, candidates: Math.max(30, flags.limit) })).slice(0, flags.limit)
       const rows = related.map((r) => ({ ...articleSummary(r.article), bm25: round(r.bm25), stance: r.prediction.stance, score: round(r.prediction.score), relatedness: round(r.relatedness) }))
       writeRows(rows, flags.format, (r) => `${r.stance.padEnd(9)} ${r.score.toFixed(2)}  ${r.title}\n           ${[r.outlet, r.publishedAt, r.url].filter(Boolean).join(' · ')}`)

@@ -47,7 +47,7 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   const [{ createEngine }, { openAnalysisServices }, { startServer }, { parseApiKeys }, { defaultDatabasePath }] = await Promise.all([
     import('../../engine/engine.js'),
-    import('../../engine/open-services.js'),
+    import('../../engine/services.js'),
     import('../../server/start-server.js'),
     import('../../server/api-keys.js'),
     import('../../store/open-store.js'),

@@ -74,7 +74,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     store = await openStore(db)
     backend = await backends.threadBackend(flags.threads, db, limits)
   } else {
-    const [{ openAnalysisServices }, { createEngine }] = await Promise.all([import('../../engine/open-services.js'), import('../../engine/engine.js')])
+    const [{ openAnalysisServices }, { createEngine }] = await Promise.all([import('../../engine/services.js'), import('../../engine/engine.js')])
     const services = await openAnalysisServices({ db, limits, createDefault: true })
     store = services.store!
     backend = backends.inProcessBackend(createEngine({ services }), store)

@@ -7,7 +7,6 @@ import type { CorpusItem } from '../../corpus/read-inputs.js'
 import type { RouteContext } from '../route-context.js'
 import { errorResponses } from '../schemas.js'
 import { requireStore } from './reports.js'
-import { refreshSearchServices } from '../search-services.js'
 
 type CorpusBody = Record<string, unknown>[] | { articles: Record<string, unknown>[] }
 
@@ -75,7 +74,6 @@ export function corpusRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (summary.read === 0 && summary.skipped > 0) {
         throw new FactsiftError('E_BAD_DATA_ROW', `no article could be added: ${summary.problems[0]?.where}: ${summary.problems[0]?.message}`)
       }
-      await refreshSearchServices(ctx.engine, store)
       return summary
     },
   )

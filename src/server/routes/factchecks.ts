@@ -5,7 +5,6 @@ import { importFactCheckSource, IMPORT_FORMATS, type ImportFormat } from '../../
 import type { RouteContext } from '../route-context.js'
 import { errorResponses } from '../schemas.js'
 import { requireStore } from './reports.js'
-import { refreshSearchServices } from '../search-services.js'
 
 /** Body types read as raw text and handed to the importer, which detects the format from the first bytes. */
 export const IMPORT_CONTENT_TYPES = [
@@ -80,7 +79,6 @@ export function factCheckRoutes(app: FastifyInstance, ctx: RouteContext): void {
         if (summary.aborted && summary.inserted + summary.updated + summary.unchanged === 0) {
           throw new FactsiftError('E_BAD_DATA_ROW', summary.aborted)
         }
-        await refreshSearchServices(ctx.engine, store)
         const { file: _file, ...rest } = summary
         return rest
       },

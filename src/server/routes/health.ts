@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { FactsiftError } from '../../errors.js'
 import type { RouteContext } from '../route-context.js'
 import { errorResponses } from '../schemas.js'
+import { isAvailable } from '../../services/search.js'
 
 export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get(
@@ -51,8 +52,8 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
         status: 'ready',
         store: ctx.store?.kind ?? null,
         analyzers: ctx.engine.analyzers.map((analyzer) => analyzer.id),
-        factchecks: services.factchecks !== undefined,
-        corpus: services.corpus !== undefined,
+        factchecks: await isAvailable(services.factchecks),
+        corpus: await isAvailable(services.corpus),
       }
     },
   )

@@ -11,8 +11,6 @@ import * as feeds from './feeds.js'
 
 export interface PostgresStore extends Store {
   readonly kind: 'postgres'
-  /** The connection pool, for queries the repository interfaces do not offer (bulk reads by the batch). */
-  readonly pool: pg.Pool
   /** The schema holding the tables. */
   readonly schema: string
 }
@@ -53,7 +51,6 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
   return {
     kind: 'postgres',
     location: redact(url),
-    pool,
     schema: schema ?? 'public',
     factchecks: factchecks.createRepository(pool),
     corpus: corpus.createRepository(pool),

@@ -10,6 +10,9 @@ import { pgText } from './upsert.js'
 
 export const area = 'reports'
 
+/** Reports read per query by getMany. */
+const GET_MANY_CHUNK = 200
+
 /** Text past this many characters is not indexed for search (a tsvector holds at most 1 MB). */
 const MAX_INDEXED_CHARS = 500_000
 
@@ -87,6 +90,18 @@ export function createRepository(pool: pg.Pool): ReportRepository {
       return rows[0] ? (JSON.parse(rows[0].report) as Report) : null
     },
 
+    async getMany(ids: readonly string[]): Promise<Map<string, Report>> {
+      const found = new Map<string, Report>()
+      // Reports run to tens of kilobytes: a few hundred per query keeps each answer small.
+      for (let start = 0; start < ids.length; start += GET_MANY_CHUNK) {
+        const { rows } = await pool.query<{ id: string; report: string }>('SELECT id, report FROM reports WHERE id = ANY($1::text[])', [
+          ids.slice(start, start + GET_MANY_CHUNK),
+        ])
+        for (const row of rows) found.set(row.id, JSON.parse(row.report) as Report)
+      }
+      return found
+    },
+
     async has(id: string): Promise<boolean> {
       const { rows } = await pool.query('SELECT 1 FROM reports WHERE id = $1', [id])
       return rows.length > 0
@@ -111,12 +126,6 @@ export function createRepository(pool: pg.Pool): ReportRepository {
       return toPage(rows, limit, (row) => Number(row.seq))
     },
   }
-}
-
-/** Several ids at once (batch --wait reads thousands): a map from id to report for those that exist. */
-export async function getMany(pool: pg.Pool, ids: readonly string[]): Promise<Map<string, Report>> {
-  const { rows } = await pool.query<{ id: string; report: string }>('SELECT id, report FROM reports WHERE id = ANY($1::text[])', [ids])
-  return new Map(rows.map((row) => [row.id, JSON.parse(row.report) as Report]))
 }
 
 function nullableText(value: string | null): string | null {

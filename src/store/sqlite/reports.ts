@@ -94,6 +94,15 @@ export function createRepository(db: Database.Database): ReportRepository {
       return row ? (JSON.parse(row.report) as Report) : null
     },
 
+    async getMany(ids: readonly string[]): Promise<Map<string, Report>> {
+      const found = new Map<string, Report>()
+      for (const id of ids) {
+        const row = getOne.get(id) as { report: string } | undefined
+        if (row) found.set(id, JSON.parse(row.report) as Report)
+      }
+      return found
+    },
+
     async has(id: string): Promise<boolean> {
       return hasOne.get(id) !== undefined
     },

@@ -44,6 +44,17 @@ export function storeContract(name: string, options: ContractOptions): void {
     assert.equal(await reports.get('nope'), null)
   })
 
+  it('reports: getMany returns the reports that exist, by id, across more ids than one query reads', async ({ reports }) => {
+    const saved = Array.from({ length: 3 }, (_, i) => report(`m${i}`, `Report ${i}`, `Body ${i} about ferries.`))
+    for (const r of saved) await reports.save(r)
+    const asked = [...Array.from({ length: 450 }, (_, i) => `absent-${i}`), 'm2', 'm0', 'm0', 'nope']
+    const found = await reports.getMany(asked)
+    assert.deepEqual([...found.keys()].sort(), ['m0', 'm2'])
+    assert.deepEqual(found.get('m0'), saved[0])
+    assert.deepEqual(found.get('m2'), saved[2])
+    assert.equal((await reports.getMany([])).size, 0)
+  })
+
   it('reports: a report without an id gets the same stable content id in every store', async ({ reports }) => {
     const a = await reports.save(report(undefined, 'T', 'Same text.'))
     const b = await reports.save(report(undefined, 'T', 'Same text.'))

@@ -49,7 +49,6 @@ async function evalStance(flags: EvalFlags): Promise<void> {
     model = stanceModelFromJSON(parsed, flags.model)
   } else {
     model = loadStanceModel(createModelLoader())
-    if (!model) throw new FactsiftError('E_MODEL_INVALID', 'models/stance.json is missing; run npm run train:stance')
   }
   const [bodies, pairs] = await Promise.all([readFncBodies(flags.bodies), readFncStances(flags.stances)])
   if (pairs.some((pair) => pair.label < 0)) throw new FactsiftError('E_INPUT_INVALID', `${flags.stances} has no Stance column to score against`)

@@ -2,7 +2,7 @@
 // temperature-scaled probabilities of supports / refutes / nei.
 import { FactsiftError } from '../../../errors.js'
 import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel, type MarginFunction } from '../../../ml/gradient-boosting.js'
-import { validateManifest, type ModelFileManifest } from '../../../ml/model-file.js'
+import { loadModel, validateManifest, type ModelDefinition, type ModelFileManifest, type ModelLoader } from '../../../models/loader.js'
 import { predictSoftmax, softmaxFromJSON, type SoftmaxModel } from '../../../ml/softmax.js'
 import { applyTemperature } from '../../../ml/temperature-scaling.js'
 import { BASELINE_FEATURES, baselineFeatures } from './baseline.js'
@@ -90,14 +90,14 @@ export function createClaimStanceClassifier(model: ClaimStanceModelFile): ClaimS
   }
 }
 
-/** Anything that loads model files by id (the services' ModelLoader fits). */
-export interface ModelSource {
-  load(id: string): unknown
-  readonly directory: string
+/** The claim-stance model through the generic loader (manifest, validation, cache, coded errors). */
+export const CLAIM_STANCE_MODEL: ModelDefinition<ClaimStanceModelFile> = {
+  id: CLAIM_STANCE_MODEL_ID,
+  train: 'npm run train:claim-stance',
+  validate: (file, source) => claimStanceModelFromJSON(file, source),
 }
 
-/** The shipped model through the services' loader, validated; null when models/claim-stance.json is absent. */
-export function loadClaimStanceModel(models: ModelSource): ClaimStanceModelFile | null {
-  const raw = models.load(CLAIM_STANCE_MODEL_ID)
-  return raw ? claimStanceModelFromJSON(raw, `${models.directory}/claim-stance.json`) : null
+/** The shipped model, validated; null when models/claim-stance.json is absent (lateral reading then uses FNC-1 alone). */
+export function loadClaimStanceModel(models: ModelLoader): ClaimStanceModelFile | null {
+  return models.load(CLAIM_STANCE_MODEL_ID) ? loadModel(models, CLAIM_STANCE_MODEL) : null
 }

@@ -1,8 +1,7 @@
 // The stance model file (models/stance.json) and the classifier built from it: features → GBDT + MLP → calibrated stance.
-import type { ModelLoader } from '../../../models/loader.js'
+import { loadModel, validateManifest, type ModelDefinition, type ModelFileManifest, type ModelLoader } from '../../../models/loader.js'
 import type { Stance } from '../../../report/types.js'
 import { FactsiftError } from '../../../errors.js'
-import { validateManifest, type ModelFileManifest } from '../../../ml/model-file.js'
 import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel, type MarginFunction } from '../../../ml/gradient-boosting.js'
 import { mlpFromJSON, predictMlp, type MlpModel } from '../../../ml/mlp.js'
 import { standardize, standardizerFromJSON, type Standardizer } from '../../../ml/standardize.js'
@@ -115,8 +114,14 @@ export function createStanceClassifier(model: StanceModelFile, cacheSize?: numbe
   }
 }
 
-/** The shipped stance model through the services' loader, validated; null when models/stance.json is absent. */
-export function loadStanceModel(models: ModelLoader): StanceModelFile | null {
-  const raw = models.load<StanceModelFile>(STANCE_MODEL_ID)
-  return raw ? stanceModelFromJSON(raw, `${models.directory}/stance.json`) : null
+/** models/stance.json, for loadModel. */
+export const STANCE_MODEL: ModelDefinition<StanceModelFile> = {
+  id: STANCE_MODEL_ID,
+  train: 'npm run train:stance',
+  validate: (file, source) => stanceModelFromJSON(file, source),
+}
+
+/** The shipped stance model through the services' loader, validated once; throws E_MODEL_INVALID when missing or malformed. */
+export function loadStanceModel(models: ModelLoader): StanceModelFile {
+  return loadModel(models, STANCE_MODEL)
 }
