@@ -74,7 +74,22 @@ test('the README try-out: bundled fact-checks and reference articles show up as 
   assert.equal(run.code, 0, run.stderr)
   const report = JSON.parse(run.stdout) as Report
   assertValidReport(report)
-  const costs = report.claims.find((c) => c.text.startsWith('Analysts note that construction costs'))!
+  // Evidence first (issue 16): the compound sentence gives a "closed to trucks" claim of its own, matched to its
+  // fact-check; a known-false repeat ranks first; the first risk reason names the fact-check; the Riverton Gazette
+  // article contradicts the claim with its deciding sentence.
+  const trucks = report.claims.find((c) => c.text === 'the bridge has been closed to trucks for months')!
+  assert.ok(trucks, 'an atomic "closed to trucks" claim')
+  assert.deepEqual(trucks.attribution, { type: 'vague', source: 'residents' })
+  assert.equal(trucks.frame?.text, 'Some residents say')
+  assert.deepEqual(trucks.matches.map((m) => [m.rating, m.url]), [['Mostly false', 'https://factcheck.example.org/2026/harbor-bridge-trucks-banned']])
+  assert.equal(report.claims[0]!.verdict, 'rated-false')
+  assert.match(report.risk.reasons[0]!.message, /^Repeats a claim rated (Mostly false|False) by Example Fact Check Desk/)
+  assert.ok(report.risk.reasons[0]!.url?.startsWith('https://factcheck.example.org/'))
+  const gazette = trucks.evidence.find((e) => e.outlet === 'Riverton Gazette')!
+  assert.equal(gazette.stance, 'disagree')
+  assert.match(gazette.deciding!.text, /remains open to trucks/)
+  const costs = report.claims.find((c) => c.text.startsWith('construction costs in the region rose'))!
+  assert.equal(costs.verdict, 'rated-true')
   assert.deepEqual(costs.matches.map((m) => [m.rating, m.url]), [['True', 'https://factcheck.example.org/2026/regional-construction-costs']])
   const outlets = new Set(report.claims.flatMap((c) => c.evidence.map((e) => e.outlet)))
   for (const outlet of ['Valley Ledger', 'Riverton Public Radio', 'Coastal Times']) assert.ok(outlets.has(outlet), `coverage by ${outlet}`)

@@ -23,7 +23,7 @@ function claimsOf(text: string): Claim[] {
   return text.split(/(?<=\.) /).map((sentence, i) => {
     const start = text.indexOf(sentence)
     return {
-      id: `c${i + 1}`, text: sentence, start, end: start + sentence.length, checkworthiness: 0.9 - i * 0.1,
+      id: `c${i + 1}`, text: sentence, start, end: start + sentence.length, checkworthiness: 0.9 - i * 0.1, checkworthy: true,
       attribution: { type: 'none', source: null }, matches: [], evidence: [],
     }
   })
@@ -49,7 +49,7 @@ test('without a corpus the analyzer is a no-op', async () => {
   assert.ok(report.claims.every((c) => c.evidence.length === 0 && c.evidenceSummary === undefined))
 })
 
-test('evidence from the corpus service enriches the top claims by id, counting each outlet once', async () => {
+test('evidence from the corpus service enriches every claim shown, by id, counting each outlet once', async () => {
   const asked: string[] = []
   const stub: CorpusSearcher = {
     async related(claimText) {
@@ -59,16 +59,17 @@ test('evidence from the corpus service enriches the top claims by id, counting e
         : []
     },
   }
-  const claims = [...claimsOf(TEXT), ...Array.from({ length: 6 }, (_, i) => ({ ...claimsOf(TEXT)[2]!, id: `c${i + 4}` }))]
+  const claims = [...claimsOf(TEXT), ...Array.from({ length: 6 }, (_, i) => ({ ...claimsOf(TEXT)[2]!, id: `c${i + 4}`, checkworthy: i < 5 }))]
   const out = await lateralReading.analyze(annotatedText(TEXT), context(createServices({ corpus: stub }), claims))
-  assert.equal(asked.length, TOP_CLAIMS, 'only the top claims are looked up')
+  assert.equal(asked.length, 8, 'every check-worthy claim is looked up, and only those')
+  assert.ok(asked.length <= TOP_CLAIMS)
   const report = draft(claims.map((c) => ({ ...c })).reverse())
   lateralReading.contribute!(out, report, annotatedText(TEXT))
   const first = report.claims.find((c) => c.id === 'c1')!
   assert.equal(first.evidence.length, 4)
   assert.deepEqual(first.evidenceSummary, { corroboratedBy: 1, contradictedBy: 1, discussedBy: 1 })
   assert.deepEqual(report.claims.find((c) => c.id === 'c2')!.evidenceSummary, { corroboratedBy: 0, contradictedBy: 0, discussedBy: 0 })
-  assert.equal(report.claims.find((c) => c.id === 'c9')!.evidenceSummary, undefined, 'claims past the top ones are left alone')
+  assert.equal(report.claims.find((c) => c.id === 'c9')!.evidenceSummary, undefined, 'a claim not shown is left alone')
 })
 
 test('with the shipped stance model: agree, disagree and discuss coverage; unrelated dropped; a syndicated copy counted once', async () => {
