@@ -12,6 +12,8 @@ export interface BatchItem {
   input: ArticleInput
   /** A file to read instead of `input` (directory input): ingest's file reading, size limits and sniffing apply. */
   file?: string
+  /** With the pool's output 'json' (the server): save the report to the thread's store. */
+  store?: boolean
 }
 
 /** An input row that could not become an item; it is reported and the batch goes on. */

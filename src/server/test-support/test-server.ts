@@ -23,10 +23,11 @@ export interface TestResponse {
 
 /** Starts a server for one test file; call `close()` in `after`. */
 export async function startTestServer(
-  options: Partial<Omit<ServerOptions, 'engine'>> & { limits?: Partial<Limits>; engine?: Engine } = {},
+  options: Partial<Omit<ServerOptions, 'engine'>> & { limits?: Partial<Limits>; engine?: Engine; db?: string } = {},
 ): Promise<TestServer> {
-  const store = openSqliteStore(':memory:')
-  const { limits, engine: given, ...rest } = options
+  // `db`: a SQLite file, for servers with analysis threads (each thread opens the same file); else in memory.
+  const { limits, engine: given, db, ...rest } = options
+  const store = openSqliteStore(db ?? ':memory:')
   const engine = given ?? createEngine({ services: { store, ...(limits ? { limits: limits as Limits } : {}) } })
   const server = await startServer({ engine, store, port: 0, host: '127.0.0.1', webRoot: null, ...rest })
   return {
@@ -55,6 +56,12 @@ export async function startTestServer(
       await store.close()
     },
   }
+}
+
+/** A logger option that keeps every log line (parsed) for assertions: no error entries, no stacks. */
+export function captureLogs(level = 'info'): { logger: { level: string; stream: { write(line: string): void } }; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = []
+  return { logger: { level, stream: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } }, lines }
 }
 
 /** A short article of our own with a quote, a vague attribution and a misspelling. */
