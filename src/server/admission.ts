@@ -157,7 +157,6 @@ export function createAdmission<O, R>(run: (input: ArticleInput, options: O) => 
           reject,
         }
         job.timer = setTimeout(() => expire(job), limits.timeoutMs)
-        job.timer.unref()
         waiting.push(job)
         pump()
       })

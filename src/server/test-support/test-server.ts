@@ -1,4 +1,5 @@
 // Test helper: a real server on a random 127.0.0.1 port over the real engine and a throwaway SQLite store.
+import http from 'node:http'
 import { createEngine } from '../../engine/engine.js'
 import type { Engine } from '../../engine/engine.js'
 import type { Limits } from '../../ingest/limits.js'
@@ -56,6 +57,21 @@ export async function startTestServer(
       await store.close()
     },
   }
+}
+
+/** A request sent as is: fetch() would resolve `/../` before sending it. */
+export function rawRequest(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const { hostname, port } = new URL(url)
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const request = http.request({ host: hostname, port, path, method: init.method ?? 'GET', headers: init.headers }, (response) => {
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }))
+    })
+    request.on('error', reject)
+    request.end(init.body)
+  })
 }
 
 /** A logger option that keeps every log line (parsed) for assertions: no error entries, no stacks. */
