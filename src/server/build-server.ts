@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler } from 'f
 import rateLimit from '@fastify/rate-limit'
 import { FactsiftError } from '../errors.js'
 import { VERSION } from '../version.js'
-import { installErrorHandlers, sendError } from './error-handler.js'
+import { clientErrorHandler, installErrorHandlers, sendError } from './error-handler.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { installCors } from './cors.js'
 import { allows, createKeyring, keyLabel, presentedKey, scopeFor } from './api-keys.js'
@@ -36,6 +36,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     schemaErrorFormatter: formatValidationErrors,
     // A malformed URL (`/%ZZ`) or an over-long path parameter: the same coded body as every other error.
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    clientErrorHandler,
   })
   // Response schemas document the API; JSON.stringify serializes, so no report field is ever silently dropped.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))

@@ -96,3 +96,28 @@ function acceptedTypes(request: FastifyRequest): string[] {
   const config = request.routeOptions?.config as { accepts?: string[] } | undefined
   return config?.accepts ?? ['application/json']
 }
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (bytes not allowed in a path, broken headers, headers
+ * too large, a slow client): the same coded body, written to the socket, which is then closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, text, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'E_INPUT_INVALID', 'the request was not received in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'E_INPUT_INVALID', 'the request headers are too large']
+        : [400, 'Bad Request', 'E_INPUT_INVALID', 'the request is not valid HTTP (bytes not allowed in the path or a header)']
+  const body = JSON.stringify({ error: { code, message } })
+  // An answer to HEAD has no body (the client would read it as the start of a next response).
+  const raw = (error as { rawPacket?: Buffer }).rawPacket
+  const head = raw !== undefined && raw.subarray(0, 5).toString('latin1') === 'HEAD '
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Connection: close\r\n\r\n${head ? '' : body}`,
+    )
+  }
+  socket.destroy(error)
+}
