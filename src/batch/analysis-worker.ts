@@ -33,7 +33,9 @@ port.on('message', async (item: BatchItem | null) => {
   } else {
     analyzing++
     try {
-      port.postMessage(await analyzeItem(item))
+      const result = await analyzeItem(item)
+      // The report's bytes (output 'json') move to the main thread instead of being copied.
+      port.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : [])
     } finally {
       analyzing--
     }
@@ -99,5 +101,6 @@ async function jsonResult(item: BatchItem, report: Report): Promise<WorkerResult
       return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message, stage: 'store' } }
     }
   }
-  return { seq: item.seq, id: item.id, where: item.where, json: JSON.stringify(answer), storedId }
+  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share a pool), so it can be transferred.
+  return { seq: item.seq, id: item.id, where: item.where, json: encoder.encode(JSON.stringify(answer)), storedId }
 }

@@ -9,8 +9,8 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalysisOutcome {
-  /** The report as JSON text: serialized where it was made (a worker thread), sent as is. */
-  json: string
+  /** The report as JSON (text, or UTF-8 bytes from a worker thread): serialized where it was made, sent as is. */
+  json: string | Uint8Array
   /** The id it was saved under, or null when it was not saved. */
   storedId: string | null
 }

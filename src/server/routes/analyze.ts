@@ -39,7 +39,8 @@ export function analyzeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (request, reply) => {
       const { json, storedId } = await ctx.analyze(request.body, { store: ctx.store !== null && request.query.store !== false })
       if (storedId !== null) reply.header('location', `/v1/reports/${encodeURIComponent(storedId)}`)
-      return reply.type('application/json; charset=utf-8').send(json)
+      const body = typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength)
+      return reply.type('application/json; charset=utf-8').send(body)
     },
   )
 }
