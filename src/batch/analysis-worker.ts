@@ -8,6 +8,7 @@ import type { BatchItem } from './items.js'
 import { appendWhole } from './durable-output.js'
 import type { Report } from '../report/types.js'
 import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
+import { DEFAULT_STORAGE_POLICY, saveWithPolicy } from '../store/storage-policy.js'
 
 const setup = workerData as WorkerSetup
 const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
@@ -32,7 +33,9 @@ port.on('message', async (item: BatchItem | null) => {
   } else {
     analyzing++
     try {
-      port.postMessage(await analyzeItem(item))
+      const result = await analyzeItem(item)
+      // The report's bytes (output 'json') move to the main thread instead of being copied.
+      port.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : [])
     } finally {
       analyzing--
     }
@@ -57,6 +60,7 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
       : await engine.analyze(item.input)
     const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
     if (setup.output === 'store') return await saveReport(item, { ...report, id: item.id }, digest)
+    if (setup.output === 'json') return await jsonResult(item, report)
     if (setup.output !== 'append') return { seq: item.seq, id: item.id, where: item.where, report }
     const line = encoder.encode(`${JSON.stringify({ id: item.id, seq: item.seq, where: item.where, status: 'ok', report })}\n`)
     try {
@@ -81,4 +85,22 @@ async function saveReport(item: BatchItem, report: Report, digest: ReportDigest)
     const failure = toFactsiftError(error)
     return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message, stage: 'store' } }
   }
+}
+
+/** Output 'json' (the server): saved under the storage policy when the item asks, then serialized here, off the main thread. */
+async function jsonResult(item: BatchItem, report: Report): Promise<WorkerResult> {
+  let answer = report
+  let storedId: string | null = null
+  if (item.store && services.store) {
+    try {
+      const saved = await saveWithPolicy(services.store.reports, report, setup.storage ?? DEFAULT_STORAGE_POLICY)
+      answer = saved.report
+      storedId = saved.id
+    } catch (error) {
+      const failure = toFactsiftError(error)
+      return { seq: item.seq, id: item.id, where: item.where, error: { code: failure.code, message: failure.message, stage: 'store' } }
+    }
+  }
+  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share a pool), so it can be transferred.
+  return { seq: item.seq, id: item.id, where: item.where, json: encoder.encode(JSON.stringify(answer)), storedId }
 }

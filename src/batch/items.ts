@@ -12,6 +12,8 @@ export interface BatchItem {
   input: ArticleInput
   /** A file to read instead of `input` (directory input): ingest's file reading, size limits and sniffing apply. */
   file?: string
+  /** With the pool's output 'json' (the server): save the report to the thread's store. */
+  store?: boolean
 }
 
 /** An input row that could not become an item; it is reported and the batch goes on. */
@@ -29,4 +31,23 @@ export function contentId(input: ArticleInput): string {
   const hash = createHash('sha256')
   for (const part of [input.text, input.html, input.url, input.title]) hash.update(`${part ?? ''}\u0000`)
   return `sha256:${hash.digest('hex').slice(0, 24)}`
+}
+
+/**
+ * Ids seen in one input, with a hash of their content: `check` answers null for a new id (and remembers it), 'same'
+ * for an id seen with the same content (skip it), or where the id was first seen when the content differs.
+ */
+export function createIdTracker() {
+  const seen = new Map<string, { hash: string; where: string }>()
+  return {
+    check(entry: BatchEntry): 'same' | string | null {
+      const hash = entry.kind === 'item' ? (entry.file ?? contentId(entry.input)) : `error:${entry.error.message}`
+      const earlier = seen.get(entry.id)
+      if (!earlier) {
+        seen.set(entry.id, { hash, where: entry.where })
+        return null
+      }
+      return earlier.hash === hash ? 'same' : earlier.where
+    },
+  }
 }

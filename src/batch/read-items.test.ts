@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { countItems, readItems, DEFAULT_COLUMNS } from './read-items.js'
+import { countItems, readItems, detectFormat, sniffFormat, DEFAULT_COLUMNS } from './read-items.js'
+import { FactsiftError } from '../errors.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'factsift-read-items-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -42,4 +43,26 @@ test('countItems on CSV counts data rows, not the header', async () => {
   const path = join(dir, 'rows.csv')
   writeFileSync(path, 'id,text\n1,"first, with comma"\n2,"second\nspans lines"\n')
   assert.equal(await countItems(path, 'csv', DEFAULT_COLUMNS), 2)
+})
+
+test('detectFormat: directory and extensions first, then the content; a plain text file is E_UNSUPPORTED_TYPE', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factsift-detect-'))
+  try {
+    const file = (name: string, content: string) => (writeFileSync(join(dir, name), content), join(dir, name))
+    assert.equal(detectFormat(dir), 'dir')
+    assert.equal(detectFormat(file('a.csv', 'anything')), 'csv')
+    assert.equal(detectFormat(file('a.tab', 'anything')), 'tsv')
+    assert.equal(detectFormat(file('a.ndjson', '{}')), 'jsonl')
+    assert.equal(detectFormat(file('rows.txt', '\uFEFF  {"text": "a"}\n{"text": "b"}\n')), 'jsonl')
+    assert.equal(detectFormat(file('rows.dat', 'id,title,text\n1,T,body\n')), 'csv')
+    assert.equal(detectFormat(file('rows', 'id\ttext\n1\tbody\n')), 'tsv')
+    assert.equal(detectFormat(file('mapped.txt', '"uid","Body"\n1,x\n'), { ...DEFAULT_COLUMNS, text: 'Body' }), 'csv')
+    const article = file('article.txt', 'The council voted on Monday, the mayor said, to reopen the bridge.\nMore text follows.\n')
+    assert.throws(() => detectFormat(article), (error: unknown) =>
+      error instanceof FactsiftError && error.code === 'E_UNSUPPORTED_TYPE' && /factsift analyze .*article\.txt/.test(error.message))
+    assert.throws(() => detectFormat(join(dir, 'missing.jsonl')), (error: unknown) => error instanceof FactsiftError && error.code === 'E_INPUT_NOT_FOUND')
+    assert.equal(sniffFormat('Some words, and a comma\nmore'), null, 'a comma in prose is not a CSV header')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

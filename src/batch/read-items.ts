@@ -1,5 +1,5 @@
 // Streams batch items from JSONL, CSV/TSV or a directory of .txt/.html files, never holding the whole input.
-import { createReadStream, statSync, readdirSync } from 'node:fs'
+import { createReadStream, statSync, readdirSync, openSync, readSync, closeSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { extname, join, relative } from 'node:path'
 import { FactsiftError } from '../errors.js'
@@ -30,8 +30,12 @@ export const DEFAULT_COLUMNS: ColumnMap = {
 
 export type BatchInputFormat = 'jsonl' | 'csv' | 'tsv' | 'dir'
 
-/** The input's format from its path: a directory, .csv, .tsv, else JSONL. */
-export function detectFormat(path: string): BatchInputFormat {
+/**
+ * The input's format: a directory; by extension (.csv, .tsv/.tab, .jsonl/.ndjson/.json); else by content: JSON lines
+ * when the first character is `{`, CSV or TSV when the first line is a header naming a known column. Anything else
+ * (`batch article.txt`) is E_UNSUPPORTED_TYPE: a text file is one article, not a list of them.
+ */
+export function detectFormat(path: string, columns: ColumnMap = DEFAULT_COLUMNS): BatchInputFormat {
   let isDirectory: boolean
   try {
     isDirectory = statSync(path).isDirectory()
@@ -40,7 +44,41 @@ export function detectFormat(path: string): BatchInputFormat {
   }
   if (isDirectory) return 'dir'
   const ext = extname(path).toLowerCase()
-  return ext === '.csv' ? 'csv' : ext === '.tsv' || ext === '.tab' ? 'tsv' : 'jsonl'
+  if (ext === '.csv') return 'csv'
+  if (ext === '.tsv' || ext === '.tab') return 'tsv'
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl'
+  const sniffed = sniffFormat(readStart(path), columns)
+  if (sniffed) return sniffed
+  throw new FactsiftError(
+    'E_UNSUPPORTED_TYPE',
+    `cannot tell the format of ${path}: it is neither JSON lines (one {"text": …} object per line) nor CSV/TSV with a header ` +
+      `naming a column (${Object.values(columns).join(', ')}). To analyze one article run \`factsift analyze ${path}\`; ` +
+      'for many, give a .jsonl, .csv or .tsv file, a directory of .txt/.html files, or --format',
+  )
+}
+
+/** The format the first bytes show, or null. */
+export function sniffFormat(start: string, columns: ColumnMap = DEFAULT_COLUMNS): BatchInputFormat | null {
+  const text = start.replace(/^\uFEFF/, '')
+  const first = text.trimStart()
+  if (first.startsWith('{')) return 'jsonl'
+  const header = (first.split(/\r?\n/, 1)[0] ?? '').trim()
+  const known = new Set(Object.values(columns))
+  const names = (delimiter: string) => header.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1'))
+  if (header.includes('\t') && names('\t').some((name) => known.has(name))) return 'tsv'
+  if (header.includes(',') && names(',').some((name) => known.has(name))) return 'csv'
+  return null
+}
+
+function readStart(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.alloc(64 * 1024)
+    const read = readSync(fd, buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, read).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export async function* readItems(path: string, format: BatchInputFormat, columns: ColumnMap = DEFAULT_COLUMNS): AsyncGenerator<BatchEntry> {

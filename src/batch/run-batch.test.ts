@@ -112,3 +112,25 @@ test('the summary page escapes titles', () => {
   assert.ok(!html.includes('<script>') && html.includes('&lt;script&gt;'))
   assert.ok(!html.includes('<b>r</b>'))
 })
+
+test('a reused id: same content is analyzed once (skipped after), different content is an E_DUPLICATE_ID error record', async () => {
+  const input = join(dir, 'dupes.jsonl')
+  writeFileSync(input, [
+    JSON.stringify({ id: 'x', text: article(1) }),
+    JSON.stringify({ id: 'x', text: article(1) }),
+    JSON.stringify({ id: 'x', text: article(2) }),
+    JSON.stringify({ id: 'y', text: article(3) }),
+  ].join('\n'))
+  const out = join(dir, 'dupes-out.jsonl')
+  const summary = await runBatch({ input, out, threads: 1 })
+  const records = readRecords(out)
+  assert.deepEqual(records.map((r) => [r.id, r.where, r.status]).sort(), [['x', 'line 1', 'ok'], ['x', 'line 3', 'error'], ['y', 'line 4', 'ok']])
+  const duplicate = records.find((r) => r.status === 'error')
+  assert.ok(duplicate && duplicate.status === 'error')
+  assert.equal(duplicate.error.code, 'E_DUPLICATE_ID')
+  assert.match(duplicate.error.message, /^line 3: id "x" was already used by line 1 for different content$/)
+  assert.equal(summary.analyzed, 2)
+  assert.equal(summary.errors, 1)
+  assert.equal(summary.skipped, 1)
+  assert.deepEqual(summary.errorsByCode, { E_DUPLICATE_ID: 1 })
+})

@@ -8,6 +8,7 @@ import { createWorkerPool } from './worker-pool.js'
 import { createSummary, type BatchSummary } from './summary.js'
 import type { ProgressReporter } from './progress.js'
 import type { WorkerResult } from './worker-protocol.js'
+import { createIdTracker } from './items.js'
 
 export interface BatchOptions {
   input: string
@@ -30,8 +31,8 @@ export type BatchRecord =
   | { id: string; seq: number; where: string; status: 'error'; error: { code: string; message: string } }
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const format = options.format ?? detectFormat(options.input)
   const columns = { ...DEFAULT_COLUMNS, ...options.columns }
+  const format = options.format ?? detectFormat(options.input, columns)
   const resume = options.resume ?? false
   const done = resume ? await recoverDoneIds(options.out) : new Set<string>()
   if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
@@ -59,7 +60,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
   const pool = await starting
   const tally = createSummary()
-  const seen = new Set<string>()
+  const ids = createIdTracker()
   const inFlight = new Set<Promise<void>>()
   let failed = false
   let failure: unknown
@@ -82,12 +83,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   try {
     for await (const entry of readItems(options.input, format, columns)) {
-      // An id already done (resume) or seen earlier in this input is processed once: idempotent by id.
-      if (done.has(entry.id) || seen.has(entry.id)) {
+      // An id already done (resume) or seen earlier in this input with the same content is processed once: idempotent
+      // by id. The same id with other content is an error record: silently skipping it would lose an article.
+      if (done.has(entry.id)) {
         tally.addSkipped()
         continue
       }
-      seen.add(entry.id)
+      const earlier = ids.check(entry)
+      if (earlier === 'same') {
+        tally.addSkipped()
+        continue
+      }
+      if (earlier) {
+        const message = `${entry.where}: id "${entry.id}" was already used by ${earlier} for different content`
+        record({ seq: entry.seq, id: entry.id, where: entry.where, error: { code: 'E_DUPLICATE_ID', message } })
+        continue
+      }
       if (entry.kind === 'error') {
         record({ seq: entry.seq, id: entry.id, where: entry.where, error: entry.error })
         continue

@@ -81,7 +81,9 @@ export function digestOf(report: Report): ReportDigest {
 /** The summary as a few plain lines for the terminal. */
 export function formatSummary(summary: BatchSummary): string {
   const codes = Object.entries(summary.errorsByCode).map(([code, n]) => `${code} ${n}`).join(', ')
+  const outcome = summary.errors === 0 ? `all ${summary.items} items succeeded` : `${summary.errors} of ${summary.items} items failed`
   return [
+    outcome,
     `analyzed ${summary.analyzed}, errors ${summary.errors}${codes ? ` (${codes})` : ''}, skipped ${summary.skipped} already done`,
     `risk: high ${summary.byLabel.high}, medium ${summary.byLabel.medium}, low ${summary.byLabel.low}`,
     `${summary.itemsPerSecond} items/s over ${(summary.elapsedMs / 1000).toFixed(1)} s`,

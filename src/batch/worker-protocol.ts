@@ -1,6 +1,7 @@
 // Messages between the batch pool and its worker threads.
 import type { Limits } from '../ingest/limits.js'
 import type { Report, RiskLabel } from '../report/types.js'
+import type { StoragePolicy } from '../store/storage-policy.js'
 
 export interface WorkerSetup {
   db?: string
@@ -12,7 +13,7 @@ export interface WorkerSetup {
    * 'store' saves the report (its id = the item's id) to the thread's own store (`db`) and posts back only the digest:
    * queue workers then serialize and insert in every thread instead of all on the main thread.
    */
-  output?: 'report' | 'append' | 'store'
+  output?: 'report' | 'append' | 'store' | 'json'
   /**
    * With output 'append': the batch's output file, already created (or truncated) by the main thread. Each thread opens
    * it with O_APPEND and writes every line with one write call: on a local file system the kernel appends each whole
@@ -21,6 +22,12 @@ export interface WorkerSetup {
    * more). A short write (disk full) is not retried; resume cuts the file at the first broken line (durable-output.ts).
    */
   appendTo?: string
+  /**
+   * With output 'json' (the server): items marked `store` are saved to the thread's store under this policy, and the
+   * report comes back as its JSON text, so the server's main thread neither clones, serializes nor stores a report:
+   * a 4 MB article's 26 MB report would otherwise hold its event loop (and /healthz) for a good part of a second.
+   */
+  storage?: StoragePolicy
 }
 
 /** What the batch summary needs from a report. */
@@ -37,6 +44,13 @@ export interface WorkerResult {
   where: string
   report?: Report
   digest?: ReportDigest
+  /**
+   * With output 'json': the report as UTF-8 JSON (its id and any storage warning included), its buffer transferred, not
+   * copied: the main thread neither copies nor encodes a 26 MB string, it writes these bytes to the socket.
+   */
+  json?: Uint8Array
+  /** With output 'json': the stored id, or null when the report was not saved. */
+  storedId?: string | null
   /** With output 'append': the line could not be written (disk full, permissions); the batch stops. */
   outputFailed?: string
   /** `stage: 'store'`: the analysis succeeded and saving it failed (worth a retry). */

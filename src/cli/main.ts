@@ -9,6 +9,7 @@ import { registerTrainingCommands } from './training-commands.js'
 import registerBatch from './commands/batch.js'
 import registerCorpus from './commands/corpus.js'
 import registerFactchecks from './commands/factchecks.js'
+import registerReports from './commands/reports.js'
 import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
 import registerFeeds from './commands/feeds.js'
@@ -26,6 +27,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   registerBatch(program)
   registerFactchecks(program)
   registerCorpus(program)
+  registerReports(program)
   registerServe(program)
   registerWorker(program)
   registerFeeds(program)

@@ -23,3 +23,15 @@ export function parsePositiveInt(value: string): number {
 export function checkTextOrJson(format: string): void {
   if (format !== 'text' && format !== 'json') throw new FactsiftError('E_BAD_ARGUMENT', `--format must be text or json, got "${format}"`)
 }
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+
+/** "90d", "12h", "30m", "45s", "500ms", "2w" → milliseconds; a unit is required (is "90" days or seconds?). */
+export function parseDuration(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(value)
+  const unit = match ? DURATION_UNITS[match[2]!.toLowerCase()] : undefined
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new FactsiftError('E_BAD_ARGUMENT', `invalid duration "${value}"; use a number and a unit: 90d, 12h, 30m, 60s, 500ms`)
+  }
+  return Math.round(Number(match[1]) * unit)
+}

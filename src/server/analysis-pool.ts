@@ -2,31 +2,40 @@
 import type { Limits } from '../ingest/limits.js'
 import { FactsiftError, ERROR_CODES, type ErrorCode } from '../errors.js'
 import type { ArticleInput } from '../ingest/types.js'
-import type { Report } from '../report/types.js'
+import type { StoragePolicy } from '../store/storage-policy.js'
+import type { AnalysisOutcome, AnalyzeOptions } from './route-context.js'
 
 export interface AnalysisThreadsOptions {
   /** Worker threads; each loads its own engine (models, dictionaries), so each costs memory and start-up time. */
   count: number
-  /** The store location the workers open for fact-check matching and lateral reading (same as the server's). */
+  /** The store location the workers open for fact-check matching, lateral reading and saving reports (the server's). */
   db?: string
   limits: Partial<Limits>
 }
 
 export interface AnalysisPool {
-  analyze(input: ArticleInput): Promise<Report>
+  analyze(input: ArticleInput, options: AnalyzeOptions): Promise<AnalysisOutcome>
   close(): Promise<void>
 }
 
-/** Starts the workers; `analyze` resolves with the report or rejects with the worker's FactsiftError. */
-export async function createAnalysisPool(options: AnalysisThreadsOptions): Promise<AnalysisPool> {
+/**
+ * Starts the workers; `analyze` resolves with the report's JSON text (saved by the thread when asked) or rejects with
+ * the worker's FactsiftError. The main thread only passes strings: no report object crosses, none is serialized there.
+ */
+export async function createAnalysisPool(options: AnalysisThreadsOptions, storage: StoragePolicy): Promise<AnalysisPool> {
   const { createWorkerPool } = await import('../batch/worker-pool.js')
-  const pool = await createWorkerPool(options.count, { ...(options.db ? { db: options.db } : {}), limits: options.limits })
+  const pool = await createWorkerPool(options.count, {
+    ...(options.db ? { db: options.db } : {}),
+    limits: options.limits,
+    output: 'json',
+    storage,
+  })
   let seq = 0
   return {
-    async analyze(input) {
+    async analyze(input, { store }) {
       const n = seq++
-      const result = await pool.run({ seq: n, id: String(n), where: 'request', input })
-      if (result.report) return result.report
+      const result = await pool.run({ seq: n, id: String(n), where: 'request', input, store })
+      if (result.json !== undefined) return { json: result.json, storedId: result.storedId ?? null }
       const code = (result.error?.code ?? 'E_INTERNAL') as ErrorCode
       throw new FactsiftError(code in ERROR_CODES ? code : 'E_INTERNAL', result.error?.message ?? 'analysis failed')
     },

@@ -1,30 +1,29 @@
-// In-process analyses one at a time, in arrival order, yielding to I/O between them.
+// In-process analysis (`serve --threads 0`, tests): on the event loop, yielding to I/O between analyses.
+import type { Engine } from '../engine/engine.js'
+import type { Store } from '../store/types.js'
+import { saveWithPolicy, type StoragePolicy } from '../store/storage-policy.js'
 import type { ArticleInput } from '../ingest/types.js'
-import type { Report } from '../report/types.js'
+import type { AnalysisOutcome, AnalyzeOptions } from './route-context.js'
 
 /**
- * Without this, each request's analysis runs as soon as its body arrives, while the sockets of other clients wait for
- * the event loop; bench:server then showed a few requests starving for seconds (p99 ≫ p50, timeouts). Queued here,
- * every analysis waits only for those that arrived before it, and `setImmediate` between jobs lets the loop read new
- * requests and answer /healthz.
+ * One analysis, saved under the storage policy when asked, as JSON text. The admission queue (admission.ts) runs these
+ * one at a time on the event loop; `setImmediate` before each lets the loop read new requests and answer /healthz
+ * between analyses (never during one: that is what worker threads are for).
  */
-export function createAnalysisQueue(analyze: (input: ArticleInput) => Promise<Report>): (input: ArticleInput) => Promise<Report> {
-  const waiting: { input: ArticleInput; resolve(report: Report): void; reject(error: unknown): void }[] = []
-  let running = false
-  const runNext = () => {
-    const job = waiting.shift()
-    if (!job) {
-      running = false
-      return
+export function createInProcessAnalysis(
+  engine: Engine,
+  store: Store | null,
+  storage: StoragePolicy,
+): (input: ArticleInput, options: AnalyzeOptions) => Promise<AnalysisOutcome> {
+  return async (input, { store: save }) => {
+    await new Promise((resolve) => setImmediate(resolve))
+    let report = await engine.analyze(input)
+    let storedId: string | null = null
+    if (save && store) {
+      const saved = await saveWithPolicy(store.reports, report, storage)
+      report = saved.report
+      storedId = saved.id
     }
-    analyze(job.input).then(job.resolve, job.reject).finally(() => setImmediate(runNext))
+    return { json: JSON.stringify(report), storedId }
   }
-  return (input) =>
-    new Promise<Report>((resolve, reject) => {
-      waiting.push({ input, resolve, reject })
-      if (!running) {
-        running = true
-        setImmediate(runNext)
-      }
-    })
 }

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startTestServer, SAMPLE_ARTICLE, type TestServer } from './test-support/test-server.js'
-import { createKeyChecker, parseApiKeys } from './api-keys.js'
+import { createKeyChecker, createKeyring, parseApiKeys } from './api-keys.js'
 import { FactsiftError } from '../errors.js'
 
 const KEY = 'test-key-0123456789abcdef'
@@ -32,13 +32,34 @@ describe('API keys', () => {
     assert.equal(res.status, 401)
   })
 
-  test('reads stay open with keys set', async () => {
-    assert.equal((await server.request('/v1/reports')).status, 200)
+  test('with keys set, every /v1 route needs one (reads included); health, readiness, docs and the UI stay open', async () => {
+    for (const path of ['/v1/reports', '/v1/reports/abc', '/v1/factchecks/search?q=bridge']) {
+      const res = await server.request(path)
+      assert.equal(res.status, 401, path)
+      assert.equal(res.json.error.code, 'E_UNAUTHORIZED')
+      assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/)
+      assert.equal((await server.request(path, { headers: { 'x-api-key': KEY } })).status === 401, false, path)
+    }
+    assert.equal((await server.request('/v1/reports/abc', { method: 'DELETE' })).status, 401)
     assert.equal((await server.request('/healthz')).status, 200)
+    assert.equal((await server.request('/openapi.json')).status, 200)
   })
 
-  test('parseApiKeys splits on commas and spaces and refuses short keys; the checker matches exactly', () => {
-    assert.deepEqual(parseApiKeys(` ${KEY}, ${OTHER_KEY} `), [KEY, OTHER_KEY])
+  test('parseApiKeys: plain keys (every scope) and key:scope+scope entries; bad scopes and short keys refused', () => {
+    assert.deepEqual(parseApiKeys(` ${KEY}, ${OTHER_KEY} `), [
+      { key: KEY, scopes: ['read', 'write', 'admin'] },
+      { key: OTHER_KEY, scopes: ['read', 'write', 'admin'] },
+    ])
+    assert.deepEqual(parseApiKeys(`${KEY}:read,${OTHER_KEY}:read+write`), [
+      { key: KEY, scopes: ['read'] },
+      { key: OTHER_KEY, scopes: ['read', 'write'] },
+    ])
+    assert.throws(() => parseApiKeys(`${KEY}:root`), (e: unknown) => e instanceof FactsiftError && e.code === 'E_CONFIG' && /root/.test(e.message))
+    assert.throws(() => parseApiKeys('short:read'), (e: unknown) => e instanceof FactsiftError && e.code === 'E_CONFIG')
+    const ring = createKeyring(parseApiKeys(`${KEY}:read`))
+    assert.deepEqual([...ring(KEY)!], ['read'])
+    assert.equal(ring(OTHER_KEY), null)
+    assert.equal(ring(null), null)
     assert.deepEqual(parseApiKeys(undefined), [])
     assert.deepEqual(parseApiKeys(''), [])
     assert.throws(() => parseApiKeys('short'), (e: unknown) => e instanceof FactsiftError && e.code === 'E_CONFIG')
@@ -48,6 +69,43 @@ describe('API keys', () => {
     assert.equal(check(''), false)
     assert.equal(check(null), false)
     assert.equal(createKeyChecker([])(''), false)
+  })
+})
+
+describe('API key scopes', () => {
+  const READ = 'reader-key-0123456789abcdef'
+  const WRITE = 'writer-key-0123456789abcdef'
+  const ADMIN = 'admin-key-0123456789abcdef'
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer({ apiKeys: parseApiKeys(`${READ}:read,${WRITE}:write,${ADMIN}:admin`) })
+  })
+  after(() => server.close())
+  const as = (key: string) => ({ 'x-api-key': key })
+
+  test('read reads, write analyzes, admin deletes; a key without the scope gets 403 E_FORBIDDEN naming it', async () => {
+    const analyzed = await server.request('/v1/analyze', { body: { text: SAMPLE_ARTICLE }, headers: as(WRITE) })
+    assert.equal(analyzed.status, 200)
+    const id = analyzed.json.id as string
+    const denied = await server.request('/v1/analyze', { body: { text: SAMPLE_ARTICLE }, headers: as(READ) })
+    assert.equal(denied.status, 403)
+    assert.equal(denied.json.error.code, 'E_FORBIDDEN')
+    assert.match(denied.json.error.message, /"write"/)
+    assert.equal((await server.request(`/v1/reports/${id}`, { headers: as(READ) })).status, 200)
+    assert.equal((await server.request(`/v1/reports/${id}`, { headers: as(WRITE) })).status, 403, 'write does not include read')
+    for (const key of [READ, WRITE]) {
+      const res = await server.request(`/v1/reports/${id}`, { method: 'DELETE', headers: as(key) })
+      assert.equal(res.status, 403)
+      assert.match(res.json.error.message, /"admin"/)
+    }
+    assert.equal((await server.request(`/v1/reports/${id}`, { headers: as(ADMIN) })).status, 200, 'admin reads too')
+    const deleted = await server.request(`/v1/reports/${id}`, { method: 'DELETE', headers: as(ADMIN) })
+    assert.equal(deleted.status, 204)
+    assert.equal(deleted.text, '')
+    const again = await server.request(`/v1/reports/${id}`, { method: 'DELETE', headers: as(ADMIN) })
+    assert.equal(again.status, 404)
+    assert.equal(again.json.error.code, 'E_NOT_FOUND')
+    assert.equal((await server.request(`/v1/reports/${id}`, { headers: as(READ) })).status, 404)
   })
 })
 

@@ -3,17 +3,21 @@ import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler } from 'f
 import rateLimit from '@fastify/rate-limit'
 import { FactsiftError } from '../errors.js'
 import { VERSION } from '../version.js'
-import { installErrorHandlers } from './error-handler.js'
+import { clientErrorHandler, installErrorHandlers, sendError } from './error-handler.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { installCors } from './cors.js'
-import { createKeyChecker, keyLabel, presentedKey } from './api-keys.js'
+import { allows, createKeyring, keyLabel, presentedKey, scopeFor } from './api-keys.js'
 import { sharedSchemas } from './schemas.js'
 import { registerDocs } from './docs.js'
 import { registerWebUi } from './web-ui.js'
 import { createAnalysisPool } from './analysis-pool.js'
-import { createAnalysisQueue } from './analysis-queue.js'
+import { createInProcessAnalysis } from './analysis-queue.js'
+import { createAdmission, DEFAULT_ADMISSION, type AdmissionOptions } from './admission.js'
+import { formatValidationErrors, installValidation } from './validation.js'
+import { startRetention } from './retention.js'
+import { DEFAULT_STORAGE_POLICY, type StoragePolicy } from '../store/storage-policy.js'
 import { DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type ServerOptions } from './options.js'
-import type { RouteContext } from './route-context.js'
+import type { AnalysisOutcome, AnalyzeOptions, RouteContext } from './route-context.js'
 import { analyzeRoutes } from './routes/analyze.js'
 import { reportRoutes } from './routes/reports.js'
 import { factCheckRoutes } from './routes/factchecks.js'
@@ -29,31 +33,60 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy ?? false,
     requestTimeout: 60_000,
     return503OnClosing: true,
+    schemaErrorFormatter: formatValidationErrors,
+    // A malformed URL (`/%ZZ`) or an over-long path parameter: the same coded body as every other error.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    clientErrorHandler,
   })
   // Response schemas document the API; JSON.stringify serializes, so no report field is ever silently dropped.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   for (const schema of sharedSchemas()) app.addSchema(schema)
   installErrorHandlers(app)
+  installValidation(app)
   installSecurityHeaders(app)
   installCors(app, options.corsOrigins ?? [])
 
-  const checkKey = createKeyChecker(options.apiKeys ?? [])
+  const scopesOf = createKeyring(options.apiKeys ?? [])
   const keysRequired = (options.apiKeys ?? []).length > 0
+  // Every /v1 route: a key with the method's scope (GET read, POST write, DELETE admin), checked before the body is read.
   const requireKey: onRequestAsyncHookHandler = async (request) => {
-    if (keysRequired && !checkKey(presentedKey(request))) {
-      throw new FactsiftError('E_UNAUTHORIZED', 'this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key`')
-    }
+    if (!keysRequired) return
+    const scopes = scopesOf(presentedKey(request))
+    if (!scopes) throw new FactsiftError('E_UNAUTHORIZED', 'this endpoint needs an API key: send `Authorization: Bearer <key>` or `X-API-Key`')
+    const needed = scopeFor(request.method)
+    if (!allows(scopes, needed)) throw new FactsiftError('E_FORBIDDEN', `this key lacks the "${needed}" scope that ${request.method} needs`)
   }
-  const pool = options.analysisThreads ? await createAnalysisPool(options.analysisThreads) : null
+  const store = options.store === undefined ? (options.engine.services.store ?? null) : options.store
+  const storage: StoragePolicy = { ...DEFAULT_STORAGE_POLICY, ...options.storage }
+  const pool = options.analysisThreads ? await createAnalysisPool(options.analysisThreads, storage) : null
   if (pool) app.addHook('onClose', () => pool.close())
+  const run: (input: Parameters<RouteContext['analyze']>[0], o: AnalyzeOptions) => Promise<AnalysisOutcome> = pool
+    ? (input, o) => pool.analyze(input, o)
+    : createInProcessAnalysis(options.engine, store, storage)
+  const limits: AdmissionOptions = {
+    concurrency: pool ? options.analysisThreads!.count * 2 : 1,
+    maxPendingBytes: 4 * bodyLimit,
+    ...DEFAULT_ADMISSION,
+    ...options.admission,
+  }
+  const admission = createAdmission(run, limits)
   const context: RouteContext = {
     engine: options.engine,
-    analyze: pool ? (input) => pool.analyze(input) : createAnalysisQueue((input) => options.engine.analyze(input)),
-    store: options.store === undefined ? (options.engine.services.store ?? null) : options.store,
-    requireKey,
+    analyze: (input, o) => admission.submit(input, o),
+    store,
     keysRequired,
     bodyLimit,
     state: { ready: false, warmUpError: null },
+  }
+  if (options.retentionMs !== undefined && store) {
+    const retentionMs = options.retentionMs
+    let stop: (() => Promise<void>) | null = null
+    app.addHook('onReady', async () => {
+      stop = startRetention(store.reports, retentionMs, app.log)
+    })
+    app.addHook('onClose', async () => {
+      await stop?.()
+    })
   }
 
   await registerDocs(app)
@@ -66,12 +99,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         // A client is its valid API key when it sends one, else its address: many keyless users behind one NAT share.
         keyGenerator: (request) => {
           const key = keysRequired ? presentedKey(request) : null
-          return key && checkKey(key) ? `key:${keyLabel(key)}` : `ip:${request.ip}`
+          return key && scopesOf(key) ? `key:${keyLabel(key)}` : `ip:${request.ip}`
         },
         errorResponseBuilder: (_request, context) =>
           new FactsiftError('E_RATE_LIMITED', `limit of ${context.max} requests per ${context.after} reached; retry later`),
       })
     }
+    v1.addHook('onRequest', requireKey)
     analyzeRoutes(v1, context)
     reportRoutes(v1, context)
     factCheckRoutes(v1, context)
@@ -83,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.warmUp !== false) {
     app.addHook('onReady', async () => {
       try {
-        await context.analyze({ text: 'The mayor said on Monday that the bridge will reopen next week.' })
+        await context.analyze({ text: 'The mayor said on Monday that the bridge will reopen next week.' }, { store: false })
         context.state.ready = true
       } catch (error) {
         context.state.warmUpError = error instanceof Error ? error.message : String(error)

@@ -36,4 +36,11 @@ export interface ReportRepository {
    */
   list(query: ReportListQuery): Promise<{ items: StoredReportSummary[]; nextCursor: string | null }>
   has(id: string): Promise<boolean>
+  /** Deletes the report with this id; true when there was one. */
+  delete(id: string): Promise<boolean>
+  /**
+   * Deletes reports saved (or last replaced) before `cutoff`, at most `limit` of them per call (default all), oldest
+   * first; returns how many went. Callers that must not hold the database long loop with a limit until it returns < limit.
+   */
+  deleteOlderThan(cutoff: Date, limit?: number): Promise<number>
 }

@@ -38,10 +38,14 @@ export function setApiKey(key: string): void {
   }
 }
 
+/** Fired on window when the server answers 401: the shell opens the key form (once; the key is then kept for the tab). */
+export const UNAUTHORIZED_EVENT = 'factsift:unauthorized'
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<{ body: T; response: Response }> {
   const headers = new Headers(init.headers)
   const key = getApiKey()
-  if (key && init.method === 'POST') headers.set('authorization', `Bearer ${key}`)
+  // With FACTSIFT_API_KEYS set, reads need a key too: send it on every call.
+  if (key) headers.set('authorization', `Bearer ${key}`)
   let response: Response
   try {
     response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
@@ -56,6 +60,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<{ body: T;
     throw new ApiError(response.status, 'E_INTERNAL', `Unexpected answer from the server (HTTP ${response.status}).`)
   }
   if (!response.ok) {
+    if (response.status === 401) dispatchEvent(new Event(UNAUTHORIZED_EVENT))
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error
     throw new ApiError(response.status, error?.code ?? 'E_INTERNAL', error?.message ?? `HTTP ${response.status}`)
   }
@@ -88,4 +93,12 @@ export async function listReports(query: { q?: string; cursor?: string | null; l
 /** Where the server's standalone HTML rendering of a stored report downloads from. */
 export function reportHtmlUrl(id: string): string {
   return `/v1/reports/${encodeURIComponent(id)}?format=html&download=true`
+}
+
+/** The standalone HTML as text, fetched with the API key (a plain link cannot send one). */
+export async function fetchReportHtml(id: string): Promise<string> {
+  const response = await fetch(reportHtmlUrl(id), { headers: { authorization: `Bearer ${getApiKey()}` }, credentials: 'same-origin' })
+  if (response.status === 401) dispatchEvent(new Event(UNAUTHORIZED_EVENT))
+  if (!response.ok) throw new ApiError(response.status, 'E_DOWNLOAD', `HTTP ${response.status}`)
+  return response.text()
 }

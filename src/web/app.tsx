@@ -1,6 +1,6 @@
 // The page shell: header navigation, hash routes (#/, #/history, #/report/<id>) and the API key setting.
 import { useEffect, useState } from 'preact/hooks'
-import { getApiKey, setApiKey } from './api.js'
+import { getApiKey, setApiKey, UNAUTHORIZED_EVENT } from './api.js'
 import { AnalyzePage, type Analyzed } from './pages/analyze-page.js'
 import { HistoryPage } from './pages/history-page.js'
 import { ReportPage } from './pages/report-page.js'
@@ -27,6 +27,13 @@ export function App() {
     }
     addEventListener('hashchange', onHash)
     return () => removeEventListener('hashchange', onHash)
+  }, [])
+
+  // Any call answered 401 (reads too, when the server requires keys) opens the key form.
+  useEffect(() => {
+    const onUnauthorized = () => setKeyOpen(true)
+    addEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
+    return () => removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
   }, [])
 
   return (

@@ -75,3 +75,38 @@ test('missing input is one error line with exit 2', async () => {
   assert.equal(run.code, 2)
   assert.match(run.stderr, /^factsift: E_INPUT_NOT_FOUND /)
 })
+
+test('exit 1 when some items failed, the summary saying how many; --allow-errors exits 0', async () => {
+  const mixed = join(dir, 'mixed.jsonl')
+  writeFileSync(mixed, [
+    JSON.stringify({ id: 'ok', text: 'Officials said on Monday that the bridge will reopen next week, the mayor told reporters.' }),
+    JSON.stringify({ id: 'no-text', title: 'nothing to analyze' }),
+    JSON.stringify({ id: 'ok', text: 'The same id with different text.' }),
+  ].join('\n'))
+  const failed = await runCli(['batch', mixed, '--out', join(dir, 'mixed-out.jsonl'), '--quiet'])
+  assert.equal(failed.code, 1, failed.stderr)
+  assert.match(failed.stderr, /^2 of 3 items failed$/m)
+  assert.match(failed.stderr, /E_BAD_DATA_ROW 1, E_DUPLICATE_ID 1/)
+  assert.match(failed.stderr, /factsift: 2 of 3 items failed; exit 1 \(--allow-errors exits 0\)/)
+  const allowed = await runCli(['batch', mixed, '--out', join(dir, 'mixed-out2.jsonl'), '--quiet', '--allow-errors'])
+  assert.equal(allowed.code, 0, allowed.stderr)
+  assert.match(allowed.stderr, /^2 of 3 items failed$/m)
+  const allBad = join(dir, 'all-bad.jsonl')
+  writeFileSync(allBad, '{"id": "a"}\n{"id": "b"}\n')
+  assert.equal((await runCli(['batch', allBad, '--out', join(dir, 'all-bad-out.jsonl'), '--quiet'])).code, 1, 'every row failed: not a success')
+})
+
+test('batch on a plain text file is a coded error (not read as JSON lines); JSON lines in a .txt file are read', async () => {
+  const article = join(dir, 'article.txt')
+  writeFileSync(article, 'The council voted on Monday to reopen the bridge, the mayor said.\nMore words follow here.\n')
+  const run = await runCli(['batch', article, '--out', join(dir, 'txt-out.jsonl')])
+  assert.equal(run.code, 2)
+  assert.match(run.stderr, /^factsift: E_UNSUPPORTED_TYPE cannot tell the format of .*article\.txt.*factsift analyze/)
+  assert.equal(run.stderr.trim().split('\n').length, 1)
+  assert.equal(existsSync(join(dir, 'txt-out.jsonl')), false)
+  const rows = join(dir, 'rows.txt')
+  writeFileSync(rows, '{"id": "r1", "text": "Officials said on Monday that the bridge will reopen next week."}\n')
+  const read = await runCli(['batch', rows, '--out', join(dir, 'rows-out.jsonl'), '--quiet'])
+  assert.equal(read.code, 0, read.stderr)
+  assert.match(read.stderr, /all 1 items succeeded/)
+})

@@ -26,13 +26,14 @@ interface BatchFlags {
   queue?: string
   wait?: boolean
   quiet?: boolean
+  allowErrors?: boolean
 }
 
 export default function register(program: Command): void {
   program
     .command('batch')
     .description('Analyze many articles: JSONL, CSV/TSV, or a directory of .txt/.html files; one JSON record per line out')
-    .argument('<input>', 'a .jsonl, .csv or .tsv file, or a directory')
+    .argument('<input>', 'a .jsonl, .csv or .tsv file (other names: told by the content), or a directory')
     .requiredOption('-o, --out <file>', 'output JSONL: one record per item ({id, seq, where, status, report|error})')
     .option('--errors <file>', 'write error records here instead of --out')
     .option('--resume', 'continue an interrupted run: skip ids already in --out (and --errors)')
@@ -53,6 +54,7 @@ export default function register(program: Command): void {
     .option('--allow-private-network', 'allow fetching private addresses for url items')
     .option('--queue <redis-url>', 'enqueue the items to a BullMQ queue for `factsift worker` processes instead of local threads (redis://host:6379?queue=name&prefix=p; --threads is then ignored)')
     .option('--wait', 'with --queue: wait for the workers (needs --db), writing --out, progress and the summary')
+    .option('--allow-errors', 'exit 0 even when some items failed (default: exit 1, the summary says how many)')
     .option('-q, --quiet', 'no progress output')
     .action(runAction(batchCommand))
 }
@@ -97,6 +99,11 @@ async function batchCommand(input: string, flags: BatchFlags): Promise<void> {
   process.stderr.write(`${formatSummary(summary)}\n`)
   if (flags.summaryHtml) writeFileAtomic(flags.summaryHtml, renderSummaryHtml(summary))
   if (flags.summaryJson) writeFileAtomic(flags.summaryJson, `${JSON.stringify(summary, null, 2)}\n`)
+  // Exit 0 only when every item succeeded: a script must not take a batch of failures for a success.
+  if (summary.errors > 0 && !flags.allowErrors) {
+    process.stderr.write(`factsift: ${summary.errors} of ${summary.items} items failed; exit 1 (--allow-errors exits 0)\n`)
+    process.exitCode = 1
+  }
 }
 
 function parseFormat(value: string): 'jsonl' | 'csv' | 'tsv' | 'dir' {

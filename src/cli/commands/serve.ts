@@ -1,7 +1,8 @@
 // `factsift serve`: the REST API and the web UI over the same engine and store as the CLI.
 import type { Command } from 'commander'
 import { runAction } from '../run-action.js'
-import { parseByteSize, parsePositiveInt } from '../parse-options.js'
+import { availableParallelism } from 'node:os'
+import { parseByteSize, parseDuration, parsePositiveInt } from '../parse-options.js'
 import { FactsiftError } from '../../errors.js'
 
 interface ServeFlags {
@@ -14,8 +15,18 @@ interface ServeFlags {
   timeout?: number
   allowPrivateNetwork?: boolean
   trustProxy?: boolean
-  threads: number
+  threads?: number
+  queue: number
+  analysisTimeout: number
+  retention?: number
+  storeText: boolean
+  maxReportBytes?: number
   logLevel: string
+}
+
+/** Analysis threads by default: one per core but one (the event loop keeps a core for HTTP), at least one. */
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism() - 1)
 }
 
 export default function register(program: Command): void {
@@ -31,12 +42,20 @@ export default function register(program: Command): void {
     .option('--timeout <ms>', 'URL fetch timeout in milliseconds', parsePositiveInt)
     .option('--allow-private-network', 'let /v1/analyze fetch private, loopback and link-local addresses')
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind your own reverse proxy)')
-    .option('--threads <n>', 'analyze in N worker threads instead of on the event loop (0 = in-process)', parseCount, 0)
+    .option('--threads <n>', 'analysis worker threads (default: cores - 1, at least 1; 0 analyzes on the event loop, which then stalls /healthz)', parseCount)
+    .option('--queue <n>', 'analyses that may wait for a thread; beyond, 503 E_SERVER_BUSY with Retry-After', parseCount, 64)
+    .option('--analysis-timeout <duration>', 'time budget of one analysis request, waiting included (503 while queued, 504 once running)', parseDuration, 60_000)
+    .option('--retention <duration>', 'delete stored reports older than this (e.g. 90d), checked at start and periodically (default: keep all)', parseDuration)
+    .option('--no-store-text', 'store reports without the article text (search then finds them by title only)')
+    .option('--max-report-bytes <size>', 'largest report JSON kept in the store (default 8MB); larger ones are returned but not saved', parseByteSize)
     .option('--log-level <level>', 'fatal | error | warn | info | debug', 'info')
     .addHelpText(
       'after',
-      '\nEnvironment:\n  FACTSIFT_API_KEYS  comma-separated keys (16+ characters); when set, POST endpoints require one\n' +
-        '                     as `Authorization: Bearer <key>` or `X-API-Key: <key>`.\n  FACTSIFT_DB        default store location',
+      '\nEnvironment:\n' +
+        '  FACTSIFT_API_KEYS  comma-separated keys (16+ characters), each `key` (every scope) or `key:scope+scope`\n' +
+        '                     with scopes read (GET), write (POST), admin (everything, DELETE too). When set, every\n' +
+        '                     /v1 route needs a key: `Authorization: Bearer <key>` or `X-API-Key: <key>`.\n' +
+        '  FACTSIFT_DB        default store location',
     )
     .action(runAction(serveCommand))
 }
@@ -59,6 +78,7 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
     ...(flags.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
   }
   const db = flags.db ?? defaultDatabasePath()
+  const threads = flags.threads ?? defaultThreads()
   const services = await openAnalysisServices({ db, createDefault: true, limits })
   const engine = createEngine({ services })
   let server: Awaited<ReturnType<typeof startServer>>
@@ -72,7 +92,10 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
       apiKeys,
       corsOrigins: flags.cors ? flags.cors.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
       trustProxy: flags.trustProxy === true,
-      ...(flags.threads > 0 ? { analysisThreads: { count: flags.threads, db, limits } } : {}),
+      ...(threads > 0 ? { analysisThreads: { count: threads, db, limits } } : {}),
+      admission: { maxQueue: flags.queue, timeoutMs: flags.analysisTimeout },
+      storage: { storeText: flags.storeText, ...(flags.maxReportBytes !== undefined ? { maxReportBytes: flags.maxReportBytes } : {}) },
+      ...(flags.retention !== undefined ? { retentionMs: flags.retention } : {}),
       logger: { level: flags.logLevel },
     })
   } catch (error) {
@@ -83,9 +106,12 @@ async function serveCommand(flags: ServeFlags): Promise<void> {
     throw error
   }
   const store = services.store ? `${services.store.kind} ${services.store.location}` : 'none'
-  process.stdout.write(`factsift serve: ${server.url}/ (API docs ${server.url}/docs; store ${store}; API keys ${apiKeys.length > 0 ? 'required for POST' : 'off'})\n`)
+  const analysis = threads > 0 ? `${threads} analysis thread${threads === 1 ? '' : 's'}` : 'analysis on the event loop'
+  process.stdout.write(
+    `factsift serve: ${server.url}/ (API docs ${server.url}/docs; store ${store}; ${analysis}; API keys ${apiKeys.length > 0 ? 'required on /v1' : 'off'})\n`,
+  )
   if (!isLoopback(flags.host) && apiKeys.length === 0) {
-    process.stderr.write('factsift: warning: listening beyond this machine without FACTSIFT_API_KEYS; anyone who can reach it can analyze and import\n')
+    process.stderr.write('factsift: warning: listening beyond this machine without FACTSIFT_API_KEYS; anyone who can reach it can read stored articles, analyze and import\n')
   }
   await new Promise<void>((resolve) => {
     const stop = () => {

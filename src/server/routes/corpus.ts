@@ -14,7 +14,6 @@ export function corpusRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Body: CorpusBody; Querystring: { outlet?: string } }>(
     '/v1/corpus',
     {
-      onRequest: ctx.requireKey,
       schema: {
         tags: ['corpus'],
         summary: 'Add reference articles (upsert by URL, else by content)',
@@ -51,7 +50,7 @@ export function corpusRoutes(app: FastifyInstance, ctx: RouteContext): void {
               },
             },
           },
-          ...errorResponses(400, 401, 413, 415, 422, 429, 503),
+          ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
         },
       },
     },

@@ -1,5 +1,5 @@
 // POST /v1/factchecks (import ClaimReview JSON-LD, JSON lines, CSV/TSV, HTML with JSON-LD) and GET /v1/factchecks/search.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance } from 'fastify'
 import { FactsiftError } from '../../errors.js'
 import { importFactCheckSource, IMPORT_FORMATS, type ImportFormat } from '../../factchecks/import/import-file.js'
 import type { RouteContext } from '../route-context.js'
@@ -39,7 +39,7 @@ export function factCheckRoutes(app: FastifyInstance, ctx: RouteContext): void {
     scope.post<{ Body: string; Querystring: ImportQuery }>(
       '/v1/factchecks',
       {
-        onRequest: ctx.requireKey,
+        config: { accepts: IMPORT_CONTENT_TYPES } as FastifyContextConfig,
         schema: {
           tags: ['factchecks'],
           summary: 'Import published fact-checks (same formats as `factsift factchecks import`)',
@@ -60,7 +60,7 @@ export function factCheckRoutes(app: FastifyInstance, ctx: RouteContext): void {
           body: { type: 'string', description: 'The file content.' },
           response: {
             200: { $ref: 'ImportSummary#' },
-            ...errorResponses(400, 401, 413, 415, 422, 429, 503),
+            ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
           },
         },
       },
@@ -126,7 +126,7 @@ export function factCheckRoutes(app: FastifyInstance, ctx: RouteContext): void {
               },
             },
           },
-          ...errorResponses(400, 429, 503),
+          ...errorResponses(400, 401, 403, 429, 503),
         },
       },
     },

@@ -1,4 +1,4 @@
-// GET /v1/reports (history, search, cursor pages) and GET /v1/reports/:id as JSON or standalone HTML.
+// GET /v1/reports (history, search, cursor pages), GET /v1/reports/:id as JSON or standalone HTML, DELETE /v1/reports/:id.
 import type { FastifyInstance } from 'fastify'
 import { FactsiftError } from '../../errors.js'
 import type { Store } from '../../store/types.js'
@@ -30,7 +30,7 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
               nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
             },
           },
-          ...errorResponses(400, 429, 503),
+          ...errorResponses(400, 401, 403, 429, 503),
         },
       },
     },
@@ -43,7 +43,7 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: {
         tags: ['analysis'],
         summary: 'One stored report, as JSON or as a standalone HTML page',
-        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } } },
+        params: ID_PARAMS,
         querystring: {
           type: 'object',
           properties: {
@@ -59,7 +59,7 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
               'text/html': { schema: { type: 'string' } },
             },
           },
-          ...errorResponses(400, 404, 429, 503),
+          ...errorResponses(400, 401, 403, 404, 429, 503),
         },
       },
     },
@@ -75,7 +75,29 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return reply.type('text/html; charset=utf-8').header('content-security-policy', EXPORT_CSP).send(renderHtml(report))
     },
   )
+
+  app.delete<{ Params: { id: string } }>(
+    '/v1/reports/:id',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Delete one stored report (needs the admin scope when keys are configured)',
+        params: ID_PARAMS,
+        response: {
+          204: { description: 'Deleted.', type: 'null' },
+          ...errorResponses(400, 401, 403, 404, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      if (!(await requireStore(ctx).reports.delete(id))) throw new FactsiftError('E_NOT_FOUND', `no stored report with id ${id}`)
+      return reply.code(204).send()
+    },
+  )
 }
+
+const ID_PARAMS = { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } } } as const
 
 /** The store, or 503 when the server runs without one. */
 export function requireStore(ctx: RouteContext): Store {

@@ -1,4 +1,5 @@
 // Test helper: a real server on a random 127.0.0.1 port over the real engine and a throwaway SQLite store.
+import http from 'node:http'
 import { createEngine } from '../../engine/engine.js'
 import type { Engine } from '../../engine/engine.js'
 import type { Limits } from '../../ingest/limits.js'
@@ -23,10 +24,11 @@ export interface TestResponse {
 
 /** Starts a server for one test file; call `close()` in `after`. */
 export async function startTestServer(
-  options: Partial<Omit<ServerOptions, 'engine'>> & { limits?: Partial<Limits>; engine?: Engine } = {},
+  options: Partial<Omit<ServerOptions, 'engine'>> & { limits?: Partial<Limits>; engine?: Engine; db?: string } = {},
 ): Promise<TestServer> {
-  const store = openSqliteStore(':memory:')
-  const { limits, engine: given, ...rest } = options
+  // `db`: a SQLite file, for servers with analysis threads (each thread opens the same file); else in memory.
+  const { limits, engine: given, db, ...rest } = options
+  const store = openSqliteStore(db ?? ':memory:')
   const engine = given ?? createEngine({ services: { store, ...(limits ? { limits: limits as Limits } : {}) } })
   const server = await startServer({ engine, store, port: 0, host: '127.0.0.1', webRoot: null, ...rest })
   return {
@@ -55,6 +57,27 @@ export async function startTestServer(
       await store.close()
     },
   }
+}
+
+/** A request sent as is: fetch() would resolve `/../` before sending it. */
+export function rawRequest(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const { hostname, port } = new URL(url)
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const request = http.request({ host: hostname, port, path, method: init.method ?? 'GET', headers: init.headers }, (response) => {
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }))
+    })
+    request.on('error', reject)
+    request.end(init.body)
+  })
+}
+
+/** A logger option that keeps every log line (parsed) for assertions: no error entries, no stacks. */
+export function captureLogs(level = 'info'): { logger: { level: string; stream: { write(line: string): void } }; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = []
+  return { logger: { level, stream: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } }, lines }
 }
 
 /** A short article of our own with a quote, a vague attribution and a misspelling. */

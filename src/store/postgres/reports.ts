@@ -107,6 +107,28 @@ export function createRepository(pool: pg.Pool): ReportRepository {
       return rows.length > 0
     },
 
+    async delete(id: string): Promise<boolean> {
+      try {
+        return ((await pool.query('DELETE FROM reports WHERE id = $1', [id])).rowCount ?? 0) > 0
+      } catch (error) {
+        throw new FactsiftError('E_STORE', `cannot delete report ${id}: ${(error as Error).message}`)
+      }
+    },
+
+    async deleteOlderThan(cutoff: Date, limit?: number): Promise<number> {
+      try {
+        // created_at is ISO-8601 UTC text; compared as timestamps so that the column's collation plays no part.
+        const { rowCount } = await pool.query(
+          `DELETE FROM reports WHERE id IN
+             (SELECT id FROM reports WHERE created_at::timestamptz < $1::timestamptz ORDER BY seq LIMIT $2)`,
+          [cutoff.toISOString(), limit ?? null],
+        )
+        return rowCount ?? 0
+      } catch (error) {
+        throw new FactsiftError('E_STORE', `cannot delete old reports: ${(error as Error).message}`)
+      }
+    },
+
     async list(query: ReportListQuery): Promise<{ items: StoredReportSummary[]; nextCursor: string | null }> {
       const limit = checkLimit(query.limit)
       const before = query.cursor ? decodeCursor(query.cursor) : Number.MAX_SAFE_INTEGER

@@ -61,6 +61,8 @@ export function createRepository(db: Database.Database): ReportRepository {
   })
   const getOne = db.prepare('SELECT report FROM reports WHERE id = ?')
   const hasOne = db.prepare('SELECT 1 AS ok FROM reports WHERE id = ?')
+  const deleteOlder = db.prepare(`DELETE FROM reports WHERE seq IN
+    (SELECT seq FROM reports WHERE created_at < ? ORDER BY seq LIMIT ?)`)
   const page = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports r WHERE r.seq < ? ORDER BY r.seq DESC LIMIT ?`)
   const search = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM reports_fts f JOIN reports r ON r.seq = f.rowid
     WHERE reports_fts MATCH ? AND r.seq < ? ORDER BY r.seq DESC LIMIT ?`)
@@ -105,6 +107,23 @@ export function createRepository(db: Database.Database): ReportRepository {
 
     async has(id: string): Promise<boolean> {
       return hasOne.get(id) !== undefined
+    },
+
+    async delete(id: string): Promise<boolean> {
+      try {
+        return remove.run(id).changes > 0
+      } catch (error) {
+        throw new FactsiftError('E_STORE', `cannot delete report ${id}: ${(error as Error).message}`)
+      }
+    },
+
+    async deleteOlderThan(cutoff: Date, limit?: number): Promise<number> {
+      try {
+        // created_at is an ISO-8601 UTC string (toISOString): text order is time order.
+        return deleteOlder.run(cutoff.toISOString(), limit ?? -1).changes
+      } catch (error) {
+        throw new FactsiftError('E_STORE', `cannot delete old reports: ${(error as Error).message}`)
+      }
     },
 
     async list(query: ReportListQuery): Promise<{ items: StoredReportSummary[]; nextCursor: string | null }> {

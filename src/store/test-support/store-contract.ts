@@ -127,6 +127,30 @@ export function storeContract(name: string, options: ContractOptions): void {
     assert.equal((await reports.list({ q: '!!! ???' })).items.length, 0)
   })
 
+  it('reports: delete removes one report (also from list and search) and tells whether it existed', async ({ reports }) => {
+    await reports.save(report('keep', 'Harbor report', 'The harbor opened.'))
+    await reports.save(report('gone', 'Harbor closing', 'The harbor closed.'))
+    assert.equal(await reports.delete('gone'), true)
+    assert.equal(await reports.delete('gone'), false)
+    assert.equal(await reports.delete('never-there'), false)
+    assert.equal(await reports.get('gone'), null)
+    assert.deepEqual((await reports.list({})).items.map((item) => item.id), ['keep'])
+    assert.deepEqual((await reports.list({ q: 'harbor' })).items.map((item) => item.id), ['keep'])
+  })
+
+  it('reports: deleteOlderThan removes only reports saved before the cutoff, at most limit per call', async ({ reports }) => {
+    for (const id of ['old1', 'old2', 'old3']) await reports.save(report(id, `Old ${id}`, 'old text'))
+    await new Promise((resolve) => setTimeout(resolve, 15))
+    const cutoff = new Date()
+    await new Promise((resolve) => setTimeout(resolve, 15))
+    await reports.save(report('new1', 'New', 'new text'))
+    assert.equal(await reports.deleteOlderThan(cutoff, 2), 2)
+    assert.equal(await reports.deleteOlderThan(cutoff), 1)
+    assert.equal(await reports.deleteOlderThan(cutoff), 0)
+    assert.deepEqual((await reports.list({})).items.map((item) => item.id), ['new1'])
+    assert.equal((await reports.list({ q: 'old' })).items.length, 0)
+  })
+
   it('reports: bad limit or cursor throws E_BAD_ARGUMENT', async ({ reports }) => {
     for (const limit of [0, -1, 101, 2.5]) {
       await assert.rejects(reports.list({ limit }), (e: unknown) => e instanceof FactsiftError && e.code === 'E_BAD_ARGUMENT')

@@ -1,6 +1,6 @@
 // Downloads: the report as JSON, as the server's standalone HTML, and ClaimReview JSON-LD for the claims rated here.
 import type { Report } from '../../report/types.js'
-import { reportHtmlUrl } from '../api.js'
+import { fetchReportHtml, getApiKey, reportHtmlUrl } from '../api.js'
 import { buildClaimReviews, today, type Verdict } from '../claimreview.js'
 import { downloadText, fileStem } from '../download.js'
 
@@ -23,7 +23,18 @@ export function Downloads({ report, stored, verdicts, reviewer, onReviewer }: Pr
           Report JSON
         </button>
         {stored && report.id ? (
-          <a class="button" href={reportHtmlUrl(report.id)} download={`${stem}.html`}>
+          <a
+            class="button"
+            href={reportHtmlUrl(report.id)}
+            download={`${stem}.html`}
+            onClick={(event) => {
+              // With a key, fetch with it and save the text: the plain link would be refused (401).
+              if (!getApiKey()) return
+              event.preventDefault()
+              const id = report.id!
+              void fetchReportHtml(id).then((html) => downloadText(`${stem}.html`, html, 'text/html'), () => undefined)
+            }}
+          >
             Standalone HTML
           </a>
         ) : (

@@ -2,7 +2,10 @@
 import type { ApiError } from '../api.js'
 
 const ADVICE: Record<string, string> = {
-  E_UNAUTHORIZED: 'This server requires an API key for analysis. Enter it under “API key” at the top of the page.',
+  E_UNAUTHORIZED: 'This server requires an API key. Enter it under “API key” at the top of the page.',
+  E_FORBIDDEN: 'Your API key does not allow this (it lacks the scope named below). Ask for a key with that scope.',
+  E_SERVER_BUSY: 'The server is busy with other analyses. Try again in a few seconds.',
+  E_ANALYSIS_TIMEOUT: 'The analysis took longer than the server allows. Try a shorter text.',
   E_RATE_LIMITED: 'Too many requests from this address. Wait a minute and try again.',
   E_INPUT_TOO_LARGE: 'The article is larger than the server accepts.',
   E_FETCH_BLOCKED: 'The server will not fetch that address. Save the page and use “HTML file” instead.',
