@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ingest } from './ingest.js'
-import { readSourceLine, titleFromText } from './text-title.js'
+import { outletFromText, readSourceLine, titleFromText } from './text-title.js'
 import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
 
@@ -11,14 +11,14 @@ const failsWith = (code: string) => (e: unknown) => {
   return true
 }
 
-test('plain text: a "Title. Source: X" first line gives the title and stays in the text', async () => {
+test('plain text: a "Title. Source: X" first line gives the title and the outlet, and stays in the text', async () => {
   const text = 'Mayor resigns after audit. Source: City Desk\n\nThe mayor of Lindford resigned on Friday.\n'
   const doc = await ingest({ text }, DEFAULT_LIMITS)
   assert.equal(doc.meta.title, 'Mayor resigns after audit')
   assert.equal(doc.text, 'Mayor resigns after audit. Source: City Desk\n\nThe mayor of Lindford resigned on Friday.')
   assert.deepEqual(
     [doc.meta.url, doc.meta.outlet, doc.meta.publishedAt, doc.meta.byline, doc.meta.language],
-    [null, null, null, null, 'en'],
+    [null, 'City Desk', null, null, 'en'],
   )
   assert.deepEqual(doc.warnings, [])
 })
@@ -94,4 +94,24 @@ test('readSourceLine: a headline ending in a source, a bare source line, and lin
   assert.deepEqual(readSourceLine('Source: News Week '), { title: null, source: 'News Week' })
   assert.equal(readSourceLine('Open source: a movement'), null)
   assert.equal(readSourceLine('Bridge vote delayed'), null)
+})
+
+test('outletFromText: the header\'s "Source: X" names the outlet; a source line further down does not', () => {
+  assert.equal(outletFromText('Bridge vote delayed. Source: Riverton Gazette\n\nThe council met.'), 'Riverton Gazette')
+  assert.equal(outletFromText('Source: News Week\n\nThe council met.'), 'News Week')
+  assert.equal(outletFromText('Bridge vote delayed\n\nSource: Coastal Times\n\nThe council met.'), 'Coastal Times')
+  assert.equal(outletFromText('Bridge vote delayed\n\nThe council met on Monday.\n\nSource: Reuters'), null)
+  assert.equal(outletFromText('Open source: a movement\n\nText.'), null)
+  assert.equal(outletFromText('Headline. Source: the residents of the eastern districts who wrote to the council\n\nText.'), null)
+})
+
+test('a plain text with "Headline. Source: X" gets X as its outlet unless one is given', async () => {
+  const text = 'Hollis Creek mayor apologises. Source: Hollis Creek Herald\n\nThe mayor apologised on Wednesday.'
+  const doc = await ingest({ text }, DEFAULT_LIMITS)
+  assert.equal(doc.meta.outlet, 'Hollis Creek Herald')
+  assert.equal(doc.meta.title, 'Hollis Creek mayor apologises')
+  const stated = await ingest({ text, outlet: 'Given Outlet' }, DEFAULT_LIMITS)
+  assert.equal(stated.meta.outlet, 'Given Outlet')
+  const none = await ingest({ text: 'The mayor apologised on Wednesday.\n\nShe said so.' }, DEFAULT_LIMITS)
+  assert.equal(none.meta.outlet, null)
 })

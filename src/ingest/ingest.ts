@@ -10,7 +10,7 @@ import { extractArticle } from './html-extract.js'
 import { parseJsonArticle, toArticleInput } from './json-input.js'
 import { checkSize } from './size-limit.js'
 import { sniffHtmlCharset, sniffKind } from './sniff.js'
-import { titleFromText } from './text-title.js'
+import { outletFromText, titleFromText } from './text-title.js'
 import type { ArticleInput, InputKind, StatedMeta } from './types.js'
 
 /**
@@ -78,6 +78,8 @@ function fromText(text: string, stated: StatedMeta, sourceUrl: string | null, wa
   const meta = { title: null, byline: null, outlet: null, publishedAt: null, url: sourceUrl }
   const doc = buildDocument(text, meta, stated, warnings)
   doc.meta.title ??= titleFromText(doc.text)
+  // 'Headline. Source: X' names the publisher when no outlet is given (history and the report show it).
+  doc.meta.outlet ??= outletFromText(doc.text)
   return doc
 }
 

@@ -42,3 +42,23 @@ export function readSourceLine(line: string): { title: string | null; source: st
   const title = match[1]?.replace(/(?<!\.)\.$/, '').trim()
   return { title: title || null, source: match[2]! }
 }
+
+/**
+ * The outlet a plain text names in its header: 'Headline. Source: X' or a bare 'Source: X' as its first line, or a
+ * bare 'Source: X' line right under the headline (a blank line between allowed). Null otherwise: a "Source:" line
+ * further down credits material the article uses, not its publisher. Names longer than 8 words or without a capital
+ * or digit at the start are not outlets.
+ */
+export function outletFromText(text: string): string | null {
+  const lines = text.split('\n', 4).map((line) => line.trim())
+  const candidates = [lines[0]]
+  // Under the headline: the next non-empty line, when it is a bare 'Source: X'.
+  const next = lines.slice(1).find((line) => line !== '')
+  if (next && SOURCE_ONLY.test(next)) candidates.push(next)
+  for (const line of candidates) {
+    const sourced = line ? readSourceLine(line) : null
+    const name = sourced?.source.replace(/[.\s]+$/, '').trim()
+    if (name && name.split(/\s+/).length <= 8 && /^[\p{Lu}\d]/u.test(name)) return name
+  }
+  return null
+}

@@ -15,8 +15,11 @@ const YEAR = /^(?:1[89]\d\d|20\d\d)$/
 const DECADE = /^(?:(?:1[89]|20)\d0|['’]\d0)['’]?s$/
 const NUMERIC_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4}))$/
 
+// Month abbreviations written without their period ("Nov 15, 2019"): a date only right before a day number.
+const UNDOTTED_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])
+
 const STARTERS = new Set([
-  ...MONTHS.keys(), ...WEEKDAYS, ...DEICTIC_DATES, ...RELATIVE_MODIFIERS, ...NUMBER_WORDS, ...ORDINALS,
+  ...MONTHS.keys(), ...UNDOTTED_MONTHS, ...WEEKDAYS, ...DEICTIC_DATES, ...RELATIVE_MODIFIERS, ...NUMBER_WORDS, ...ORDINALS,
 ].filter((w) => w !== 'many' && w !== 'some'))
 
 /** A date mention as a token range [tokenStart, tokenEnd). */
@@ -60,6 +63,9 @@ function matchDate(tokens: Token[], i: number, to: number, isCap: (i: number) =>
     // A bare "May"/"March" is only a date after a preposition ("in May"); "Theresa May" and "March on" are not.
     if (end > i + 1 || (w !== 'may' && w !== 'march') || (i > 0 && YEAR_PREPOSITIONS.has(tokens[i - 1].lower))) return end
     return i
+  }
+  if (UNDOTTED_MONTHS.has(w) && isCap(i) && i + 1 < to && tokens[i + 1].kind === 'number' && DAY_NUMBER.test(tokens[i + 1].lower)) {
+    return matchMonthDayYear(tokens, i, to)
   }
   if (t.kind === 'number' && DAY_NUMBER.test(w) && i + 1 < to) {
     // "3 March 2019", "3rd of March"

@@ -78,6 +78,11 @@ const cases: Record<string, Case> = {
     entities: [['Tuesday, March 3, 2020', 'date'], ['Two days ago', 'date'], ['last week', 'date'], ['2019', 'date'], ['1990s', 'date']],
     absent: ['On Tuesday'],
   },
+  'abbreviated months, with and without the period': {
+    text: 'On Nov. 15, 2019, the council voted. The Sept. 3 hearing and the Jan 6 report followed; Mar 2 was quiet.',
+    entities: [['Nov. 15, 2019', 'date'], ['Sept. 3', 'date'], ['Jan 6', 'date'], ['Mar 2', 'date']],
+    absent: ['On Nov. 15, 2019'],
+  },
   'May as a month and as a name': {
     text: 'Theresa May resigned in May.',
     entities: [['Theresa May', 'person'], ['May', 'date']],

@@ -33,6 +33,9 @@ ${signalMarkCss()}
 .attribution { font-size: .85rem; color: #555; }
 .attribution-vague { color: #c2410c; }
 .kind, .generator { color: #666; font-size: .85rem; }
+.weights-note, .legend-weights { color: #555; font-size: .8rem; }
+.warnings { border-left: 6px solid #f59e0b; padding-left: .6rem; }
+.warnings code { font-weight: 600; }
 .stance-disagree strong { color: #dc2626; }
 .stance-agree strong { color: #16a34a; }
 `

@@ -1,21 +1,25 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
 import type { Report, Signal } from '../report/types.js'
-import { STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
+import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
 import { signalCatalog } from '../analyzers/signals.js'
 
 export interface TextRenderOptions {
   color?: boolean
-  /** How many claims to list (the rest are counted). */
+  /** How many claims to list (the rest are counted); each is shown in full. Default DEFAULT_MAX_CLAIMS. */
   maxClaims?: number
+  /** Columns to wrap to (the terminal's width); default 100. */
   width?: number
 }
+
+export const DEFAULT_MAX_CLAIMS = 20
+const MIN_WIDTH = 40
 
 /** A plain-text summary of the report; colored when `color` is true. */
 export function renderText(report: Report, options: TextRenderOptions = {}): string {
   const c = createColors(options.color ?? false)
-  const width = options.width ?? 100
-  const maxClaims = options.maxClaims ?? 8
+  const width = Math.max(MIN_WIDTH, options.width ?? 100)
+  const maxClaims = options.maxClaims ?? DEFAULT_MAX_CLAIMS
   const lines: string[] = []
   const doc = report.document
   lines.push(c.bold(doc.title ?? 'Untitled article'))
@@ -25,16 +29,33 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   const riskColor = report.risk.label === 'high' ? c.red : report.risk.label === 'medium' ? c.yellow : c.green
   lines.push(`${c.bold('Risk:')} ${riskColor(c.bold(report.risk.label.toUpperCase()))} ${percent(report.risk.score)}`)
   for (const reason of report.risk.reasons) {
-    lines.push(`  ${c.dim(reasonWeightText(reason.weight).padStart(5))}  ${reason.message}`)
+    const [first, ...rest] = wrap(reason.message, width - 9)
+    lines.push(`  ${c.dim(reasonWeightText(reason.weight).padStart(5))}  ${first}`)
+    for (const line of rest) lines.push(`         ${line}`)
   }
+  if (report.risk.reasons.length > 0) for (const line of wrap(REASON_WEIGHT_LEGEND, width - 2)) lines.push(c.dim(`  ${line}`))
   lines.push('')
+  const warnings = report.warnings ?? []
+  if (warnings.length > 0) {
+    lines.push(c.bold(c.yellow(`Warnings (${warnings.length})`)))
+    for (const warning of warnings) {
+      const [first, ...rest] = wrap(`${warning.code}: ${warning.message}`, width - 4)
+      lines.push(c.yellow(`  ! ${first}`))
+      for (const line of rest) lines.push(c.yellow(`    ${line}`))
+    }
+    lines.push('')
+  }
 
   const shown = report.claims.slice(0, maxClaims)
   lines.push(c.bold(`Claims to check (${shown.length < report.claims.length ? `top ${shown.length} of ` : ''}${report.claims.length})`))
   shown.forEach((claim, i) => {
     const attribution = claim.attribution.source ? `${claim.attribution.type}: ${claim.attribution.source}` : claim.attribution.type
     const tag = claim.attribution.type === 'vague' ? c.yellow(`[${attribution}]`) : c.dim(`[${attribution}]`)
-    lines.push(`${String(i + 1).padStart(3)}. ${c.bold(percent(claim.checkworthiness).padStart(4))} ${tag} ${truncate(claim.text, width)}`)
+    // The whole claim, wrapped under itself: "  1.  89% [none] On Nov. 15, 2019, the …".
+    const head = `${String(i + 1).padStart(3)}. ${percent(claim.checkworthiness).padStart(4)} [${attribution}] `
+    const [first, ...rest] = wrap(claim.text, width - 7, width - head.length)
+    lines.push(`${String(i + 1).padStart(3)}. ${c.bold(percent(claim.checkworthiness).padStart(4))} ${tag} ${first}`)
+    for (const line of rest) lines.push(`       ${line}`)
     for (const match of claim.matches) {
       lines.push(`       ${c.magenta('fact-check')} ${match.factChecker}: ${c.bold(match.rating)} — ${truncate(match.claim, 60)} ${c.dim(match.url)}`)
     }
@@ -49,6 +70,9 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     }
   })
   if (report.claims.length === 0) lines.push('  none found')
+  if (shown.length < report.claims.length) {
+    lines.push(c.dim(`  … ${report.claims.length - shown.length} more (--max-claims ${report.claims.length} shows them all)`))
+  }
   lines.push('')
 
   if (report.quotes.length > 0) {
@@ -67,7 +91,6 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   const signalSummary = summarizeSignals(report)
   if (signalSummary) lines.push(`${c.bold('Signals:')} ${signalSummary}`)
   for (const error of report.errors) lines.push(c.red(`Analyzer ${error.analyzer} failed: ${error.code} ${error.message}`))
-  for (const warning of report.warnings ?? []) lines.push(c.yellow(`Warning: ${warning.code} ${warning.message}`))
   return `${lines.join('\n')}\n`
 }
 
@@ -89,6 +112,24 @@ function summarizeSignals(report: Report): string {
 function exampleOf(report: Report, signal: Signal): string {
   if (signal.scope === 'title' || signal.end - signal.start > 40) return ''
   return report.document.text.slice(signal.start, signal.end)
+}
+
+/**
+ * Words of `text` (whitespace collapsed) in lines of at most `max` columns (`firstMax` for the first line); a longer
+ * word stands on its own line.
+ */
+export function wrap(text: string, max: number, firstMax = max): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > (lines.length === 0 ? firstMax : max)) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line || lines.length === 0) lines.push(line)
+  return lines
 }
 
 function truncate(text: string, max: number): string {

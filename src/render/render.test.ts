@@ -1,7 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { renderHtml } from './render-html.js'
-import { renderText } from './render-text.js'
+import { renderText, wrap } from './render-text.js'
+import { REASON_WEIGHT_LEGEND, reasonWeightText } from './wording.js'
 import { segmentText } from './highlight.js'
 import { escapeHtml, safeHref } from './escape-html.js'
 import type { Report } from '../report/types.js'
@@ -111,4 +112,58 @@ test('a newly declared signal in an existing layer is marked, styled and in the 
 test('the text summary names signals by their declared label', () => {
   const out = renderText({ ...report, signals: [...report.signals, { id: 'mystery', start: 0, end: 1, message: 'm', severity: 'info' }] })
   assert.match(out, /Signals: 1 vague attribution \(Reports emerged\); 1 mystery \(<\)/)
+})
+
+test('reason weights read the same in text and HTML (log-odds, two decimals) and a legend explains them', () => {
+  const weighted: Report = {
+    ...report,
+    risk: { ...report.risk, reasons: [{ signal: 'short-text', weight: 0, message: 'too short' }, { signal: 'hedge', weight: 0.38, message: 'hedges' }, { signal: 'attributions', weight: -0.6, message: 'said' }] },
+  }
+  const txt = renderText(weighted)
+  const html = renderHtml(weighted)
+  for (const shown of ['+0.38', '-0.60', 'note']) {
+    assert.ok(txt.includes(shown), `text shows ${shown}`)
+    assert.ok(html.includes(`<span class="weight">${shown}</span>`), `HTML shows ${shown}`)
+  }
+  assert.equal(reasonWeightText(0.384), '+0.38')
+  assert.equal(reasonWeightText(-0.6), '-0.60')
+  assert.equal(reasonWeightText(0), 'note')
+  assert.ok(txt.replace(/\s+/g, ' ').includes(REASON_WEIGHT_LEGEND), 'text legend under the reasons')
+  assert.ok(html.includes(escapeHtml(REASON_WEIGHT_LEGEND)), 'HTML legend')
+  assert.match(REASON_WEIGHT_LEGEND, /log-odds/)
+})
+
+test('warnings are shown in text and HTML', () => {
+  const warned: Report = { ...report, warnings: [{ code: 'W_DATE_INVALID', message: 'publication date "31/31/2019" could not be read' }] }
+  const txt = renderText(warned)
+  assert.match(txt, /Warnings \(1\)\n {2}! W_DATE_INVALID: publication date "31\/31\/2019" could not be read/)
+  const html = renderHtml(warned)
+  assert.match(html, /<section class="warnings" role="note"><h2>Warnings \(1\)<\/h2><ul><li><code>W_DATE_INVALID<\/code> publication date &quot;31\/31\/2019&quot; could not be read<\/li>/)
+  assert.ok(!renderText(report).includes('Warnings'), 'no section without warnings')
+  assert.ok(!renderHtml(report).includes('class="warnings"'))
+})
+
+test('text output shows every claim in full, wrapped to the width, up to --max-claims', () => {
+  const long = 'The council voted on Tuesday to close the harbor bridge to trucks for eighteen months while engineers replace two cracked bearings under the eastern span, officials said.'
+  const claims = Array.from({ length: 25 }, (_, i) => ({ ...report.claims[0]!, id: `c${i}`, text: i === 0 ? long : `Claim number ${i}.`, matches: [], evidence: [] }))
+  const many: Report = { ...report, claims }
+  const txt = renderText(many, { width: 60 })
+  const lines = txt.split('\n')
+  assert.ok(lines.every((line) => line.length <= 60), `no line over 60 columns:\n${lines.filter((l) => l.length > 60).join('\n')}`)
+  const claimBlock = lines.slice(lines.findIndex((l) => l.startsWith('  1.')), lines.findIndex((l) => l.startsWith('  2.')))
+  assert.equal(claimBlock.map((l) => l.replace(/^ {2}1\. {2}80% \[vague: reports\] /, '').trim()).join(' '), long, 'the first claim in full')
+  assert.match(txt, /Claims to check \(top 20 of 25\)/)
+  assert.match(txt, /… 5 more \(--max-claims 25 shows them all\)/)
+  assert.ok(!txt.includes('…') || !txt.includes('bearings…'), 'never cut')
+  const all = renderText(many, { maxClaims: 25, width: 200 })
+  assert.match(all, /Claims to check \(25\)/)
+  assert.match(all, / 25\. .*Claim number 24\./)
+  assert.deepEqual(wrap('a bb ccc dddd', 6), ['a bb', 'ccc', 'dddd'])
+  assert.deepEqual(wrap('averyveryverylongword x', 5), ['averyveryverylongword', 'x'])
+})
+
+test('the HTML report has a legend: a sample of every highlight and what the weights mean', () => {
+  const html = renderHtml(report)
+  assert.match(html, /<h2 id="legend-heading">Legend<\/h2>/)
+  for (const sample of legendSamples()) assert.ok(html.includes(`<span class="mark ${sample.kind}">${sample.text}</span>`), `legend sample ${sample.text}`)
 })

@@ -15,10 +15,17 @@ export function evidenceSummaryText(summary: EvidenceSummary): string {
   return `corroborated by ${outlets(summary.corroboratedBy)}, contradicted by ${outlets(summary.contradictedBy)}, discussed by ${outlets(summary.discussedBy)}`
 }
 
-/** A reason's weight as the text and HTML reports print it: "+0.58", "-0.73"; "note" for a caution (weight 0). */
+/**
+ * A reason's weight as every surface prints it (text, HTML, web UI: one unit): "+0.58", "-0.73"; "note" for a caution
+ * (weight 0). The unit is the reason's contribution to the score's log-odds, explained by REASON_WEIGHT_LEGEND.
+ */
 export function reasonWeightText(weight: number): string {
-  return weight === 0 ? 'note' : `${weight > 0 ? '+' : ''}${weight.toFixed(2)}`
+  return weight === 0 ? 'note' : `${weight > 0 ? '+' : '-'}${Math.abs(weight).toFixed(2)}`
 }
+
+/** What a reason's weight means, printed under the reasons in text, HTML and the web UI. */
+export const REASON_WEIGHT_LEGEND =
+  'Weights: how much each reason moves the risk, in log-odds (+0.69 doubles the odds of "unreliable", -0.69 halves them); "note" is a caution that does not change the score.'
 
 /** A share as a whole percentage: 0.734 → "73%". */
 export function percent(value: number): string {

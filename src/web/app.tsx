@@ -10,7 +10,8 @@ type Route = { page: 'analyze' } | { page: 'history' } | { page: 'report'; id: s
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/history') return { page: 'history' }
-  const report = /^\/report\/([A-Za-z0-9_-]{1,128})$/.exec(path)
+  // "#/report/<id>/claim/<claim id>" (a ClaimReview's url) opens the report too.
+  const report = /^\/report\/([A-Za-z0-9_-]{1,128})(?:\/claim\/[A-Za-z0-9_-]{1,128})?$/.exec(path)
   if (report) return { page: 'report', id: report[1]! }
   return { page: 'analyze' }
 }

@@ -19,8 +19,37 @@ export interface ReviewOptions {
   reviewer: string
   /** The review's date, YYYY-MM-DD. */
   date: string
-  /** Where the review will be published, if known. */
+  /** Where the review will be published, if known; `#claim-<id>` is added per claim. */
   reviewUrl?: string
+  /** The stored report's page (absolute URL, "…#/report/<id>"), the review's url when no reviewUrl is given. */
+  reportUrl?: string
+}
+
+/**
+ * Who made the claim, as schema.org sees it: a named person or organization (its kind from report.sources, else from
+ * the entities). An unnamed or vague source ("residents", "critics", "some people") is not an author: none is given.
+ */
+export function claimAuthor(report: Report, claim: Report['claims'][number]): Record<string, string> | undefined {
+  const name = claim.attribution.source
+  if (!name || claim.attribution.type !== 'named') return undefined
+  const lower = name.toLowerCase()
+  const source = report.sources.find((s) => s.name.toLowerCase() === lower)
+  const entity = report.entities.find((e) => e.name.toLowerCase() === lower)
+  const kind = source?.kind ?? (entity?.type === 'person' || entity?.type === 'organization' ? entity.type : undefined)
+  if (kind === 'unnamed' || kind === undefined) return undefined
+  const type = kind === 'person' ? 'Person' : kind === 'document' ? 'CreativeWork' : 'Organization'
+  return { '@type': type, name }
+}
+
+/**
+ * The review's url, one per claim: the published review with `#claim-<id>`, else the stored report's page route with
+ * `/claim/<id>` ("…#/report/r1/claim/c2", which opens the report).
+ */
+function reviewUrlOf(options: ReviewOptions, claimId: string): string | undefined {
+  const id = encodeURIComponent(claimId)
+  const published = options.reviewUrl?.trim()
+  if (published) return `${published.replace(/#.*$/, '')}#claim-${id}`
+  return options.reportUrl ? `${options.reportUrl}/claim/${id}` : undefined
 }
 
 /** One ClaimReview object per rated claim, as a JSON-LD array. */
@@ -31,17 +60,18 @@ export function buildClaimReviews(report: Report, options: ReviewOptions): Recor
     .filter((claim) => options.verdicts[claim.id] !== undefined)
     .map((claim) => {
       const verdict = VERDICTS.find((v) => v.label === options.verdicts[claim.id])!
-      const claimant = claim.attribution.source
+      const author = claimAuthor(report, claim)
+      const url = reviewUrlOf(options, claim.id)
       return {
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',
         claimReviewed: claim.text,
         datePublished: options.date,
-        ...(options.reviewUrl ? { url: options.reviewUrl } : {}),
+        ...(url ? { url } : {}),
         author: { '@type': 'Organization', name: options.reviewer || 'Anonymous reviewer' },
         itemReviewed: {
           '@type': 'Claim',
-          ...(claimant ? { author: { '@type': claimant.includes(' ') ? 'Person' : 'Organization', name: claimant } } : {}),
+          ...(author ? { author } : {}),
           ...(appearance ? { appearance } : {}),
           ...(doc.publishedAt ? { datePublished: doc.publishedAt } : {}),
         },

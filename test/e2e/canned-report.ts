@@ -81,5 +81,6 @@ export const CANNED_REPORT: Report = {
   entities: [{ name: 'Maria Chen', type: 'person', mentions: [{ start: chen.start, end: chen.end, text: chen.text }] }],
   signals: [{ id: 'vague-attribution', start: vague.start, end: vague.end, message: 'Unnamed source', severity: 'warn' }],
   errors: [],
+  warnings: [{ code: 'W_DATE_INVALID', message: 'publishedAt "31/31/2019" is not a date; ignored' }],
   timings: { totalMs: 1 },
 }

@@ -11,6 +11,7 @@ import type { Report } from '../../src/report/types.js'
 import { startTestServer, type TestServer } from '../../src/server/test-support/test-server.js'
 import { artifactPath, buildWebUi, chromiumSkip, launchChromium, watchPage } from './browser.js'
 import { CANNED_REPORT } from './canned-report.js'
+import { REASON_WEIGHT_LEGEND, reasonWeightText } from '../../src/render/wording.js'
 
 const skip = chromiumSkip()
 const EXAMPLE = readFileSync(fileURLToPath(new URL('../../examples/harbor-bridge.txt', import.meta.url)), 'utf8')
@@ -81,9 +82,14 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(risk, new RegExp(`${Math.round(report.risk.score * 100)}%`))
     assert.match(risk.toLowerCase(), new RegExp(report.risk.label))
     for (const reason of report.risk.reasons) assert.ok(await page.getByText(reason.message, { exact: true }).isVisible(), reason.message)
+    // Weights in the one unit the text and HTML reports use (log-odds, "+0.38"), explained by a legend.
+    const weights = await page.locator('.reason-weight').allInnerTexts()
+    assert.deepEqual([...weights].sort(), report.risk.reasons.map((r) => reasonWeightText(r.weight)).sort())
+    assert.equal(await page.getByTestId('weight-legend').innerText(), REASON_WEIGHT_LEGEND)
 
-    // Marks over the article text: the misspelling, and one mark per quote and claim.
-    assert.equal(await page.locator('.article-text .m-misspelling').first().innerText(), 'embarassment')
+    // Marks over the article text: one mark per quote and claim; the quoted tweet's typo ("embarassment") is not the
+    // outlet's and gets no misspelling mark.
+    assert.equal(await page.locator('.article-text .m-misspelling').count(), 0)
     assert.equal(await page.locator('.article-text').innerText().then((t) => t.includes('Harbor Bridge repair contract')), true)
     assert.equal(await page.locator('[data-claim-anchor]').count(), report.claims.length)
 
@@ -160,6 +166,12 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(reviews[0].reviewRating.alternateName, 'False')
     assert.equal(reviews[0].reviewRating.ratingValue, 1)
     assert.equal(reviews[0].author.name, 'Lakeside Checks')
+    // "sources close to the utility board" is an unnamed source, not an author of the claim.
+    assert.equal(reviews[0].itemReviewed.author, undefined)
+    assert.equal(reviews[0].itemReviewed['@type'], 'Claim')
+
+    // Input warnings are shown.
+    assert.match(await page.getByTestId('warnings').innerText(), /W_DATE_INVALID/)
 
     await page.screenshot({ path: artifactPath('web-ui-claims.png') })
     await assertInert(page)

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { bodyOf, gatherEvidence, type CredibilityInput } from './evidence.js'
-import { FEATURES, featureValues } from './features.js'
+import { FEATURES, MISSPELLING_RATE_CAP, featureValues } from './features.js'
 import { isBritishSpelling } from '../style/british-spelling.js'
 
 // Written for this test.
@@ -90,4 +90,22 @@ test('style profile: function-word categories, hyphenated compounds, possessives
   assert.equal(e.possessives, 2)
   // Sentence lengths in letter runs: "Maybe not today" = 3; the second = 15 ("mayor's" and "long-term" count 2 each) → spread 6.
   assert.equal(e.sentenceLengthSd, 6)
+})
+
+test('abbreviated months are date references: "On Nov. 15, 2019" is not "no day, date or time reference"', () => {
+  const text = 'On Nov. 15, 2019, the city council voted to close the bridge. The mayor said the repairs would cost $4 million.'
+  const e = gatherEvidence(input({ text, title: null, signals: [] }))
+  assert.equal(e.calendarWords, 1)
+  const calendar = FEATURES.find((f) => f.name === 'calendar-rate')!
+  assert.notEqual(calendar.reason(e, true)?.message, 'no day, date or time reference')
+})
+
+test('the misspelling rate the model reads is capped', () => {
+  const words = Array.from({ length: 100 }, (_, i) => (i % 4 === 0 ? 'teh' : 'word')).join(' ')
+  const signals = [...words.matchAll(/teh/g)].map((m) => ({ id: 'misspelling', start: m.index!, end: m.index! + 3 }))
+  const e = gatherEvidence(input({ text: words, title: null, signals }))
+  assert.equal(e.misspellings, 25)
+  const misspelling = FEATURES.find((f) => f.name === 'misspelling-rate')!
+  assert.equal(misspelling.value(e), MISSPELLING_RATE_CAP)
+  assert.ok(misspelling.reason(e, true)?.message.startsWith('25 misspelled words'), 'the reason still counts them all')
 })

@@ -36,6 +36,13 @@ export interface FeatureSpec {
 }
 
 const per100 = (count: number, e: Evidence) => (100 * count) / Math.max(e.wordCount, 20)
+/**
+ * Misspellings per 100 words above which more say nothing more: the feature value is capped here before the model
+ * reads it, so a page full of words the dictionary lacks (another language, a glossary, chat slang) cannot push the
+ * risk on misspellings alone. Edited English news has ~0.1 per 100 (training/spelling/measure.ts); 1.5 is fifteen
+ * times that, and the capped contribution is at most 0.3 × (1.5 − mean) / sd ≈ +0.9 log-odds before calibration.
+ */
+export const MISSPELLING_RATE_CAP = 1.5
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 const CLAIMS = ['checkworthiness', 'attribution']
 const examples = (e: Evidence, id: string) => (e.examples[id]?.length ? ` (${e.examples[id].map((x) => `"${x}"`).join(', ')})` : '')
@@ -139,7 +146,7 @@ const BASE_FEATURES: readonly FeatureSpec[] = [
   },
   {
     name: 'misspelling-rate', group: 'style', fixed: 0.3, needs: ['style'],
-    value: (e) => per100(e.misspellings, e),
+    value: (e) => Math.min(per100(e.misspellings, e), MISSPELLING_RATE_CAP),
     reason: (e, raises) => raises && e.misspellings > 0 ? { signal: MISSPELLING.id, message: `${plural(e.misspellings, 'misspelled word')}${examples(e, MISSPELLING.id)}` } : null,
   },
   {

@@ -5,8 +5,13 @@ import { signalOf, type SignalDraft } from '../../report/signals.js'
 import { ALL_CAPS, EXCLAMATION, MISSPELLING, SENSATIONAL, STYLE_SIGNALS, TITLE_ALL_CAPS, TITLE_EXCLAMATION } from './signals.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
 import { isBritishSpelling } from './british-spelling.js'
+import { FIRST_NAMES } from '../../nlp/gazetteer.js'
 import { createPhraseMatcher } from '../../util/phrase-matcher.js'
 import { quotedRanges } from './quoted-ranges.js'
+import {
+  embeddedPostRanges, FOREIGN_MIN, FOREIGN_SHARE, hasAccent, isCompoundOfKnownWords, isDerivedTerm, isKnownForm, isLoanwordBesideAccents, isDroppedG, isFragment, isSpecialistWord, isStretchedWord,
+} from './spelling-scope.js'
+import type { Span } from '../../document/types.js'
 import { insideSorted } from '../shared/doc-index.js'
 import sensational from './sensational.json' with { type: 'json' }
 import acronymList from './acronyms.json' with { type: 'json' }
@@ -51,6 +56,7 @@ export default defineAnalyzer<StyleOutput>({
     const inEntity = entityTokenMask(doc, () => true)
     // All-caps words typed 'other' are usually shouting the recognizer mistook for a name.
     const inNamedEntity = entityTokenMask(doc, (type) => type !== 'other')
+    const unknown = unknownWords(doc, inEntity)
     let previousSentence = -1
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i]!
@@ -67,7 +73,7 @@ export default defineAnalyzer<StyleOutput>({
       if (isShouting(surface) && !inNamedEntity[i]) {
         counts.allCapsWords++
         signals.push(signalOf(ALL_CAPS, token, { word: surface }))
-      } else if (isSpellCheckable(token, surface, sentenceStart, inEntity[i]!) && !isKnownWord(surface) && !isBritishSpelling(surface)) {
+      } else if (unknown.has(i) && !unknown.foreignSentences.has(token.sentence)) {
         counts.misspellings++
         const hint = counts.misspellings <= MAX_SUGGESTED ? suggestionsFor(surface) : []
         signals.push(signalOf(MISSPELLING, token, { word: surface, suggestions: hint }))
@@ -110,6 +116,73 @@ function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: 
     const span = titleAt >= 0 ? { start: titleAt, end: titleAt + title.length } : { start: 0, end: 0 }
     signals.push(signalOf(TITLE_EXCLAMATION, span, {}, titleAt < 0 ? { scope: 'title' } : {}))
   }
+}
+
+/**
+ * Tokens the dictionary rejects and nothing excuses (see `spelling-scope.ts`), and the sentences where so many words
+ * are rejected that they are another language (a French passage in an English article): none of those is flagged.
+ */
+function unknownWords(doc: AnnotatedDocument, inEntity: boolean[]): Set<number> & { foreignSentences: Set<number> } {
+  const unknown = new Set<number>() as Set<number> & { foreignSentences: Set<number> }
+  unknown.foreignSentences = new Set()
+  const skipped: Span[] = [...quotedRanges(doc.text), ...embeddedPostRanges(doc.text)].sort((a, b) => a.start - b.start)
+  const capitalizedMidSentence = namesWrittenCapitalized(doc)
+  const checked = new Map<number, number>()
+  const rejected = new Map<number, number>()
+  const accented = new Set<number>()
+  let previousSentence = -1
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i]!
+    const sentenceStart = token.sentence !== previousSentence
+    previousSentence = token.sentence
+    if (token.kind !== 'word') continue
+    const surface = doc.text.slice(token.start, token.end)
+    if (isShouting(surface) || !isSpellCheckable(token, surface, sentenceStart, inEntity[i]!)) continue
+    if (hasAccent(surface)) {
+      accented.add(token.sentence)
+      continue
+    }
+    if (isFragment(doc.text, token.start, token.end)) continue
+    checked.set(token.sentence, (checked.get(token.sentence) ?? 0) + 1)
+    if (isKnownWord(surface) || isBritishSpelling(surface) || isSpecialistWord(surface)) continue
+    rejected.set(token.sentence, (rejected.get(token.sentence) ?? 0) + 1)
+    if (isCompoundOfKnownWords(surface) || isStretchedWord(surface) || isDroppedG(surface) || isDerivedTerm(surface) || isKnownForm(surface)) continue
+    if (capitalizedMidSentence.has(surface.toLowerCase()) || FIRST_NAMES.has(surface.toLowerCase())) continue
+    if (insideAny(skipped, token.start, token.end)) continue
+    unknown.add(i)
+  }
+  for (const [sentence, n] of rejected) {
+    if (n >= FOREIGN_MIN && n / checked.get(sentence)! >= FOREIGN_SHARE) unknown.foreignSentences.add(sentence)
+  }
+  // A sentence naming things in another language ("pastéis de nata", "a galão"): its other unknown words ("bica",
+  // "bifana") are loanwords of the same kind, unless they look like typos of English words.
+  for (const i of unknown) {
+    const token = doc.tokens[i]!
+    if (accented.has(token.sentence) && isLoanwordBesideAccents(doc.text.slice(token.start, token.end))) unknown.delete(i)
+  }
+  return unknown
+}
+
+/** Lower-cased words the text also writes capitalized inside a sentence: names ("taylor" where "Taylor" appears). */
+function namesWrittenCapitalized(doc: AnnotatedDocument): Set<string> {
+  const names = new Set<string>()
+  let previousSentence = -1
+  for (const token of doc.tokens) {
+    const sentenceStart = token.sentence !== previousSentence
+    previousSentence = token.sentence
+    if (token.kind !== 'word' || sentenceStart) continue
+    const first = doc.text[token.start]!
+    if (first !== first.toLowerCase()) names.add(doc.text.slice(token.start, token.end).toLowerCase())
+  }
+  return names
+}
+
+function insideAny(ranges: Span[], start: number, end: number): boolean {
+  for (const range of ranges) {
+    if (range.start > start) break
+    if (end <= range.end) return true
+  }
+  return false
 }
 
 function isShouting(surface: string): boolean {

@@ -15,6 +15,7 @@ interface AnalyzeFlags {
   allowPrivateNetwork?: boolean
   db?: string
   color?: boolean
+  maxClaims?: number
 }
 
 export default function register(program: Command): void {
@@ -33,6 +34,7 @@ export default function register(program: Command): void {
     .option('--allow-private-network', 'allow fetching private, loopback and link-local addresses')
     .option('--db <location>', 'store with fact-checks and reference corpus (SQLite file or postgres:// URL)')
     .option('--no-color', 'plain text output')
+    .option('--max-claims <n>', 'text format: how many claims to list, each in full (default 20)', parsePositiveInt)
     .action(runAction(analyzeCommand))
 }
 
@@ -61,7 +63,13 @@ async function analyzeCommand(input: string, flags: AnalyzeFlags): Promise<void>
       publishedAt: flags.publishedAt,
     })
     const color = flags.color !== false && !flags.out && process.stdout.isTTY === true
-    const rendered = renderReport(report, format, { color })
+    // Text wraps to the terminal; piped or written to a file, to 100 columns.
+    const width = !flags.out && process.stdout.isTTY ? process.stdout.columns : undefined
+    const rendered = renderReport(report, format, {
+      color,
+      ...(flags.maxClaims !== undefined ? { maxClaims: flags.maxClaims } : {}),
+      ...(width ? { width } : {}),
+    })
     if (flags.out) writeFileAtomic(flags.out, rendered)
     else process.stdout.write(rendered)
   } finally {

@@ -46,7 +46,9 @@ export function Downloads({ report, stored, verdicts, reviewer, onReviewer }: Pr
           type="button"
           disabled={rated === 0}
           onClick={() => {
-            const reviews = buildClaimReviews(report, { verdicts, reviewer, date: today() })
+            // A stored report has a page of its own: the review's url until it is published elsewhere.
+            const reportUrl = stored && report.id ? new URL(`#/report/${encodeURIComponent(report.id)}`, location.href).href : undefined
+            const reviews = buildClaimReviews(report, { verdicts, reviewer, date: today(), ...(reportUrl ? { reportUrl } : {}) })
             downloadText(`${stem}.claimreview.jsonld`, `${JSON.stringify(reviews, null, 2)}\n`, 'application/ld+json')
           }}
         >

@@ -39,6 +39,24 @@ export function SourceList({ report }: { report: Report }) {
   )
 }
 
+/** Input warnings (report.warnings: an unreadable date, a truncated text…), shown near the top of the panel. */
+export function Warnings({ report }: { report: Report }) {
+  const warnings = report.warnings ?? []
+  if (warnings.length === 0) return null
+  return (
+    <section class="card notice warnings" aria-labelledby="warnings-heading" data-testid="warnings">
+      <h2 id="warnings-heading">Warnings ({warnings.length})</h2>
+      <ul>
+        {warnings.map((warning, index) => (
+          <li key={index}>
+            <code>{warning.code}</code> {warning.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 export function AnalyzerErrors({ report }: { report: Report }) {
   if (report.errors.length === 0) return null
   return (

@@ -9,7 +9,7 @@ import { RiskCard } from './risk-card.js'
 import { ClaimCard } from './claim-card.js'
 import { Downloads } from './downloads.js'
 import { Legend } from './legend.js'
-import { AnalyzerErrors, QuoteList, SignalList, SourceList } from './findings-lists.js'
+import { AnalyzerErrors, QuoteList, SignalList, SourceList, Warnings } from './findings-lists.js'
 
 const REVIEWER_STORAGE = 'factsift.reviewer'
 const FIRST_CLAIMS = 10
@@ -106,6 +106,7 @@ export function ReportView({ report, stored }: { report: Report; stored: boolean
       </article>
       <aside class="panel" aria-label="Findings">
         <RiskCard risk={report.risk} />
+        <Warnings report={report} />
         <Downloads
           report={report}
           stored={stored}

@@ -1,6 +1,7 @@
 // The risk score, its label and the plain-words reasons behind it.
 import type { Risk } from '../../report/types.js'
 import { percent } from '../highlights.js'
+import { REASON_WEIGHT_LEGEND, reasonWeightText } from '../../render/wording.js'
 
 export function RiskCard({ risk }: { risk: Risk }) {
   // Cautions (weight 0, e.g. a text too short to judge) first, then the findings, strongest push first.
@@ -29,8 +30,8 @@ export function RiskCard({ risk }: { risk: Risk }) {
           {reasons.map((reason) => (
             <li key={reason.signal}>
               <span class="reason-message">{reason.message}</span>
-              <span class="reason-weight" title={reason.weight === 0 ? 'A caution, not a contribution' : 'Contribution to the score'}>
-                {reason.weight === 0 ? 'note' : `${reason.weight > 0 ? '+' : '−'}${Math.abs(Math.round(reason.weight * 100))}`}
+              <span class="reason-weight" title={reason.weight === 0 ? 'A caution, not a contribution' : 'Contribution to the score, in log-odds'}>
+                {reasonWeightText(reason.weight)}
               </span>
             </li>
           ))}
@@ -38,6 +39,7 @@ export function RiskCard({ risk }: { risk: Risk }) {
       ) : (
         <p class="muted">No risk signals found.</p>
       )}
+      {reasons.length > 0 && <p class="muted reason-legend" data-testid="weight-legend">{REASON_WEIGHT_LEGEND}</p>}
     </section>
   )
 }
