@@ -105,7 +105,7 @@ test('CSV with mapped columns, and a directory of text and HTML files', async ()
 
 test('the summary page escapes titles', () => {
   const html = renderSummaryHtml({
-    items: 1, analyzed: 1, errors: 0, skipped: 0, byLabel: { low: 0, medium: 0, high: 1 }, errorsByCode: {},
+    items: 1, analyzed: 1, errors: 0, skipped: 0, byLabel: { low: 0, medium: 0, high: 1 }, notAssessed: 0, notAssessedByReason: {}, errorsByCode: {},
     elapsedMs: 10, itemsPerSecond: 100, histogram: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
     topFlagged: [{ id: 'x', title: '<script>alert(1)</script>', score: 0.85, label: 'high', reasons: ['<b>r</b>'] }],
   })

@@ -78,7 +78,7 @@ describe('web UI in Chromium', { skip }, () => {
 
     // Risk panel: score, label, reasons as the report gives them.
     const risk = await page.getByTestId('risk-score').innerText()
-    assert.match(risk, new RegExp(`${Math.round(report.risk.score * 100)}%`))
+    assert.match(risk, new RegExp(`${Math.round(report.risk.score! * 100)}%`))
     assert.match(risk.toLowerCase(), new RegExp(report.risk.label))
     for (const reason of report.risk.reasons) assert.ok(await page.getByText(reason.message, { exact: true }).isVisible(), reason.message)
 
