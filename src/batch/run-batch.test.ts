@@ -10,7 +10,7 @@ import { assertValidReport } from '../test-support/report-assertions.js'
 const dir = mkdtempSync(join(tmpdir(), 'factsift-batch-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
-const article = (n: number) => `Council member ${n} said the bridge vote was delayed again. Reports emerged that costs rose ${n} percent.`
+const article = (n: number) => `Council member ${n} said the bridge vote was delayed again. Reports emerged that costs rose ${n} percent. The council will meet again next week to discuss it.`
 
 function readRecords(path: string): BatchRecord[] {
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as BatchRecord)

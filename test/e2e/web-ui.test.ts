@@ -15,6 +15,14 @@ import { CANNED_REPORT } from './canned-report.js'
 const skip = chromiumSkip()
 const EXAMPLE = readFileSync(fileURLToPath(new URL('../../examples/harbor-bridge.txt', import.meta.url)), 'utf8')
 
+// Written for this test.
+const GERMAN_TEXT = [
+  'Stadt schließt das Hallenbad über den Winter',
+  '',
+  'Die Stadtverwaltung hat am Dienstag beschlossen, das Hallenbad von November bis Ostern zu schließen. Als Grund nannte sie die hohen Energiekosten und die anstehende Sanierung des Beckens.',
+  'Vereine und Schulen sollen in dieser Zeit das Bad der Nachbargemeinde nutzen können. Der Bürgermeister sagte, man suche noch nach einer besseren Lösung für die Schwimmkurse der Kinder.',
+].join('\n')
+
 const XSS_TEXT = [
   'Mayor says <script>window.__xss = 1; alert(1)</script> budget is balanced',
   '',
@@ -230,6 +238,27 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(await watch.xssMarker(), undefined)
     await page.close()
     await view.close()
+  })
+
+  test('a German article: the risk card says "Not assessed" with the reason, and history lists it without a score', async () => {
+    const page = await context.newPage()
+    const report = await analyzeText(page, server.url, GERMAN_TEXT)
+    assert.equal(report.risk.assessed, false)
+    assert.equal(report.risk.score, null)
+    const risk = await page.getByTestId('risk-score').innerText()
+    assert.match(risk, /not assessed/i)
+    assert.doesNotMatch(risk, /%/)
+    const reasons = await page.getByTestId('not-assessed-reasons').innerText()
+    assert.match(reasons, /German/)
+    assert.equal(await page.locator('.risk-bar').count(), 0, 'no score bar')
+    await page.screenshot({ path: artifactPath('web-ui-not-assessed.png') })
+    await page.goto(`${server.url}/#/history`)
+    await page.getByLabel('Search titles and text').fill('Hallenbad')
+    await page.waitForFunction(() => document.querySelectorAll('.history-table tbody tr').length === 1)
+    const chip = await page.locator('.history-table tbody tr .risk-chip').innerText()
+    assert.match(chip, /not assessed/i)
+    assert.doesNotMatch(chip, /%/)
+    await page.close()
   })
 
   test('history lists stored reports newest first, searches, and opens one', async () => {

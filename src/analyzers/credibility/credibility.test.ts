@@ -94,7 +94,7 @@ test('a text shorter than the training articles gets a caution with its word cou
 
 test('without the style analyzer its features are unknown, not zero, and the rest still scores', async () => {
   const noStyle = createEngine({ analyzers: [hedging, credibility], services: { models: createModelLoader(dir) } })
-  const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares! The ministry has not said when it will answer the letter.' })
+  const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares! The ministry has not said when it will answer the letter from the council.' })
   assert.deepEqual(report.errors, [])
   assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), ['exclamation', 'hedge', 'short-text'])
 })
