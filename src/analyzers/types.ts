@@ -28,6 +28,20 @@ export interface AnalyzerMeta {
   reads?: readonly string[]
   /** The signals this analyzer contributes to `report.signals` (id, severity, label, message template, layer). */
   signals?: readonly SignalDeclaration[]
+  /**
+   * Where the analyzer works. Absent: English only (`{ languages: ['en'] }`). The pipeline runs every analyzer on a
+   * document that is assessed; on one that is not (`report.assessment`), it skips an analyzer whose `languages` lack
+   * the document's language (unless 'any'), one marked `assessedOnly`, and one that requires a skipped analyzer, and
+   * lists each in `report.assessment.skipped` with the reason.
+   */
+  appliesTo?: AppliesTo
+}
+
+export interface AppliesTo {
+  /** ISO 639-1 codes its lexicons and models were made for, or 'any' when it is language-neutral. */
+  languages: readonly string[] | 'any'
+  /** True when it judges the article as a whole (the risk model): never run on a document that is not assessed. */
+  assessedOnly?: boolean
 }
 
 /** What an analyzer sees besides the document: shared services and the outputs of the analyzers it requires. */

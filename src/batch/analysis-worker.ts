@@ -6,6 +6,7 @@ import { openAnalysisServices } from '../engine/services.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
 import { appendWhole } from './durable-output.js'
+import { digestOf } from './summary.js'
 import type { Report } from '../report/types.js'
 import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { DEFAULT_STORAGE_POLICY, saveWithPolicy } from '../store/storage-policy.js'
@@ -58,7 +59,7 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
     const report = item.file
       ? await engine.analyzeLocation(item.file, item.input)
       : await engine.analyze(item.input)
-    const digest = { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
+    const digest = digestOf(report)
     if (setup.output === 'store') return await saveReport(item, { ...report, id: item.id }, digest)
     if (setup.output === 'json') return await jsonResult(item, report)
     if (setup.output !== 'append') return { seq: item.seq, id: item.id, where: item.where, report }

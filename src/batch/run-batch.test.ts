@@ -10,7 +10,7 @@ import { assertValidReport } from '../test-support/report-assertions.js'
 const dir = mkdtempSync(join(tmpdir(), 'factsift-batch-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
-const article = (n: number) => `Council member ${n} said the bridge vote was delayed again. Reports emerged that costs rose ${n} percent.`
+const article = (n: number) => `Council member ${n} said the bridge vote was delayed again. Reports emerged that costs rose ${n} percent. The council will meet again next week to discuss it.`
 
 function readRecords(path: string): BatchRecord[] {
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as BatchRecord)
@@ -105,7 +105,7 @@ test('CSV with mapped columns, and a directory of text and HTML files', async ()
 
 test('the summary page escapes titles', () => {
   const html = renderSummaryHtml({
-    items: 1, analyzed: 1, errors: 0, skipped: 0, byLabel: { low: 0, medium: 0, high: 1 }, errorsByCode: {},
+    items: 1, analyzed: 1, errors: 0, skipped: 0, byLabel: { low: 0, medium: 0, high: 1 }, notAssessed: 0, notAssessedByReason: {}, errorsByCode: {},
     elapsedMs: 10, itemsPerSecond: 100, histogram: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
     topFlagged: [{ id: 'x', title: '<script>alert(1)</script>', score: 0.85, label: 'high', reasons: ['<b>r</b>'] }],
   })

@@ -1,6 +1,6 @@
 // A small standalone page for a batch: histogram of risk scores and the most flagged articles. All text escaped.
 import { escapeHtml } from '../render/escape-html.js'
-import type { BatchSummary } from './summary.js'
+import { notAssessedText, type BatchSummary } from './summary.js'
 
 export function renderSummaryHtml(summary: BatchSummary, title = 'Factsift batch summary'): string {
   const max = Math.max(1, ...summary.histogram)
@@ -27,7 +27,7 @@ body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d232a; }
 table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p>${summary.analyzed} analyzed · ${summary.errors} errors · ${summary.skipped} skipped · high ${summary.byLabel.high}, medium ${summary.byLabel.medium}, low ${summary.byLabel.low} · ${summary.itemsPerSecond} items/s</p>
+<p>${summary.analyzed} analyzed · ${summary.errors} errors · ${summary.skipped} skipped · high ${summary.byLabel.high}, medium ${summary.byLabel.medium}, low ${summary.byLabel.low} · not assessed (no score) ${summary.notAssessed ?? 0}${escapeHtml(notAssessedText(summary))} · ${summary.itemsPerSecond} items/s</p>
 <h2>Risk scores</h2>
 <div class="hist" role="img" aria-label="Histogram of risk scores">${bars}</div>
 <h2>Most flagged articles</h2>

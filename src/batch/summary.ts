@@ -1,5 +1,6 @@
-// What a batch run adds up to: counts by risk label, errors by code, throughput, and the most flagged articles.
-import type { Report, RiskLabel } from '../report/types.js'
+// What a batch run adds up to: counts by risk label, documents not assessed (apart, by reason), errors by code,
+// throughput, and the most flagged articles.
+import { isAssessed, type Report, type RiskLabel } from '../report/types.js'
 import type { ReportDigest } from './worker-protocol.js'
 
 export interface FlaggedArticle {
@@ -15,7 +16,12 @@ export interface BatchSummary {
   analyzed: number
   errors: number
   skipped: number
+  /** Assessed documents by risk label (not-assessed ones are counted in `notAssessed` only). */
   byLabel: Record<RiskLabel, number>
+  /** Documents analyzed but not assessed (another language, too little prose, not prose): no score. */
+  notAssessed: number
+  /** Not-assessed documents by reason code (a document may have two reasons). */
+  notAssessedByReason: Record<string, number>
   errorsByCode: Record<string, number>
   elapsedMs: number
   itemsPerSecond: number
@@ -33,6 +39,8 @@ export function createSummary() {
     errors: 0,
     skipped: 0,
     byLabel: { low: 0, medium: 0, high: 0 },
+    notAssessed: 0,
+    notAssessedByReason: {},
     errorsByCode: {},
     elapsedMs: 0,
     itemsPerSecond: 0,
@@ -48,11 +56,17 @@ export function createSummary() {
     addDigest(id: string, digest: ReportDigest) {
       summary.items++
       summary.analyzed++
+      if (digest.score === null || digest.label === 'not-assessed') {
+        summary.notAssessed++
+        for (const code of digest.notAssessed ?? ['unknown']) summary.notAssessedByReason[code] = (summary.notAssessedByReason[code] ?? 0) + 1
+        return
+      }
+      const score = digest.score
       summary.byLabel[digest.label]++
-      summary.histogram[Math.min(9, Math.floor(digest.score * 10))]!++
+      summary.histogram[Math.min(9, Math.floor(score * 10))]!++
       const flagged = summary.topFlagged
-      if (flagged.length < TOP || digest.score > flagged[flagged.length - 1]!.score) {
-        flagged.push({ id, ...digest })
+      if (flagged.length < TOP || score > flagged[flagged.length - 1]!.score) {
+        flagged.push({ id, title: digest.title, score, label: digest.label, reasons: digest.reasons })
         flagged.sort((a, b) => b.score - a.score)
         if (flagged.length > TOP) flagged.pop()
       }
@@ -75,7 +89,11 @@ export function createSummary() {
 
 /** What the summary keeps of a report. */
 export function digestOf(report: Report): ReportDigest {
-  return { title: report.document.title, score: report.risk.score, label: report.risk.label, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
+  if (!isAssessed(report)) {
+    const codes = (report.assessment?.reasons ?? []).map((r) => r.code)
+    return { title: report.document.title, score: null, label: 'not-assessed', reasons: (report.assessment?.reasons ?? []).map((r) => r.message), notAssessed: codes }
+  }
+  return { title: report.document.title, score: report.risk.score, label: report.risk.label as RiskLabel, reasons: report.risk.reasons.slice(0, 3).map((r) => r.message) }
 }
 
 /** The summary as a few plain lines for the terminal. */
@@ -85,7 +103,13 @@ export function formatSummary(summary: BatchSummary): string {
   return [
     outcome,
     `analyzed ${summary.analyzed}, errors ${summary.errors}${codes ? ` (${codes})` : ''}, skipped ${summary.skipped} already done`,
-    `risk: high ${summary.byLabel.high}, medium ${summary.byLabel.medium}, low ${summary.byLabel.low}`,
+    `risk: high ${summary.byLabel.high}, medium ${summary.byLabel.medium}, low ${summary.byLabel.low}; not assessed ${summary.notAssessed}${notAssessedText(summary)}`,
     `${summary.itemsPerSecond} items/s over ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ].join('\n')
+}
+
+/** " (language 3, too-little-prose 1)" or "". */
+export function notAssessedText(summary: BatchSummary): string {
+  const reasons = Object.entries(summary.notAssessedByReason ?? {}).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`)
+  return reasons.length > 0 ? ` (${reasons.join(', ')})` : ''
 }

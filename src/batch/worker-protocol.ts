@@ -33,9 +33,11 @@ export interface WorkerSetup {
 /** What the batch summary needs from a report. */
 export interface ReportDigest {
   title: string | null
-  score: number
-  label: RiskLabel
+  /** Null when the document is not assessed (label 'not-assessed'; `notAssessed` holds the reason codes). */
+  score: number | null
+  label: RiskLabel | 'not-assessed'
   reasons: string[]
+  notAssessed?: string[]
 }
 
 export interface WorkerResult {

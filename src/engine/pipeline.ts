@@ -2,12 +2,13 @@
 import type { Analyzer, AnalyzerContext, ReportDraft } from '../analyzers/types.js'
 import type { AnnotatedDocument } from '../document/types.js'
 import type { Services } from '../services/types.js'
-import type { Report, ReportEntity, ReportError, Signal } from '../report/types.js'
+import type { Assessment, Report, ReportEntity, ReportError, Signal } from '../report/types.js'
 import { declarationProblems, toSignal, type SignalDeclaration, type SignalDraft } from '../report/signals.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { documentId } from './document-id.js'
 import { compareClaims } from '../report/claim-order.js'
 import { countWords } from './word-count.js'
+import { assessDocument, languageAssessed } from './assessment.js'
 import { VERSION } from '../version.js'
 
 /**
@@ -66,14 +67,22 @@ export async function runPipeline(
   services: Services,
   timings: PipelineTimings,
 ): Promise<PipelineResult> {
-  const draft = createDraft(doc)
+  const assessment = assessDocument(doc)
+  const draft = createDraft(doc, assessment)
   const outputs = new Map<string, unknown>()
   const failed = new Set<string>()
+  const skipped = new Set<string>()
   const errors: ReportError[] = []
   const analyzerMs: Record<string, number> = {}
 
   for (const analyzer of analyzers) {
     const requires = analyzer.meta?.requires ?? []
+    const notApplicable = whyNotApplicable(analyzer, assessment, doc.meta.language, skipped)
+    if (notApplicable) {
+      skipped.add(analyzer.id)
+      assessment.skipped.push({ analyzer: analyzer.id, reason: notApplicable })
+      continue
+    }
     const missing = requires.find((id) => failed.has(id))
     if (missing) {
       failed.add(analyzer.id)
@@ -105,6 +114,8 @@ export async function runPipeline(
     analyzerMs[analyzer.id] = round(services.now() - started)
   }
 
+  // Nothing not assessed carries a score, whatever an analyzer wrote.
+  if (assessment.status === 'not-assessed') draft.risk = { score: null, label: 'not-assessed', reasons: [], assessed: false }
   draft.claims.sort(compareClaims)
   draft.signals.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
   const report: Report = {
@@ -155,6 +166,23 @@ function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: Rea
   return [{ analyzer: analyzer.id, code: 'E_BAD_SIGNAL', message: `left out: ${unique.join('; ')}` }]
 }
 
+/**
+ * Why `analyzer` does not run on this document (undefined when it does): only a document that is not assessed skips
+ * analyzers, those marked `assessedOnly`, those made for other languages than the document's, and those requiring one
+ * already skipped (rules in src/analyzers/types.ts, AnalyzerMeta.appliesTo).
+ */
+export function whyNotApplicable(analyzer: Analyzer, assessment: Assessment, language: string, skipped: ReadonlySet<string>): string | undefined {
+  if (assessment.status === 'assessed') return undefined
+  const applies = analyzer.meta?.appliesTo ?? { languages: ['en'] }
+  if (applies.assessedOnly) return 'judges whole articles: the document is not assessed'
+  if (applies.languages !== 'any' && !languageAssessed(language) && !applies.languages.includes(language)) {
+    return `made for ${applies.languages.join(', ') || 'no language'}; the document is in ${language}`
+  }
+  const missing = (analyzer.meta?.requires ?? []).find((id) => skipped.has(id))
+  if (missing) return `requires "${missing}", which does not apply`
+  return undefined
+}
+
 function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services: Services): AnalyzerContext {
   const required = new Set(analyzer.meta?.requires ?? [])
   const readable = new Set([...required, ...(analyzer.meta?.reads ?? [])])
@@ -175,7 +203,7 @@ function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services:
   }
 }
 
-function createDraft(doc: AnnotatedDocument): ReportDraft {
+function createDraft(doc: AnnotatedDocument, assessment: Assessment): ReportDraft {
   const { meta } = doc
   return {
     schemaVersion: 1,
@@ -191,13 +219,15 @@ function createDraft(doc: AnnotatedDocument): ReportDraft {
       text: doc.text,
       byline: meta.byline,
     },
-    risk: { score: 0, label: 'low', reasons: [] },
+    // The risk analyzer replaces this on an assessed document; a document not assessed keeps no score.
+    risk: assessment.status === 'assessed' ? { score: 0, label: 'low', reasons: [] } : { score: null, label: 'not-assessed', reasons: [], assessed: false },
     claims: [],
     quotes: [],
     sources: [],
     entities: doc.entities.map(toReportEntity),
     signals: [],
     ...(doc.warnings.length > 0 ? { warnings: doc.warnings.map((w) => ({ ...w })) } : {}),
+    assessment,
   }
 }
 

@@ -3,14 +3,13 @@ import type { Document, IngestWarning } from '../document/types.js'
 import { normalizeText } from '../document/normalize.js'
 import { FactsiftError } from '../errors.js'
 import { normalizeDate } from './dates.js'
+import { detectLanguage } from '../nlp/language.js'
 import type { ArticleInput, ExtractedMeta } from './types.js'
-
-/** Language every Document carries until language identification exists; Factsift's analyzers are English-only. */
-export const DEFAULT_LANGUAGE = 'en'
 
 /**
  * Build the Document: `normalizeText` over the text (E_INPUT_EMPTY when nothing is left), explicit title, url, outlet
- * and publishedAt from `stated` over extracted ones. An explicit publishedAt that is not a readable date is dropped
+ * and publishedAt from `stated` over extracted ones. `language` is detected from the text (`detectLanguage`: an ISO 639-1
+ * code, or 'und' when there is too little text to tell). An explicit publishedAt that is not a readable date is dropped
  * with warning W_DATE_INVALID (the extracted date, if any, is kept).
  */
 export function buildDocument(
@@ -35,7 +34,7 @@ export function buildDocument(
       outlet: field(stated.outlet) ?? field(extracted.outlet),
       publishedAt,
       byline: field(extracted.byline),
-      language: DEFAULT_LANGUAGE,
+      language: detectLanguage(text).language,
     },
     warnings,
   }

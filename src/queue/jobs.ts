@@ -15,8 +15,9 @@ export interface AnalysisJobData {
 
 /** What a completed job returns: enough for progress and logs; the report itself is in the store. */
 export interface AnalysisJobResult {
-  riskScore: number
-  riskLabel: RiskLabel
+  /** Null when the document is not assessed (riskLabel 'not-assessed'). */
+  riskScore: number | null
+  riskLabel: RiskLabel | 'not-assessed'
   /** host:pid of the worker that produced it. */
   worker: string
 }

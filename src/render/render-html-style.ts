@@ -26,6 +26,7 @@ ${signalMarkCss()}
 .risk-high { border-left: 6px solid #dc2626; }
 .risk-medium { border-left: 6px solid #f59e0b; }
 .risk-low { border-left: 6px solid #16a34a; }
+.risk-not-assessed { border-left: 6px solid #6b7280; }
 .reasons .weight { display: inline-block; min-width: 3rem; color: #555; font-variant-numeric: tabular-nums; }
 .claims li { margin-bottom: .6rem; }
 .claims p { margin: 0; }

@@ -1,5 +1,5 @@
 // Renders a report as one standalone HTML file: the article with highlighted spans and a side panel. No script, no CDN.
-import type { Claim, Report } from '../report/types.js'
+import { isAssessed, type Claim, type Report } from '../report/types.js'
 import { escapeHtml, safeHref } from './escape-html.js'
 import { segmentText } from './highlight.js'
 import { legendSamples, reportHighlights } from './report-highlights.js'
@@ -75,11 +75,20 @@ function renderArticle(report: Report): string {
 
 function renderRisk(report: Report): string {
   const { risk } = report
+  if (!isAssessed(report)) {
+    const why = (report.assessment?.reasons ?? []).map((r) => `<li>${escapeHtml(r.message)}</li>`).join('')
+    const skipped = (report.assessment?.skipped ?? []).map((s) => `<li>${escapeHtml(s.analyzer)}: ${escapeHtml(s.reason)}</li>`).join('')
+    return `<section class="risk risk-not-assessed">
+  <h2>Risk: not assessed <span class="score">no score</span></h2>
+  ${why ? `<ul class="reasons">${why}</ul>` : ''}
+  ${skipped ? `<details class="skipped"><summary>Analyzers not run</summary><ul>${skipped}</ul></details>` : ''}
+</section>`
+  }
   const reasons = risk.reasons
     .map((r) => `<li><span class="weight">${reasonWeightText(r.weight)}</span> ${escapeHtml(r.message)}</li>`)
     .join('')
   return `<section class="risk risk-${escapeHtml(risk.label)}">
-  <h2>Risk: ${escapeHtml(risk.label)} <span class="score">${percent(risk.score)}</span></h2>
+  <h2>Risk: ${escapeHtml(risk.label)} <span class="score">${percent(risk.score ?? 0)}</span></h2>
   ${reasons ? `<ul class="reasons">${reasons}</ul><p class="weights-note">${escapeHtml(REASON_WEIGHT_LEGEND)}</p>` : '<p>No risk signals stood out.</p>'}
 </section>`
 }

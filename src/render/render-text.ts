@@ -1,6 +1,6 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
-import type { Report, Signal } from '../report/types.js'
+import { isAssessed, type Report, type Signal } from '../report/types.js'
 import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
 import { signalCatalog } from '../analyzers/signals.js'
 
@@ -26,12 +26,19 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   lines.push(c.dim([doc.outlet, doc.byline, doc.publishedAt, doc.url, `${doc.wordCount} words`].filter(Boolean).join(' · ')))
   lines.push('')
 
-  const riskColor = report.risk.label === 'high' ? c.red : report.risk.label === 'medium' ? c.yellow : c.green
-  lines.push(`${c.bold('Risk:')} ${riskColor(c.bold(report.risk.label.toUpperCase()))} ${percent(report.risk.score)}`)
-  for (const reason of report.risk.reasons) {
-    const [first, ...rest] = wrap(reason.message, width - 9)
-    lines.push(`  ${c.dim(reasonWeightText(reason.weight).padStart(5))}  ${first}`)
-    for (const line of rest) lines.push(`         ${line}`)
+  if (isAssessed(report)) {
+    const riskColor = report.risk.label === 'high' ? c.red : report.risk.label === 'medium' ? c.yellow : c.green
+    lines.push(`${c.bold('Risk:')} ${riskColor(c.bold(report.risk.label.toUpperCase()))} ${percent(report.risk.score ?? 0)}`)
+    for (const reason of report.risk.reasons) {
+      const [first, ...rest] = wrap(reason.message, width - 9)
+      lines.push(`  ${c.dim(reasonWeightText(reason.weight).padStart(5))}  ${first}`)
+      for (const line of rest) lines.push(`         ${line}`)
+    }
+  } else {
+    lines.push(`${c.bold('Risk:')} ${c.yellow(c.bold('NOT ASSESSED'))} (no score)`)
+    for (const reason of report.assessment?.reasons ?? []) lines.push(`  ${reason.message}`)
+    const skipped = report.assessment?.skipped ?? []
+    if (skipped.length > 0) lines.push(c.dim(`  not run: ${skipped.map((s) => s.analyzer).join(', ')}`))
   }
   if (report.risk.reasons.length > 0) for (const line of wrap(REASON_WEIGHT_LEGEND, width - 2)) lines.push(c.dim(`  ${line}`))
   lines.push('')

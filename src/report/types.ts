@@ -16,10 +16,42 @@ export interface RiskReason {
   url?: string
 }
 
+/**
+ * The article's risk. For a document that is not assessed (see `Report.assessment`): `assessed` false, `score` null,
+ * `label` 'not-assessed', no reasons. Reports written before abstention existed have no `assessed` field: assessed.
+ */
 export interface Risk {
-  score: number
-  label: RiskLabel
+  /** Calibrated probability that the article is unreliable; null when the document is not assessed. */
+  score: number | null
+  label: RiskLabel | 'not-assessed'
   reasons: RiskReason[]
+  /** False when the models do not apply to the document (no score); absent or true otherwise. */
+  assessed?: boolean
+}
+
+export type AssessmentStatus = 'assessed' | 'not-assessed'
+/** 'language' (not a language the models were trained on), 'too-little-prose', 'not-prose'; open to more codes. */
+export type AssessmentReasonCode = 'language' | 'too-little-prose' | 'not-prose' | (string & {})
+
+export interface AssessmentReason {
+  code: AssessmentReasonCode
+  message: string
+}
+
+/** Whether the models apply to the document, decided once before the analyzers run. */
+export interface Assessment {
+  status: AssessmentStatus
+  /** Why the document is not assessed (empty when assessed). */
+  reasons: AssessmentReason[]
+  /** Analyzers that did not run because they do not apply to this document, and why. */
+  skipped: { analyzer: string; reason: string }[]
+  /** What the decision rests on. */
+  measures?: { language: string; sentences: number; proseSentences: number; proseWords: number; proseShare: number }
+}
+
+/** True unless the report says it is not assessed (old reports without these fields are assessed). */
+export function isAssessed(report: Pick<Report, 'risk'> & { assessment?: Assessment }): boolean {
+  return report.risk.assessed !== false && report.assessment?.status !== 'not-assessed' && typeof report.risk.score === 'number'
 }
 
 export interface Attribution {
@@ -160,4 +192,6 @@ export interface Report {
   errors: ReportError[]
   timings: Timings
   warnings?: { code: string; message: string }[]
+  /** Whether the models apply to this document; absent in reports written before it existed (then: assessed). */
+  assessment?: Assessment
 }

@@ -43,8 +43,9 @@ export const reportSummarySchema = {
     title: { type: ['string', 'null'] },
     url: { type: ['string', 'null'] },
     outlet: { type: ['string', 'null'] },
-    riskScore: { type: 'number', minimum: 0, maximum: 1 },
-    riskLabel: { type: 'string', enum: ['low', 'medium', 'high'] },
+    // Null and 'not-assessed' for a report the models do not apply to (docs/report-contract.md).
+    riskScore: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+    riskLabel: { type: 'string', enum: ['low', 'medium', 'high', 'not-assessed'] },
     createdAt: { type: 'string', format: 'date-time' },
     wordCount: { type: 'integer' },
     claimCount: { type: 'integer' },

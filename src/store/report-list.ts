@@ -12,7 +12,8 @@ export interface ReportSummaryRow {
   title: string | null
   url: string | null
   outlet: string | null
-  risk_score: number
+  /** NULL for a report that is not assessed. */
+  risk_score: number | null
   risk_label: string
   word_count: number
   claim_count: number

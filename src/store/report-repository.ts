@@ -6,7 +6,8 @@ export interface StoredReportSummary {
   title: string | null
   url: string | null
   outlet: string | null
-  riskScore: number
+  /** Null for a report that is not assessed (then riskLabel is 'not-assessed'). */
+  riskScore: number | null
   riskLabel: string
   createdAt: string
   wordCount?: number

@@ -16,6 +16,14 @@ import { REASON_WEIGHT_LEGEND, reasonWeightText } from '../../src/render/wording
 const skip = chromiumSkip()
 const EXAMPLE = readFileSync(fileURLToPath(new URL('../../examples/harbor-bridge.txt', import.meta.url)), 'utf8')
 
+// Written for this test.
+const GERMAN_TEXT = [
+  'Stadt schließt das Hallenbad über den Winter',
+  '',
+  'Die Stadtverwaltung hat am Dienstag beschlossen, das Hallenbad von November bis Ostern zu schließen. Als Grund nannte sie die hohen Energiekosten und die anstehende Sanierung des Beckens.',
+  'Vereine und Schulen sollen in dieser Zeit das Bad der Nachbargemeinde nutzen können. Der Bürgermeister sagte, man suche noch nach einer besseren Lösung für die Schwimmkurse der Kinder.',
+].join('\n')
+
 const XSS_TEXT = [
   'Mayor says <script>window.__xss = 1; alert(1)</script> budget is balanced',
   '',
@@ -79,7 +87,7 @@ describe('web UI in Chromium', { skip }, () => {
 
     // Risk panel: score, label, reasons as the report gives them.
     const risk = await page.getByTestId('risk-score').innerText()
-    assert.match(risk, new RegExp(`${Math.round(report.risk.score * 100)}%`))
+    assert.match(risk, new RegExp(`${Math.round(report.risk.score! * 100)}%`))
     assert.match(risk.toLowerCase(), new RegExp(report.risk.label))
     for (const reason of report.risk.reasons) assert.ok(await page.getByText(reason.message, { exact: true }).isVisible(), reason.message)
     // Weights in the one unit the text and HTML reports use (log-odds, "+0.38"), explained by a legend.
@@ -242,6 +250,27 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(await watch.xssMarker(), undefined)
     await page.close()
     await view.close()
+  })
+
+  test('a German article: the risk card says "Not assessed" with the reason, and history lists it without a score', async () => {
+    const page = await context.newPage()
+    const report = await analyzeText(page, server.url, GERMAN_TEXT)
+    assert.equal(report.risk.assessed, false)
+    assert.equal(report.risk.score, null)
+    const risk = await page.getByTestId('risk-score').innerText()
+    assert.match(risk, /not assessed/i)
+    assert.doesNotMatch(risk, /%/)
+    const reasons = await page.getByTestId('not-assessed-reasons').innerText()
+    assert.match(reasons, /German/)
+    assert.equal(await page.locator('.risk-bar').count(), 0, 'no score bar')
+    await page.screenshot({ path: artifactPath('web-ui-not-assessed.png') })
+    await page.goto(`${server.url}/#/history`)
+    await page.getByLabel('Search titles and text').fill('Hallenbad')
+    await page.waitForFunction(() => document.querySelectorAll('.history-table tbody tr').length === 1)
+    const chip = await page.locator('.history-table tbody tr .risk-chip').innerText()
+    assert.match(chip, /not assessed/i)
+    assert.doesNotMatch(chip, /%/)
+    await page.close()
   })
 
   test('history lists stored reports newest first, searches, and opens one', async () => {

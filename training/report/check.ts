@@ -133,7 +133,8 @@ export function assessmentOf(report: Report): { assessed: boolean; canAbstain: b
   const hasScore = typeof risk.score === 'number'
   const assessed = risk.assessed !== false && inBands && hasScore
   const canAbstain = 'assessed' in risk || !inBands || !hasScore || 'assessment' in (report as unknown as Record<string, unknown>)
-  return { assessed, canAbstain, words: assessed ? `assessed: ${label} (${pct(risk.score as number)})` : `not assessed (label "${label}")` }
+  const why = report.assessment?.reasons.map((r) => r.code).join(', ')
+  return { assessed, canAbstain, words: assessed ? `assessed: ${label} (${pct(risk.score as number)})` : `not assessed (label "${label}"${why ? `: ${why}` : ''})` }
 }
 
 /** The claims the report presents as claims, in rank order (a later contract may keep non-claims with a flag). */

@@ -143,6 +143,9 @@ export function createAttributionAnalyzer(options: AttributionOptions = {}): Ana
       description: 'Attribution of every sentence: named, vague, quote or none',
       requires: ['coreference', 'quotes'],
       signals: ATTRIBUTION_SIGNALS,
+      // Language-neutral in what it may say: its cues are English phrases and speech verbs, so in another language it
+      // finds quote and outlet attributions only ("Fonte: Jornal do Vale", a quoted speaker). Sources needs it.
+      appliesTo: { languages: 'any' },
     },
     analyze(doc, ctx) {
       return attributeSentences(doc, ctx.get<CoreferenceOutput>('coreference'), ctx.get<QuotesOutput>('quotes'), outletTable(options.outletAliases))

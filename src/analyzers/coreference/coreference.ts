@@ -61,7 +61,13 @@ function refineKind(kind: CorefMention['kind'], text: string, name: string): Cor
 export function createCoreferenceAnalyzer(options: CoreferenceOptions = {}): Analyzer<CoreferenceOutput> {
   return defineAnalyzer<CoreferenceOutput>({
     id: 'coreference',
-    meta: { version: 1, description: 'Entities with canonical names and all their mentions (names, titles, pronouns)' },
+    // Language-neutral: it groups the name mentions annotate found; its pronoun and title rules are English and find
+    // nothing in another language. Quotes and sources need it.
+    meta: {
+      version: 1,
+      description: 'Entities with canonical names and all their mentions (names, titles, pronouns)',
+      appliesTo: { languages: 'any' },
+    },
     analyze: (doc) => resolveCoreference(doc, options),
     contribute(out, report) {
       const byEntity = out.entities.map(() => [] as { start: number; end: number; text: string }[])

@@ -44,13 +44,13 @@ const engine = createEngine({ analyzers: [style, hedging, credibility], services
 const cases: { name: string; text: string; label: 'low' | 'medium' | 'high'; reasons: string[] }[] = [
   {
     name: 'plain report',
-    text: 'The city council approved the budget on Monday. The mayor said the vote was close.',
+    text: 'The city council approved the budget on Monday. The mayor said the vote was close. Residents can read the full budget at the town library.',
     label: 'low',
     reasons: [],
   },
   {
     name: 'typos, hedges and exclamations',
-    text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares!',
+    text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares! The ministry has not said when it will answer.',
     label: 'high',
     reasons: ['misspelling', 'exclamation', 'hedge'],
   },
@@ -61,7 +61,7 @@ for (const c of cases) {
     const report = await engine.analyze({ text: c.text })
     assertValidReport(report)
     assert.deepEqual(report.errors, [])
-    assert.ok(report.risk.score >= 0 && report.risk.score <= 1)
+    assert.ok(report.risk.score !== null && report.risk.score >= 0 && report.risk.score <= 1)
     assert.equal(report.risk.label, c.label)
     // These texts are short: the caution comes first, then the findings.
     assert.equal(report.risk.reasons[0]!.signal, 'short-text')
@@ -72,32 +72,36 @@ for (const c of cases) {
 }
 
 test('reasons give counts and examples in plain words', async () => {
-  const report = await engine.analyze({ text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares!' })
+  const report = await engine.analyze({ text: 'It seems the goverment is hiding the truth! Reportedly the minister knew everythign! Apparently nobody cares! The ministry has not said when it will answer.' })
   const misspelling = report.risk.reasons.find((r) => r.signal === 'misspelling')!
   assert.equal(misspelling.message, '2 misspelled words ("goverment", "everythign")')
   assert.equal(report.risk.reasons[1]!.weight >= report.risk.reasons.at(-1)!.weight, true)
 })
 
 test('a text shorter than the training articles gets a caution with its word count; a longer one does not', async () => {
-  const short = await engine.analyze({ text: 'Officials said the bridge will reopen on Friday.' })
+  const short = await engine.analyze({ text: 'Officials said the bridge will reopen on Friday. Engineers finished the repairs to the deck and the railings last week.' })
   assert.deepEqual(short.risk.reasons[0], {
     signal: 'short-text', weight: 0,
-    message: 'only 8 words: shorter than nearly every article the model learned from, so this score says little',
+    message: 'only 20 words: shorter than nearly every article the model learned from, so this score says little',
   })
+  // One sentence is too little prose to score at all (src/engine/assessment.ts).
+  const one = await engine.analyze({ text: 'Officials said the bridge will reopen on Friday.' })
+  assert.equal(one.risk.score, null)
+  assert.equal(one.risk.label, 'not-assessed')
   const long = await engine.analyze({ text: Array.from({ length: 8 }, (_, i) => `The council met on Monday ${i} and the mayor said the vote was close.`).join(' ') })
   assert.ok(long.risk.reasons.every((r) => r.signal !== 'short-text'))
 })
 
 test('without the style analyzer its features are unknown, not zero, and the rest still scores', async () => {
   const noStyle = createEngine({ analyzers: [hedging, credibility], services: { models: createModelLoader(dir) } })
-  const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares!' })
+  const report = await noStyle.analyze({ text: 'It seems the goverment is hiding the truth! Apparently nobody cares! The ministry has not said when it will answer the letter from the council.' })
   assert.deepEqual(report.errors, [])
   assert.deepEqual(report.risk.reasons.map((r) => r.signal).sort(), ['exclamation', 'hedge', 'short-text'])
 })
 
 test('a missing model is an error entry, and the report still comes out', async () => {
   const noModel = createEngine({ analyzers: [style, credibility], services: { models: createModelLoader(emptyDir) } })
-  const report = await noModel.analyze({ text: 'The council met on Monday.' })
+  const report = await noModel.analyze({ text: 'The council met on Monday. The mayor said the vote on the new budget for the town library was close.' })
   assert.equal(report.errors.length, 1)
   assert.equal(report.errors[0]!.analyzer, 'credibility')
   assert.equal(report.errors[0]!.code, 'E_MODEL_INVALID')
@@ -107,7 +111,7 @@ test('a missing model is an error entry, and the report still comes out', async 
 test('the shipped model loads and scores when present', async () => {
   const shipped = createModelLoader()
   if (!shipped.load('credibility')) return // trained by `factsift train credibility`; absent in a fresh checkout
-  const report = await createEngine({ analyzers: [style, hedging, credibility] }).analyze({ text: 'The council met on Monday. It seems the plan is dead!' })
+  const report = await createEngine({ analyzers: [style, hedging, credibility] }).analyze({ text: 'The council met on Monday to discuss the bridge. It seems the plan to repair it before the winter is dead!' })
   assert.deepEqual(report.errors, [])
-  assert.ok(report.risk.score > 0 && report.risk.score < 1)
+  assert.ok(report.risk.score !== null && report.risk.score > 0 && report.risk.score < 1)
 })

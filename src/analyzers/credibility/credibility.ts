@@ -23,7 +23,13 @@ export default defineAnalyzer<CredibilityOutput>({
   id: 'credibility',
   // Must run last: it reads the findings every earlier analyzer put into the report (signals, claims, quotes,
   // sources), through the report contract rather than their private outputs, and works when any of them is absent.
-  meta: { version: 1, description: 'Calibrated risk that the article is unreliable, with the reasons that drove it', reads: READS },
+  // English only, and only on an assessed document: the model scores whole English articles (no score otherwise).
+  meta: {
+    version: 1,
+    description: 'Calibrated risk that the article is unreliable, with the reasons that drove it',
+    reads: READS,
+    appliesTo: { languages: ['en'], assessedOnly: true },
+  },
   analyze(_doc, ctx) {
     return { model: loadCredibilityModel(ctx.services.models), present: READS.filter((id) => ctx.find(id) !== undefined) }
   },

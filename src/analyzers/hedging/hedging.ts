@@ -15,7 +15,8 @@ const matcher = createPhraseMatcher(lexicon.hedges)
 
 export default defineAnalyzer<HedgingOutput>({
   id: 'hedging',
-  meta: { version: 1, description: 'Hedges and weasel phrases', signals: HEDGING_SIGNALS },
+  // English only: the hedge and weasel lexicons are English phrases.
+  meta: { version: 1, description: 'Hedges and weasel phrases', signals: HEDGING_SIGNALS, appliesTo: { languages: ['en'] } },
   analyze(doc) {
     const signals: SignalDraft[] = []
     const hedged = new Set<number>()

@@ -112,7 +112,8 @@ function framedBefore(frames: TokenPhraseMatcher, tokens: AnnotatedDocument['tok
 
 export default defineAnalyzer<OpinionOutput>({
   id: 'opinion',
-  meta: { version: 1, description: 'Opinion and evaluation sentences (not checkable claims)' },
+  // English only: the evaluation lexicon and first-person cues are English.
+  meta: { version: 1, description: 'Opinion and evaluation sentences (not checkable claims)', appliesTo: { languages: ['en'] } },
   analyze: (doc) => findOpinions(doc),
   contribute(out, report) {
     const opinions = new Set(out.sentences)

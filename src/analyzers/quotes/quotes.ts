@@ -113,7 +113,9 @@ function markQuotedTokens(doc: AnnotatedDocument, top: readonly QuoteRegion[]): 
 
 export default defineAnalyzer<QuotesOutput>({
   id: 'quotes',
-  meta: { version: 1, description: 'Quotations with speaker, speech verb and medium', requires: ['coreference'] },
+  // Language-neutral: quotations are found by their quotation marks (also „…“ and «…»); speaker and verb come from
+  // English patterns, so in another language a quote keeps speaker and verb null.
+  meta: { version: 1, description: 'Quotations with speaker, speech verb and medium', requires: ['coreference'], appliesTo: { languages: 'any' } },
   analyze(doc, ctx) {
     return findQuotes(doc, ctx.get<CoreferenceOutput>('coreference'))
   },

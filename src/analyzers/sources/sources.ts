@@ -149,7 +149,14 @@ function hostOf(url: string): string | null {
 export function createSourcesAnalyzer(options: SourcesOptions = {}): Analyzer<SourcesOutput> {
   return defineAnalyzer<SourcesOutput>({
     id: 'sources',
-    meta: { version: 1, description: 'Cited sources (outlets, people, organizations, documents, unnamed) with counts', requires: ['coreference', 'quotes', 'attribution'] },
+    // Language-neutral: outlets from "Source:" lines and links, quoted speakers and named entities; its document cues
+    // ("a report by") are English and find nothing in another language.
+    meta: {
+      version: 1,
+      description: 'Cited sources (outlets, people, organizations, documents, unnamed) with counts',
+      requires: ['coreference', 'quotes', 'attribution'],
+      appliesTo: { languages: 'any' },
+    },
     analyze(doc, ctx) {
       return collectSources(
         doc,

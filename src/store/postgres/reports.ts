@@ -1,6 +1,6 @@
 // Stored reports in PostgreSQL: one row per report id, a 'simple' tsvector (GIN) over title and text, newest-first pages.
 import type pg from 'pg'
-import type { Report } from '../../report/types.js'
+import { isAssessed, type Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
 import { checkLimit, decodeCursor, reportKey, toPage, type ReportSummaryRow } from '../report-list.js'
 import { searchBoxTsQuery } from '../../search/fts-query.js'
@@ -42,6 +42,11 @@ export const migrations: PostgresMigration[] = [
       CREATE INDEX reports_fts ON reports USING GIN (tsv);
     `,
   },
+  {
+    version: 2,
+    description: 'risk_score may be NULL: a report that is not assessed has no score',
+    up: 'ALTER TABLE reports ALTER COLUMN risk_score DROP NOT NULL;',
+  },
 ]
 
 interface SummaryRow extends ReportSummaryRow {
@@ -70,8 +75,9 @@ export function createRepository(pool: pg.Pool): ReportRepository {
             nullableText(report.document.title),
             nullableText(report.document.url),
             nullableText(report.document.outlet),
-            report.risk.score,
-            report.risk.label,
+            // A report that is not assessed is stored without a score (risk_score NULL, label 'not-assessed').
+            isAssessed(report) ? report.risk.score : null,
+            isAssessed(report) ? report.risk.label : 'not-assessed',
             report.document.wordCount,
             report.claims.length,
             pgText(report.document.text),

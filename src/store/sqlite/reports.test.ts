@@ -41,5 +41,20 @@ test('FTS syntax in q is plain text, never an error', async () => {
 
 test('migrations are idempotent', () => {
   const { db } = openRepository()
-  assert.equal(migrateArea(db, reports.area, reports.migrations), 1)
+  assert.equal(migrateArea(db, reports.area, reports.migrations), 2)
+})
+
+test('migration 2 keeps the rows, their order and the search index of a version-1 table, and allows a NULL score', async () => {
+  const db = new Database(':memory:')
+  migrateArea(db, reports.area, reports.migrations.filter((m) => m.version === 1))
+  const v1 = reports.createRepository(db)
+  await v1.save(report('old1', 'Budget vote delayed', 'Council delayed the budget vote.'))
+  await v1.save(report('old2', 'Storm closes schools', 'Schools closed as the storm approached.'))
+  assert.throws(() => db.prepare("INSERT INTO reports (id, created_at, risk_score, risk_label, word_count, claim_count, text, report) VALUES ('n', 'x', NULL, 'not-assessed', 0, 0, '', '{}')").run())
+  assert.equal(migrateArea(db, reports.area, reports.migrations), 2)
+  const repo = reports.createRepository(db)
+  assert.deepEqual((await repo.list({})).items.map((i) => [i.id, i.riskScore]), [['old2', 0.5], ['old1', 0.5]])
+  assert.deepEqual((await repo.list({ q: 'budget' })).items.map((i) => i.id), ['old1'])
+  await repo.save({ ...report('new', 'Hallenbad', 'Das Hallenbad schließt.'), risk: { score: null, label: 'not-assessed', reasons: [], assessed: false } })
+  assert.deepEqual((await repo.list({ q: 'hallenbad' })).items.map((i) => [i.id, i.riskScore, i.riskLabel]), [['new', null, 'not-assessed']])
 })

@@ -1,6 +1,6 @@
 // Stored reports in SQLite: one row per report id, FTS5 over title and text, newest-first cursor pagination.
 import type Database from 'better-sqlite3'
-import type { Report } from '../../report/types.js'
+import { isAssessed, type Report } from '../../report/types.js'
 import type { ReportListQuery, ReportRepository, StoredReportSummary } from '../report-repository.js'
 import { checkLimit, decodeCursor, reportKey, toPage, type ReportSummaryRow } from '../report-list.js'
 import { searchBoxMatchQuery } from '../../search/fts-query.js'
@@ -32,6 +32,40 @@ export const migrations: SqliteMigration[] = [
       CREATE VIRTUAL TABLE reports_fts USING fts5(
         title, text, content='reports', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
       );
+      CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
+        INSERT INTO reports_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+      END;
+      CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+        INSERT INTO reports_fts(reports_fts, rowid, title, text) VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+      END;
+    `,
+  },
+  {
+    version: 2,
+    description: 'risk_score may be NULL: a report that is not assessed has no score',
+    // SQLite cannot drop NOT NULL in place: the table is rebuilt with the same rows and seq values, so the FTS5 index
+    // (content='reports', content_rowid='seq') stays valid; its triggers are recreated on the new table.
+    up: `
+      CREATE TABLE reports_v2 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        risk_score REAL,
+        risk_label TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        claim_count INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        report TEXT NOT NULL
+      );
+      INSERT INTO reports_v2 (seq, id, created_at, title, url, outlet, risk_score, risk_label, word_count, claim_count, text, report)
+        SELECT seq, id, created_at, title, url, outlet, risk_score, risk_label, word_count, claim_count, text, report FROM reports;
+      DROP TRIGGER reports_fts_insert;
+      DROP TRIGGER reports_fts_delete;
+      DROP TABLE reports;
+      ALTER TABLE reports_v2 RENAME TO reports;
       CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN
         INSERT INTO reports_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
       END;
@@ -78,8 +112,9 @@ export function createRepository(db: Database.Database): ReportRepository {
           title: report.document.title,
           url: report.document.url,
           outlet: report.document.outlet,
-          riskScore: report.risk.score,
-          riskLabel: report.risk.label,
+          // A report that is not assessed is stored without a score (risk_score NULL, label 'not-assessed').
+          riskScore: isAssessed(report) ? report.risk.score : null,
+          riskLabel: isAssessed(report) ? report.risk.label : 'not-assessed',
           wordCount: report.document.wordCount,
           claimCount: report.claims.length,
           text: report.document.text,

@@ -55,6 +55,22 @@ export function storeContract(name: string, options: ContractOptions): void {
     assert.equal((await reports.getMany([])).size, 0)
   })
 
+  it('reports: a report that is not assessed is stored and listed without a score', async ({ reports }) => {
+    const notAssessed: Report = {
+      ...report('na', 'Hallenbad schließt', 'Die Stadt schließt das Hallenbad über den Winter.'),
+      risk: { score: null, label: 'not-assessed', reasons: [], assessed: false },
+      assessment: { status: 'not-assessed', reasons: [{ code: 'language', message: 'written in German' }], skipped: [] },
+    }
+    await reports.save(notAssessed)
+    await reports.save(report('ok', 'Council votes', 'The council voted.', 0.2))
+    assert.deepEqual(await reports.get('na'), notAssessed)
+    const { items } = await reports.list({})
+    const listed = items.find((i) => i.id === 'na')!
+    assert.equal(listed.riskScore, null)
+    assert.equal(listed.riskLabel, 'not-assessed')
+    assert.equal(items.find((i) => i.id === 'ok')!.riskScore, 0.2)
+  })
+
   it('reports: a report without an id gets the same stable content id in every store', async ({ reports }) => {
     const a = await reports.save(report(undefined, 'T', 'Same text.'))
     const b = await reports.save(report(undefined, 'T', 'Same text.'))

@@ -105,7 +105,7 @@ export function ReportView({ report, stored }: { report: Report; stored: boolean
         />
       </article>
       <aside class="panel" aria-label="Findings">
-        <RiskCard risk={report.risk} />
+        <RiskCard risk={report.risk} assessment={report.assessment} />
         <Warnings report={report} />
         <Downloads
           report={report}

@@ -56,9 +56,13 @@ export function HistoryPage() {
               </td>
               <td>{item.outlet ?? '—'}</td>
               <td>
-                <span class={`risk-chip risk-${item.riskLabel}`}>
-                  {item.riskLabel} {percent(item.riskScore)}
-                </span>
+                {item.riskScore === null || item.riskLabel === 'not-assessed' ? (
+                  <span class="risk-chip risk-not-assessed">not assessed</span>
+                ) : (
+                  <span class={`risk-chip risk-${item.riskLabel}`}>
+                    {item.riskLabel} {percent(item.riskScore)}
+                  </span>
+                )}
               </td>
               <td>{item.claimCount ?? '—'}</td>
               <td>
