@@ -16,7 +16,7 @@ export interface AnalysisJob {
 }
 
 export type AnalysisOutcome =
-  | { ok: true; score: number; label: string; title: string | null }
+  | { ok: true; score: number | null; label: string; title: string | null }
   | { ok: false; error: { code: string; message: string } }
 
 export interface AnalysisBackend {

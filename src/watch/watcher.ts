@@ -17,7 +17,7 @@ import { deadLocalOwners, ownerId } from './owner.js'
 export interface WatchEvents {
   polled?(feed: FeedRecord, result: { counts: PollCounts; changed: boolean } | { error: { code: string; message: string } }): void
   /** `recovered`: the report was already stored (a crash between saving it and marking the item): not analyzed again. */
-  analyzed?(item: FeedItemRecord, outcome: { score: number; label: string } | { recovered: true }): void
+  analyzed?(item: FeedItemRecord, outcome: { score: number | null; label: string } | { recovered: true }): void
   failed?(item: FeedItemRecord, error: { code: string; message: string }, retryAt: number | null): void
   /**
    * Phase 2 seam: called once per item after its report is stored and the item marked analyzed (claims extraction,

@@ -92,7 +92,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
           polled: (feed, result) =>
             out('error' in result ? `poll ${feed.id} ${feed.name ?? feed.url}: ${result.error.code} ${result.error.message}` : `poll ${feed.id} ${feed.name ?? feed.url}: ${result.changed ? `${result.counts.inserted} new, ${result.counts.seen} seen, ${result.counts.duplicates} duplicate` : 'unchanged'}`),
           analyzed: (item, outcome) =>
-            out('recovered' in outcome ? `recovered ${item.id} ${item.title ?? item.url ?? ''}` : `analyzed ${item.id} ${outcome.label} ${outcome.score.toFixed(2)} ${item.outlet ?? ''}: ${item.title ?? item.url ?? ''}`),
+            out('recovered' in outcome ? `recovered ${item.id} ${item.title ?? item.url ?? ''}` : `analyzed ${item.id} ${outcome.label}${outcome.score === null ? "" : ` ${outcome.score.toFixed(2)}`} ${item.outlet ?? ''}: ${item.title ?? item.url ?? ''}`),
           failed: (item, error, retryAt) => out(`failed ${item.id} ${error.code} ${error.message}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ''}`),
         },
   })
