@@ -74,13 +74,15 @@ describe('fact-checks through the API', () => {
     const report = {
       document: { title: 'Tunnel news', url: 'https://news.example/tunnel', outlet: null, publishedAt: null, language: 'en', wordCount: 11, text },
       claims: [{ id: 'c1', text, start: 0, end: text.length, checkworthiness: 0.8, attribution: { type: 'named', source: 'the transport office' }, matches: [], evidence: [] }],
+      sources: [{ name: 'the transport office', kind: 'organization', mentions: 1 }],
+      entities: [],
     } as unknown as Report
     const reviews = buildClaimReviews(report, { verdicts: { c1: 'Mostly false' }, reviewer: 'Tunnel Watch', date: '2026-11-24', reviewUrl: 'https://tunnel.example/review-1' })
     const res = await post(JSON.stringify(reviews), 'application/ld+json')
     assert.equal(res.status, 200, res.text)
     assert.equal(res.json.inserted, 1)
     const found = await server.request('/v1/factchecks/search?q=harbor%20tunnel')
-    const item = found.json.items.find((i: { url: string }) => i.url === 'https://tunnel.example/review-1')
+    const item = found.json.items.find((i: { url: string }) => i.url === 'https://tunnel.example/review-1#claim-c1')
     assert.ok(item, JSON.stringify(found.json))
     assert.equal(item.ratingNormalized, 'mostly-false')
     assert.equal(item.factChecker, 'Tunnel Watch')
