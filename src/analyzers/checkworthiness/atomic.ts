@@ -58,7 +58,8 @@ function opensWithSubject(tokens: readonly Token[], from: number, to: number): b
   for (let i = from; i < to && i < from + MAX_SUBJECT; i++) {
     const t = tokens[i]!
     if (VERB_POS.has(t.pos)) return i > from
-    if (!SUBJECT_POS.has(t.pos) && t.pos !== 'ADP' && t.pos !== 'PART') return false
+    // "patients now have to drive": an adverb may sit between the subject and its verb, not open the clause.
+    if (!SUBJECT_POS.has(t.pos) && t.pos !== 'ADP' && t.pos !== 'PART' && !(t.pos === 'ADV' && i > from)) return false
   }
   return false
 }

@@ -60,12 +60,15 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
   }
   if (units.length === 0) return []
   const scores = scorer.scoreUnits(doc, units)
+  const sentenceProbability = splitSentenceScores(doc, scorer, units)
   const opinionSet = inputs.opinion ? new Set(inputs.opinion.sentences) : null
   const claims: Claim[] = []
   units.forEach((unit, k) => {
     const sentenceAttribution = inputs.attribution?.sentences[unit.index]
     const attribution = unitAttribution(unit, sentenceAttribution)
-    let z = logit(scores.probability[k]!, 1e-6)
+    // A clause split from a compound sentence keeps the whole sentence's score when that is higher: the model learned
+    // on sentences, and a shorter clause loses context words, not check-worthiness.
+    let z = logit(Math.max(scores.probability[k]!, sentenceProbability.get(unit.index) ?? 0), 1e-6)
     const isQuestion = cue(scores.cues[k]!, 'question') === 1
     const isOpinion = opinionSet ? opinionSet.has(unit.index) : undefined
     if (isQuestion) z -= QUESTION_PENALTY
@@ -90,6 +93,22 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
   claims.sort((a, b) => b.checkworthiness - a.checkworthiness || a.start - b.start)
   claims.forEach((c, i) => (c.id = `c${i + 1}`))
   return claims
+}
+
+/** The probability of each sentence that split into several clauses, scored whole in the context of its neighbours. */
+function splitSentenceScores(doc: AnnotatedDocument, scorer: CheckworthinessScorer, units: readonly AtomicUnit[]): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (const u of units) counts.set(u.index, (counts.get(u.index) ?? 0) + 1)
+  const split = [...counts].filter(([, n]) => n > 1).map(([index]) => index)
+  const probability = new Map<number, number>()
+  if (split.length === 0) return probability
+  // Neighbours matter to the scorer, so every sentence that holds a claim is scored; only the split ones are kept.
+  const sentences = [...counts.keys()].map((index) => doc.sentences[index]!)
+  const scores = scorer.scoreUnits(doc, sentences)
+  sentences.forEach((s, k) => {
+    if (counts.get(s.index)! > 1) probability.set(s.index, scores.probability[k]!)
+  })
+  return probability
 }
 
 /**
