@@ -91,7 +91,7 @@ export function evaluateWithSource(
 export function formatSourceEval(r: SourceEvalReport): string[] {
   const f = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3))
   const line = (label: string, a: { all: SourceAuc; urlRows: SourceAuc }) =>
-    `${label.padEnd(42)}AUC all rows ${f(a.all.textOnly)} → ${f(a.all.withSource)}   URL rows ${f(a.urlRows.textOnly)} → ${f(a.urlRows.withSource)}`
+    `${label.padEnd(46)}AUC all rows ${f(a.all.textOnly)} → ${f(a.all.withSource)}   URL rows ${f(a.urlRows.textOnly)} → ${f(a.urlRows.withSource)}`
   return [
     '',
     `with the publisher's rating (text only → with source): ${r.withUrl} of ${r.rows} rows have a URL, ${r.rated} on a rated domain; the rating alone: AUC ${f(r.ratingAlone)} on the rated rows`,
