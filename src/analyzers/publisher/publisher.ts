@@ -40,10 +40,12 @@ export function createPublisherAnalyzer(options: PublisherOptions = {}): Analyze
     },
     contribute(out, report) {
       report.document.publisher = out.publisher
-      report.sources = report.sources.map((s) => {
+      // In place: report.sources holds the sources analyzer's fresh entries; only outlets and linked sites change.
+      for (const s of report.sources) {
+        if (s.kind !== 'outlet' && s.kind !== 'document') continue
         const rated = out.rate(s.kind, s.name)
-        return rated ? { ...s, domain: rated.domain, rating: rated.rating } : s
-      })
+        if (rated) Object.assign(s, { domain: rated.domain, rating: rated.rating })
+      }
     },
   })
 }

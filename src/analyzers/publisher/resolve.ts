@@ -29,14 +29,18 @@ export function rateAddress(registry: RatingsRegistry, address: string): { domai
 export function rateOutletName(registry: RatingsRegistry, outlets: OutletTable, name: string): { domain: string | null; rating: OutletRatingResult } {
   const domains = DOMAIN_LIKE.test(name.trim()) ? [name.trim().toLowerCase()] : outletDomains(outlets, name)
   if (domains.length === 0) return { domain: null, rating: UNRATED }
-  const ranks = new Map(registry.lists().map((l, i) => [l.name, i]))
   let best: SourceRating | null = null
   for (const d of domains) {
     const r = registry.lookup(d)
-    if (isRated(r) && (!best || ranks.get(r.list)! < ranks.get(best.list)!)) best = r
+    if (isRated(r) && (!best || (r.list !== best.list && rankOf(registry, r.list) < rankOf(registry, best.list)))) best = r
   }
   if (best) return { domain: registrableDomain(best.domain.split('/')[0]!) ?? best.domain, rating: reportRating(best) }
   return { domain: registrableDomain(domains[0]!.split('/')[0]!) ?? domains[0]!, rating: UNRATED }
+}
+
+/** The precedence of a list in the registry (0 ranks first). */
+function rankOf(registry: RatingsRegistry, list: string): number {
+  return registry.lists().findIndex((l) => l.name === list)
 }
 
 /** Byline separators: "By Jane Doe, Reuters", "Jane Doe | Infowars.com", "Jane Doe for The Guardian", "AP — staff". */
