@@ -63,7 +63,7 @@ export function readCredibilityJsonl(path: string): CredibilityRow[] {
       title,
       label: label as CredibilityLabel,
       domain: typeof value.domain === 'string' ? value.domain : null,
-      url: typeof value.url === 'string' && value.url.trim() ? value.url.trim() : null,
+      ...(typeof value.url === 'string' && value.url.trim() ? { url: value.url.trim() } : {}),
       dataset: typeof value.dataset === 'string' ? value.dataset : fallbackDataset,
       group: typeof value.group === 'string' ? value.group : storyOf(typeof value.id === 'string' ? value.id : `${fallbackDataset}:${index + 1}`),
     })

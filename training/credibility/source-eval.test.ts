@@ -3,7 +3,10 @@ import assert from 'node:assert/strict'
 import { formatSourceEval, rowRatings, stackWithSource } from './source-eval.js'
 import { stratifiedKFold } from '../ml/cross-validation.js'
 import { rocAuc } from '../ml/classification-metrics.js'
-import type { CredibilityRow } from './dataset.js'
+import { readCredibilityJsonl, type CredibilityRow } from './dataset.js'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const row = (id: string, url: string | null): CredibilityRow => ({ id, text: 'x', title: null, label: 'real', domain: null, url, dataset: 't', group: id })
 
@@ -33,4 +36,17 @@ test('formatSourceEval prints text-only → with-source for each line, and says 
   assert.match(lines, /207 of 238 rows have a URL, 196 on a rated domain; the rating alone: AUC 0\.827/)
   assert.match(lines, /full \(stacker refitted per fold\)\s+AUC all rows 0\.733 → 0\.784 {3}URL rows 0\.742 → 0\.798/)
   assert.match(lines, /in-sample/)
+})
+
+test('the dataset reader keeps a row\'s url when it has one, and adds nothing when it has none', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factsift-source-eval-'))
+  try {
+    const file = join(dir, 'rows.jsonl')
+    writeFileSync(file, `${JSON.stringify({ text: 'a b', label: 'fake', url: ' https://www.infowars.com/x ' })}\n${JSON.stringify({ text: 'c d', label: 'real' })}\n`)
+    const rows = readCredibilityJsonl(file)
+    assert.equal(rows[0]!.url, 'https://www.infowars.com/x')
+    assert.ok(!('url' in rows[1]!))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
