@@ -10,6 +10,7 @@ import coreference from './coreference/coreference.js'
 import quotes from './quotes/quotes.js'
 import attribution from './attribution/attribution.js'
 import sources from './sources/sources.js'
+import publisher from './publisher/publisher.js'
 import opinion from './opinion/opinion.js'
 import checkworthiness from './checkworthiness/checkworthiness.js'
 import factchecks from './factchecks/factchecks.js'
@@ -25,6 +26,7 @@ export function defaultAnalyzers(): Analyzer[] {
     quotes,
     attribution,
     sources,
+    publisher,
     opinion,
     checkworthiness,
     factchecks,

@@ -14,6 +14,7 @@ import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
 import registerFeeds from './commands/feeds.js'
 import registerWatch from './commands/watch.js'
+import registerSources from './commands/sources.js'
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('factsift')
@@ -32,6 +33,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   registerWorker(program)
   registerFeeds(program)
   registerWatch(program)
+  registerSources(program)
   return program
 }
 

@@ -8,17 +8,21 @@ import type { CorpusSearcher, FactCheckMatcher } from '../services/search.js'
 import type { Store } from '../store/types.js'
 import { DEFAULT_LIMITS, type Limits } from '../ingest/limits.js'
 import { createModelLoader, type ModelLoader } from '../models/loader.js'
+import { createSourceRatingsService } from '../analyzers/publisher/ratings-service.js'
 
 /**
  * Complete services from a partial set: the default model folder, a silent logger, default limits. With a store and no
  * `factchecks` / `corpus` of the caller's, fact-check matching and lateral reading run over that store: they find
- * nothing while it holds no fact-checks or articles, and load their models only once it does.
+ * nothing while it holds no fact-checks or articles, and load their models only once it does. Source ratings: the
+ * shipped table (read on first use) under the store's user lists.
  */
 export function createServices(overrides: Partial<Services> = {}): Services {
   const models = overrides.models ?? createModelLoader()
   const store = overrides.store
   const factchecks = overrides.factchecks ?? (store ? storeFactCheckMatcher(store, models) : undefined)
   const corpus = overrides.corpus ?? (store ? storeCorpusSearcher(store, models) : undefined)
+  // The shipped ratings table is read on first use; the store's lists layer over it.
+  const ratings = overrides.ratings ?? createSourceRatingsService(store ? { store } : {})
   return Object.freeze({
     models,
     now: overrides.now ?? (() => performance.now()),
@@ -27,6 +31,7 @@ export function createServices(overrides: Partial<Services> = {}): Services {
     ...(store ? { store } : {}),
     ...(factchecks ? { factchecks } : {}),
     ...(corpus ? { corpus } : {}),
+    ratings,
   })
 }
 

@@ -1,6 +1,6 @@
 // The outlet alias table (data/outlet-aliases.json plus the user's own): one canonical name per outlet and domain.
 import { FactsiftError } from '../errors.js'
-import { createTableCache, mergedTable, stringList } from './data-file.js'
+import { bundledDataPath, createTableCache, mergedTable, readTableFile, stringList } from './data-file.js'
 
 /** The shape of one entry in an outlet-aliases file. */
 export interface OutletEntry {
@@ -17,6 +17,11 @@ export interface OutletTable {
   byFolded: Map<string, string>
   /** Web domain (no "www.") → canonical name. */
   byDomain: Map<string, string>
+  /**
+   * Canonical name → its web domains from the alias table; "~" + folded name → those data/outlet-domains.json adds.
+   * Read through `outletDomains`, for rating an outlet named in text.
+   */
+  domainsOf: Map<string, string[]>
 }
 
 const tables = createTableCache<OutletTable>()
@@ -29,6 +34,7 @@ export function outletTable(extra?: OutletAliasesSource): OutletTable {
 function build(merged: Record<string, unknown>, where: string): OutletTable {
   const byFolded = new Map<string, string>()
   const byDomain = new Map<string, string>()
+  const domainsOf = new Map<string, string[]>()
   for (const [name, value] of Object.entries(merged)) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new FactsiftError('E_CONFIG', `${where}: entry "${name}" must be an object`)
@@ -36,9 +42,25 @@ function build(merged: Record<string, unknown>, where: string): OutletTable {
     const entry = value as Record<string, unknown>
     byFolded.set(foldOutletName(name), name)
     for (const alias of stringList(entry, 'aliases', `${where}: "${name}"`)) byFolded.set(foldOutletName(alias), name)
-    for (const domain of stringList(entry, 'domains', `${where}: "${name}"`)) byDomain.set(domain.toLowerCase().replace(/^www\./, ''), name)
+    const domains = stringList(entry, 'domains', `${where}: "${name}"`).map((d) => d.toLowerCase().replace(/^www\./, ''))
+    for (const domain of domains) byDomain.set(domain, name)
+    domainsOf.set(name, domains)
   }
-  return { byFolded, byDomain }
+  // data/outlet-domains.json: more domains for an outlet by any of its names, and outlets the alias table lacks. Kept
+  // apart from byFolded: naming a domain does not make a name a known outlet to attribution and sources.
+  for (const [name, value] of Object.entries(readTableFile(bundledDataPath('outlet-domains.json')))) {
+    if (!Array.isArray(value) || value.some((d) => typeof d !== 'string')) throw new FactsiftError('E_CONFIG', `outlet-domains.json: "${name}" must be an array of domains`)
+    const key = `~${foldOutletName(byFolded.get(foldOutletName(name)) ?? name)}`
+    domainsOf.set(key, [...(domainsOf.get(key) ?? []), ...(value as string[]).map((d) => d.toLowerCase().replace(/^www\./, ''))])
+  }
+  return { byFolded, byDomain, domainsOf }
+}
+
+/** The web domains of an outlet named as written (canonical name or alias), [] when the tables give none. */
+export function outletDomains(table: OutletTable, written: string): readonly string[] {
+  const canonical = knownOutlet(table, written) ?? written
+  const out = [...(table.domainsOf.get(canonical) ?? []), ...(table.domainsOf.get(`~${foldOutletName(canonical)}`) ?? [])]
+  return [...new Set(out)]
 }
 
 const folded = new Map<string, string>()

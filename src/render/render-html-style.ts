@@ -37,6 +37,12 @@ ${signalMarkCss()}
 .weights-note, .legend-weights { color: #555; font-size: .8rem; }
 .warnings { border-left: 6px solid #f59e0b; padding-left: .6rem; }
 .warnings code { font-weight: 600; }
+.rating { display: inline-block; border-radius: 3px; padding: 0 .3em; font-size: .8rem; border: 1px solid #bbb; }
+.rating.band-low { background: #fde2e1; border-color: #d9534f; }
+.rating.band-mixed { background: #fff3cd; border-color: #c9a227; }
+.rating.band-high { background: #dff0d8; border-color: #3c763d; }
+.rating.band-unrated { background: #f2f2f2; color: #555; }
+.rating-from { color: #555; font-size: .75rem; }
 .stance-disagree strong { color: #dc2626; }
 .stance-agree strong { color: #16a34a; }
 `

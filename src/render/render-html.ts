@@ -1,10 +1,10 @@
 // Renders a report as one standalone HTML file: the article with highlighted spans and a side panel. No script, no CDN.
-import { isAssessed, type Claim, type Report } from '../report/types.js'
+import { isAssessed, type Claim, type OutletRatingResult, type Report } from '../report/types.js'
 import { escapeHtml, safeHref } from './escape-html.js'
 import { segmentText } from './highlight.js'
 import { legendSamples, reportHighlights } from './report-highlights.js'
 import { HTML_REPORT_CSS } from './render-html-style.js'
-import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
+import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, ratingBadge, reasonWeightText } from './wording.js'
 
 /** A complete, self-contained HTML page for the report; every piece of article text is escaped. */
 export function renderHtml(report: Report): string {
@@ -50,6 +50,10 @@ function metaLine(report: Report): string {
   const doc = report.document
   const parts: string[] = []
   if (doc.outlet) parts.push(escapeHtml(doc.outlet))
+  if (doc.publisher) {
+    const p = doc.publisher
+    parts.push(`published by ${escapeHtml(p.name ?? p.domain ?? '')}${p.domain && p.domain !== p.name ? ` (${escapeHtml(p.domain)})` : ''} ${ratingBadgeHtml(p.rating)}`)
+  }
   if (doc.byline) parts.push(`by ${escapeHtml(doc.byline)}`)
   if (doc.publishedAt) parts.push(escapeHtml(doc.publishedAt))
   const href = safeHref(doc.url)
@@ -121,7 +125,7 @@ function renderQuotes(report: Report): string {
 
 function renderSources(report: Report): string {
   if (report.sources.length === 0) return ''
-  const items = report.sources.map((s) => `<li>${escapeHtml(s.name)} <span class="kind">${escapeHtml(s.kind)}, ${s.mentions}×</span></li>`).join('')
+  const items = report.sources.map((s) => `<li>${escapeHtml(s.name)} <span class="kind">${escapeHtml(s.kind)}, ${s.mentions}×</span>${s.rating ? ` ${ratingBadgeHtml(s.rating)}` : ''}</li>`).join('')
   return `<section><h2>Cited sources</h2><ul>${items}</ul></section>`
 }
 
@@ -141,4 +145,11 @@ function renderErrors(report: Report): string {
 function link(url: string, text: string): string {
   const href = safeHref(url)
   return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>` : escapeHtml(text)
+}
+
+/** A rating badge: score and band, and the list and citation it comes from (shown, and in the tooltip); "unrated" said. */
+function ratingBadgeHtml(rating: OutletRatingResult): string {
+  const b = ratingBadge(rating)
+  const from = b.provenance ? ` <span class="rating-from">${escapeHtml(b.provenance)}</span>` : ''
+  return `<span class="rating band-${b.band}"${b.provenance ? ` title="${escapeHtml(`${'domain' in rating ? `${rating.domain}: ` : ''}rated by ${b.provenance}`)}"` : ''}>${escapeHtml(b.text)}${from}</span>`
 }

@@ -1,7 +1,7 @@
 // Renders a report as a readable terminal summary: risk, top claims, quotes with speakers, sources, signals.
 import { createColors } from 'picocolors'
 import { isAssessed, type Report, type Signal } from '../report/types.js'
-import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, reasonWeightText } from './wording.js'
+import { REASON_WEIGHT_LEGEND, STANCE_VERBS, evidenceSummaryText, percent, ratingBadgeText, reasonWeightText } from './wording.js'
 import { signalCatalog } from '../analyzers/signals.js'
 
 export interface TextRenderOptions {
@@ -24,6 +24,11 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   const doc = report.document
   lines.push(c.bold(doc.title ?? 'Untitled article'))
   lines.push(c.dim([doc.outlet, doc.byline, doc.publishedAt, doc.url, `${doc.wordCount} words`].filter(Boolean).join(' · ')))
+  const publisher = doc.publisher
+  if (publisher) {
+    const who = `${publisher.name ?? publisher.domain}${publisher.domain && publisher.domain !== publisher.name ? ` (${publisher.domain})` : ''}`
+    lines.push(`${c.bold('Publisher:')} ${who} — ${ratingBadgeText(publisher.rating)}`)
+  }
   lines.push('')
 
   if (isAssessed(report)) {
@@ -91,7 +96,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     lines.push('')
   }
   if (report.sources.length > 0) {
-    lines.push(`${c.bold('Sources:')} ${report.sources.map((s) => `${s.name} (${s.kind}${s.mentions > 1 ? `, ${s.mentions}×` : ''})`).join('; ')}`)
+    lines.push(`${c.bold('Sources:')} ${report.sources.map((s) => `${s.name} (${s.kind}${s.mentions > 1 ? `, ${s.mentions}×` : ''}${s.rating ? `; ${ratingBadgeText(s.rating)}` : ''})`).join('; ')}`)
   }
   const people = report.entities.filter((e) => e.type === 'person' || e.type === 'organization').slice(0, 12)
   if (people.length > 0) lines.push(`${c.bold('People and organizations:')} ${people.map((e) => e.name).join(', ')}`)

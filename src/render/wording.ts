@@ -1,5 +1,5 @@
 // Words shared by the renderers (text, HTML): findings are data, and these turn them into phrases.
-import type { Evidence, EvidenceSummary } from '../report/types.js'
+import type { Evidence, EvidenceSummary, OutletRatingResult, RatingBand } from '../report/types.js'
 
 /** The stance as a verb phrase: "agrees", "disagrees", "discusses", "is unrelated". */
 export const STANCE_VERBS: Record<Evidence['stance'], string> = {
@@ -30,4 +30,25 @@ export const REASON_WEIGHT_LEGEND =
 /** A share as a whole percentage: 0.734 → "73%". */
 export function percent(value: number): string {
   return `${Math.round(value * 100)}%`
+}
+
+/**
+ * An outlet's rating as a badge: "0.82 of 1, high" with where it comes from ("lin2023: Lin et al. 2023", or the
+ * user list's citation alone when it names the list); "unrated" said outright.
+ */
+export function ratingBadge(rating: OutletRatingResult): { text: string; provenance: string | null; band: RatingBand | 'unrated' } {
+  if ('unrated' in rating) return { text: 'unrated', provenance: null, band: 'unrated' }
+  const score = Math.round(rating.score * 100) / 100
+  const label = rating.label ? ` (${rating.label})` : ''
+  return {
+    text: `${score} of 1, ${rating.band}${label}`,
+    provenance: rating.citation.includes(rating.list) ? rating.citation : `${rating.list}: ${rating.citation}`,
+    band: rating.band,
+  }
+}
+
+/** "0.82 of 1, high [lin2023: Lin et al. 2023]" or "unrated", for plain text. */
+export function ratingBadgeText(rating: OutletRatingResult): string {
+  const b = ratingBadge(rating)
+  return b.provenance ? `${b.text} [${b.provenance}]` : b.text
 }

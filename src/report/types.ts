@@ -129,6 +129,43 @@ export interface Source {
   name: string
   kind: SourceKind
   mentions: number
+  /** The outlet's registrable domain when known (outlets named in the alias tables, linked sites); added with issue 18. */
+  domain?: string | null
+  /** Outlets and linked sites: the domain's rating, or an explicit unrated. */
+  rating?: OutletRatingResult
+}
+
+export type RatingBand = 'low' | 'mixed' | 'high'
+
+/** A domain's reliability rating (0 least – 1 most reliable) and where it comes from. */
+export interface OutletRating {
+  score: number
+  band: RatingBand
+  /** The list it came from: "lin2023" for the shipped table, else the name of the user's list. */
+  list: string
+  /** What to show beside the score ("Lin et al. 2023", 'user list "newsroom"'). */
+  citation: string
+  /** The key that matched (washingtonpost.com, yahoo.com/news). */
+  domain: string
+  label?: 'reliable' | 'mixed' | 'unreliable' | 'satire'
+}
+
+/** No list rates it: said outright, never a silent default. */
+export interface NoRating {
+  unrated: true
+}
+
+export type OutletRatingResult = OutletRating | NoRating
+
+/** Which clue named the publisher: the article URL (or canonical link), page metadata (og:site_name, JSON-LD
+ * publisher, --outlet), the byline, or the article's one "Source:" outlet. */
+export type PublisherVia = 'url' | 'metadata' | 'byline' | 'source-line'
+
+export interface Publisher {
+  name: string | null
+  domain: string | null
+  via: PublisherVia
+  rating: OutletRatingResult
 }
 
 export interface ReportEntityMention {
@@ -175,6 +212,8 @@ export interface ReportDocument {
   wordCount: number
   text: string
   byline?: string | null
+  /** Who published it and that outlet's rating; null when nothing names it (added with issue 18). */
+  publisher?: Publisher | null
 }
 
 export interface Report {

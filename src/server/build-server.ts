@@ -22,6 +22,7 @@ import { analyzeRoutes } from './routes/analyze.js'
 import { reportRoutes } from './routes/reports.js'
 import { factCheckRoutes } from './routes/factchecks.js'
 import { corpusRoutes } from './routes/corpus.js'
+import { sourceRoutes } from './routes/sources.js'
 import { healthRoutes } from './routes/health.js'
 
 /** Builds the Fastify app without listening: tests inject requests or call `listen` on it; `startServer` does both. */
@@ -110,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(v1, context)
     factCheckRoutes(v1, context)
     corpusRoutes(v1, context)
+    sourceRoutes(v1, context)
   })
   healthRoutes(app, context)
   await registerWebUi(app, options.webRoot === undefined ? undefined : options.webRoot)

@@ -3,6 +3,7 @@ import type { Store } from '../store/types.js'
 import type { CorpusSearcher, FactCheckMatcher } from './search.js'
 import type { ModelLoader } from '../models/loader.js'
 import type { Limits } from '../ingest/limits.js'
+import type { RatingsRegistry } from '../source-ratings/index.js'
 
 export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void
@@ -20,6 +21,8 @@ export interface Services {
   readonly factchecks?: FactCheckMatcher
   /** The user's reference corpus for lateral reading; over the store by default, unavailable until articles are added. */
   readonly corpus?: CorpusSearcher
+  /** Source reliability ratings: the store's user lists over the shipped table (made by createServices). */
+  readonly ratings?: SourceRatingsService
   /** Monotonic milliseconds, for timings. */
   now(): number
   readonly logger: Logger
@@ -31,4 +34,12 @@ export const silentLogger: Logger = {
   info() {},
   warn() {},
   error() {},
+}
+
+/** Domain ratings for the publisher and cited outlets: loaded on first use, reloaded when the store's lists change. */
+export interface SourceRatingsService {
+  /** The registry: user lists from the store (first created ranks first), then the shipped table (Lin et al. 2023). */
+  registry(): Promise<RatingsRegistry>
+  /** Drop what is loaded: the next `registry()` reads the store again (after this process wrote to it). */
+  invalidate(): void
 }

@@ -286,6 +286,29 @@ describe('web UI in Chromium', { skip }, () => {
     assert.match(await page.locator('#article-title').innerText(), /Harbor Bridge/)
     await page.close()
   })
+
+  test('the publisher and each cited outlet show a rating badge with its list and citation; unrated is said', async () => {
+    const page = await context.newPage()
+    const watch = await watchPage(page)
+    const text = [
+      'The council will close the harbor bridge for repairs next month, officials told The Washington Post on Monday.',
+      '',
+      'The repairs will cost four million dollars, according to the Valley Ledger, and take two weeks. Source: Infowars',
+    ].join('\n')
+    const report = await analyzeText(page, server.url, text)
+    assert.equal(report.document.publisher?.domain, 'infowars.com')
+    const publisher = await page.getByTestId('publisher').innerText()
+    assert.match(publisher, /Published by Infowars/)
+    assert.match(publisher, /0\.05 of 1, low · lin2023: Lin et al\. 2023/)
+    const badges = await page.locator('.source-list [data-testid="rating-badge"]').allInnerTexts()
+    assert.ok(badges.some((b) => /0\.82 of 1, high · lin2023: Lin et al\. 2023/.test(b)), badges.join(' | '))
+    const rated = report.sources.filter((s) => s.rating)
+    assert.equal(badges.length, rated.length)
+    if (rated.some((s) => s.rating && 'unrated' in s.rating)) assert.ok(badges.includes('unrated'), badges.join(' | '))
+    assert.equal(await page.locator('.rating.band-low').first().getAttribute('title'), 'infowars.com: rated by lin2023: Lin et al. 2023')
+    assert.deepEqual([watch.pageErrors, watch.cspViolations], [[], []])
+    await page.close()
+  })
 })
 
 /** No element the article could have injected: scripts beyond the bundle, images, frames, javascript: links, handlers. */

@@ -14,6 +14,8 @@ export interface CredibilityRow {
   label: CredibilityLabel
   /** Topic or domain (FakeNewsAMT: biz, edu, …), for leave-one-domain-out. */
   domain: string | null
+  /** The article's address when the data gives one (FakeNewsNet): the publisher's rating is read from it. */
+  url?: string | null
   /** Which corpus the row came from (the file name when the row does not say). */
   dataset: string
   /**
@@ -61,6 +63,7 @@ export function readCredibilityJsonl(path: string): CredibilityRow[] {
       title,
       label: label as CredibilityLabel,
       domain: typeof value.domain === 'string' ? value.domain : null,
+      ...(typeof value.url === 'string' && value.url.trim() ? { url: value.url.trim() } : {}),
       dataset: typeof value.dataset === 'string' ? value.dataset : fallbackDataset,
       group: typeof value.group === 'string' ? value.group : storyOf(typeof value.id === 'string' ? value.id : `${fallbackDataset}:${index + 1}`),
     })

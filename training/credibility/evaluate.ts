@@ -21,6 +21,8 @@ export interface EvalMetrics {
 export interface EvalResult {
   model: EvalMetrics
   baseline: EvalMetrics
+  /** Cross-validation only: each row's out-of-fold P(unreliable), and the folds that gave them. */
+  outOfFold?: { probabilities: number[]; folds: { train: number[]; test: number[] }[] }
 }
 
 /** Metrics for probabilities of label 1, deciding at 0.5. */
@@ -63,7 +65,7 @@ export function crossValidate(
 ): EvalResult {
   const folds = groups ? groupKFold(groups, k) : stratifiedKFold(labels, k, options.seed ?? 1)
   const { model, baseline } = outOfFold(observations, labels, folds, options, stories)
-  return { model: metricsFor(labels, model), baseline: metricsFor(labels, baseline) }
+  return { model: metricsFor(labels, model), baseline: metricsFor(labels, baseline), outOfFold: { probabilities: model, folds } }
 }
 
 /** Train on one set, test on another (e.g. FakeNewsAMT → Celebrity). */

@@ -4,6 +4,7 @@ import { readCredibilityJsonl, targetOf, type CredibilityRow, type SatirePolicy 
 import { fitOptionsFor, type ModelVariant } from './defaults.js'
 import { crossValidate, leaveOneGroupOutEval, trainTest, type EvalMetrics } from './evaluate.js'
 import { analyzersById, observeRows } from './extract.js'
+import { evaluateWithSource, formatSourceEval, type SourceEvalReport } from './source-eval.js'
 
 export interface EvalRequest {
   data: string[]
@@ -33,6 +34,8 @@ export interface EvalReport {
   setup: string
   rows: number
   results: VariantResult[]
+  /** Cross-validation on rows with a `url`: AUC with and without the publisher's rating, in the same run. */
+  source?: SourceEvalReport
 }
 
 export async function runCredibilityEval(request: EvalRequest): Promise<EvalReport> {
@@ -47,6 +50,7 @@ export async function runCredibilityEval(request: EvalRequest): Promise<EvalRepo
   const trainObs = train ? await observeRows(train, { ...(analyzers ? { analyzers } : {}), onProgress: progress('train') }) : null
   const y = labelsOf(test, request.satire)
   const results: VariantResult[] = []
+  const outOfFold: { variant: string; probabilities: number[]; folds: { train: number[]; test: number[] }[] }[] = []
   for (const variant of request.variants) {
     request.onProgress?.(`fitting the ${variant} model`)
     const options = fitOptionsFor(variant, request.seed)
@@ -55,7 +59,9 @@ export async function runCredibilityEval(request: EvalRequest): Promise<EvalRepo
     const main = train
       ? trainTest(trainObs!, labelsOf(train, request.satire), testObs, y, options, train.map((r) => r.group))
       : crossValidate(testObs, y, request.cv, options, request.groupBy === 'story' ? stories : undefined, stories)
-    const result: VariantResult = { variant, ...main }
+    const { outOfFold: oof, ...metrics } = main
+    if (oof) outOfFold.push({ variant, ...oof })
+    const result: VariantResult = { variant, ...metrics }
     if (request.lodo) {
       const domains = test.map((r) => r.domain ?? '')
       if (domains.some((d) => !d)) throw new FactsiftError('E_BAD_ARGUMENT', '--lodo needs a domain on every row')
@@ -67,7 +73,15 @@ export async function runCredibilityEval(request: EvalRequest): Promise<EvalRepo
   const setup = train
     ? `train ${request.train!.join(', ')} (${train.length}) → test ${request.data.join(', ')} (${test.length})`
     : `${request.cv}-fold cross-validation by ${request.groupBy} on ${request.data.join(', ')} (${test.length})`
-  return { setup, rows: test.length, results }
+  let source: SourceEvalReport | null = null
+  if (!train && test.some((r) => r.url)) {
+    const [{ loadCredibilityModel }, { createModelLoader }] = await Promise.all([
+      import('../../src/analyzers/credibility/load-model.js'),
+      import('../../src/models/loader.js'),
+    ])
+    source = evaluateWithSource(test, y, testObs, outOfFold, loadCredibilityModel(createModelLoader()))
+  }
+  return { setup, rows: test.length, results, ...(source ? { source } : {}) }
 }
 
 function labelsOf(rows: readonly CredibilityRow[], satire: SatirePolicy): number[] {
@@ -90,5 +104,6 @@ export function formatEvalReport(report: EvalReport): string {
     lines.push('', `leave-one-domain-out (${r.variant}): pooled`, head, row('  pooled', r.lodo.pooled))
     for (const d of r.lodo.perDomain) lines.push(row(`  ${d.domain}`, d.model))
   }
+  if (report.source) lines.push(...formatSourceEval(report.source))
   return lines.join('\n')
 }

@@ -8,6 +8,7 @@ import { riskLabel, scoreObservation, type CredibilityModel } from './model.js'
 import { observe } from './observe.js'
 import { buildReasons } from './reasons.js'
 import { knownEvidence } from './known-evidence.js'
+import { sourceEvidence } from './source-evidence.js'
 import { logit, sigmoid } from '../../ml/math.js'
 
 export interface CredibilityOutput {
@@ -49,11 +50,15 @@ export function assessRisk(model: CredibilityModel, report: ReportDraft, present
   const { evidence, observation } = observe(credibilityInput(report, present))
   const score = scoreObservation(model, observation)
   const known = knownEvidence(report.claims)
-  const probability = known.logOdds === 0 ? score.probability : sigmoid(logit(score.probability, 1e-6) + known.logOdds)
-  const reasons = [...known.reasons, ...buildReasons(model, score, evidence, FEATURES)]
+  // The publisher's rating (articles with a URL) replaces the text-only probability; fact-check evidence adds to it.
+  const source = sourceEvidence(report.document, report.sources, score)
+  const base = source.probability ?? score.probability
+  const probability = known.logOdds === 0 ? base : sigmoid(logit(base, 1e-6) + known.logOdds)
+  const reasons = [...known.reasons, ...source.reasons, ...buildReasons(model, score, evidence, FEATURES)]
   if (evidence.wordCount < SHORT_TEXT_WORDS) {
     const n = evidence.wordCount
-    reasons.unshift({ signal: 'short-text', weight: 0, message: `only ${n} word${n === 1 ? '' : 's'}: shorter than nearly every article the model learned from, so this score says little` })
+    // After fact-check evidence, which stands whatever the text's length.
+    reasons.splice(known.reasons.length, 0, { signal: 'short-text', weight: 0, message: `only ${n} word${n === 1 ? '' : 's'}: shorter than nearly every article the model learned from, so this score says little` })
   }
   return {
     score: Math.round(probability * 1000) / 1000,

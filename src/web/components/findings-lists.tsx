@@ -1,5 +1,6 @@
 // Quotes with their speakers, and the sources the article cites: compact lists for the side panel.
-import type { Report } from '../../report/types.js'
+import type { OutletRatingResult, Report } from '../../report/types.js'
+import { ratingBadge } from '../../render/wording.js'
 import { LAYERS, reportMarks, type Layer } from '../highlights.js'
 
 export function QuoteList({ report, onShowQuote }: { report: Report; onShowQuote(index: number): void }) {
@@ -22,16 +23,36 @@ export function QuoteList({ report, onShowQuote }: { report: Report; onShowQuote
   )
 }
 
+/** An outlet's rating with the list and citation it comes from; "unrated" said outright. */
+export function RatingBadge({ rating }: { rating: OutletRatingResult }) {
+  const b = ratingBadge(rating)
+  const title = b.provenance ? `${'domain' in rating ? `${rating.domain}: ` : ''}rated by ${b.provenance}` : 'No ratings list rates this outlet'
+  return (
+    <span class={`rating band-${b.band}`} title={title} data-testid="rating-badge">
+      {b.text}
+      {b.provenance && <span class="rating-from"> · {b.provenance}</span>}
+    </span>
+  )
+}
+
 export function SourceList({ report }: { report: Report }) {
-  if (report.sources.length === 0) return null
+  const publisher = report.document.publisher
+  if (report.sources.length === 0 && !publisher) return null
   return (
     <section class="card" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Sources cited</h2>
+      {publisher && (
+        <p class="publisher" data-testid="publisher">
+          Published by <strong>{publisher.name ?? publisher.domain}</strong>
+          {publisher.domain && publisher.domain !== publisher.name && <span class="muted"> ({publisher.domain})</span>} <RatingBadge rating={publisher.rating} />
+        </p>
+      )}
       <ul class="source-list">
         {report.sources.map((source, index) => (
           <li key={index}>
             <span>{source.name}</span> <span class={`kind kind-${source.kind}`}>{source.kind}</span>
             {source.mentions > 1 && <span class="muted"> ×{source.mentions}</span>}
+            {source.rating && <> <RatingBadge rating={source.rating} /></>}
           </li>
         ))}
       </ul>
