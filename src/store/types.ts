@@ -3,6 +3,7 @@ import type { ReportRepository } from './report-repository.js'
 import type { FactCheckRepository } from './factcheck-repository.js'
 import type { CorpusRepository } from './corpus-repository.js'
 import type { FeedRepository } from './feed-repository.js'
+import type { ClaimRepository } from './claim-repository.js'
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
@@ -13,6 +14,8 @@ export interface Store {
   corpus: CorpusRepository
   /** Watched feeds and their items (factsift feeds, factsift watch). */
   feeds: FeedRepository
+  /** Claims across articles, claim clusters, alerts and their webhook outbox (factsift claims, alerts, watch). */
+  claims: ClaimRepository
   /** True when the backing database answers. */
   ping(): Promise<boolean>
   close(): Promise<void>

@@ -8,6 +8,7 @@ import * as factchecks from './factchecks.js'
 import * as corpus from './corpus.js'
 import * as reports from './reports.js'
 import * as feeds from './feeds.js'
+import * as claims from './claims.js'
 
 export interface PostgresStore extends Store {
   readonly kind: 'postgres'
@@ -41,6 +42,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     await migrateArea(pool, corpus.area, corpus.migrations)
     await migrateArea(pool, reports.area, reports.migrations)
     await migrateArea(pool, feeds.area, feeds.migrations)
+    await migrateArea(pool, claims.area, claims.migrations)
   } catch (error) {
     await pool.end().catch(() => {})
     if (error instanceof FactsiftError) throw error
@@ -56,6 +58,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     corpus: corpus.createRepository(pool),
     reports: reports.createRepository(pool),
     feeds: feeds.createRepository(pool),
+    claims: claims.createRepository(pool),
     async ping() {
       try {
         await pool.query('SELECT 1')

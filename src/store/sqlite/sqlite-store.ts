@@ -9,6 +9,7 @@ import * as factchecks from './factchecks.js'
 import * as corpus from './corpus.js'
 import * as reports from './reports.js'
 import * as feeds from './feeds.js'
+import * as claims from './claims.js'
 
 /** Opens (creating when absent) the SQLite store at `path`; ':memory:' gives a throwaway store for tests. */
 export function openSqliteStore(path: string): Store {
@@ -26,6 +27,7 @@ export function openSqliteStore(path: string): Store {
     migrateArea(db, corpus.area, corpus.migrations)
     migrateArea(db, reports.area, reports.migrations)
     migrateArea(db, feeds.area, feeds.migrations)
+    migrateArea(db, claims.area, claims.migrations)
   } catch (error) {
     if (error instanceof FactsiftError) throw error
     throw new FactsiftError('E_STORE', `cannot open SQLite store at ${path}: ${(error as Error).message}`)
@@ -37,6 +39,7 @@ export function openSqliteStore(path: string): Store {
     corpus: corpus.createRepository(db),
     reports: reports.createRepository(db),
     feeds: feeds.createRepository(db),
+    claims: claims.createRepository(db),
     async ping() {
       return db.prepare('SELECT 1 AS ok').get() !== undefined
     },

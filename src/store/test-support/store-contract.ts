@@ -7,6 +7,7 @@ import type { FactCheckRecord } from '../factcheck-repository.js'
 import type { CorpusArticle } from '../corpus-repository.js'
 import { FactsiftError } from '../../errors.js'
 import { feedContract } from './feed-contract.js'
+import { claimsContract } from './claims-contract.js'
 
 export interface ContractOptions {
   /** A fresh, empty store; called once per test. */
@@ -231,6 +232,7 @@ export function storeContract(name: string, options: ContractOptions): void {
   })
 
   feedContract(name, options)
+  claimsContract(name, options)
 }
 
 export function report(id: string | undefined, title: string | null, text: string, score = 0.5): Report {
