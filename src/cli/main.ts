@@ -13,6 +13,7 @@ import registerServe from './commands/serve.js'
 import registerWorker from './commands/worker.js'
 import registerFeeds from './commands/feeds.js'
 import registerWatch from './commands/watch.js'
+import registerClaims from './commands/claims.js'
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('factsift')
@@ -30,6 +31,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   registerWorker(program)
   registerFeeds(program)
   registerWatch(program)
+  registerClaims(program)
   return program
 }
 

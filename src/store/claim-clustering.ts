@@ -77,7 +77,7 @@ export const claimIdOf = (reportId: string, index: number) => `${reportId}#${ind
 
 /** Postings read per claim at most (the rarest term always): bounds the cost as the store grows. */
 const POSTINGS_BUDGET = 4000
-const MAX_QUERY_TERMS = 12
+const MAX_QUERY_TERMS = 32
 /** Typical index-term count of a representative, for BM25 length normalization. */
 const AVERAGE_TERMS = 10
 
