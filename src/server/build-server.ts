@@ -19,6 +19,7 @@ import { reportRoutes } from './routes/reports.js'
 import { factCheckRoutes } from './routes/factchecks.js'
 import { corpusRoutes } from './routes/corpus.js'
 import { healthRoutes } from './routes/health.js'
+import { monitorRoutes } from './routes/monitor.js'
 
 /** Builds the Fastify app without listening: tests inject requests or call `listen` on it; `startServer` does both. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -76,6 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(v1, context)
     factCheckRoutes(v1, context)
     corpusRoutes(v1, context)
+    monitorRoutes(v1, context)
   })
   healthRoutes(app, context)
   await registerWebUi(app, options.webRoot === undefined ? undefined : options.webRoot)

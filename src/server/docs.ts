@@ -26,6 +26,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'analysis', description: 'Analyze articles and read stored reports' },
         { name: 'factchecks', description: 'Published fact-checks to match claims against' },
         { name: 'corpus', description: 'Reference articles for lateral reading' },
+        { name: 'monitor', description: 'Watched feeds, claim clusters across articles, alerts' },
         { name: 'operations', description: 'Liveness and readiness' },
       ],
     },

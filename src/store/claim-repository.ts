@@ -171,6 +171,10 @@ export interface ClaimRepository {
   completeDelivery(alertId: string, webhook: string, now: number): Promise<void>
   /** Records a failed attempt: due again at `retryAt`, or given up when null. */
   failDelivery(alertId: string, webhook: string, error: string, retryAt: number | null): Promise<void>
+  /** Owners holding outbox claims now (a local watcher releases those of its dead processes). */
+  outboxOwners(): Promise<string[]>
+  /** Releases the outbox claims of these owners (their process is gone): due again at once. */
+  releaseOutbox(owners: readonly string[]): Promise<number>
   /** Counts for status and benchmarks. */
   counts(): Promise<{ claims: number; clusters: number; alerts: number; undelivered: number }>
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js'
 import type { FeedItemRecord } from '../store/feed-repository.js'
 import type { AlertRecord, ClusterChange, ClusterPolicy, NewAlert, NewArticleClaim } from '../store/claim-repository.js'
 import { chooseCluster, CLUSTER_THRESHOLD } from './claim-similarity.js'
+import { deadLocalOwners } from './owner.js'
 
 /** Check-worthiness at which a report without `checkworthy` flags (older reports) shows a claim. */
 const SHOWN_AT = 0.6
@@ -117,6 +118,7 @@ export interface DeliveryOptions {
   store: Store
   /** HMAC-SHA256 key (FACTSIFT_WEBHOOK_SECRET). */
   secret: string
+  /** ownerId() of this process (src/watch/owner.ts). */
   owner: string
   now?: () => number
   timeoutMs?: number
@@ -178,6 +180,11 @@ export function createAlertDelivery(options: DeliveryOptions) {
     }
   }
   return {
+    /** Releases what this host's dead processes held (a kill -9 mid-delivery): due again at once. */
+    async recover(): Promise<number> {
+      const dead = deadLocalOwners(await options.store.claims.outboxOwners(), options.owner)
+      return dead.length > 0 ? options.store.claims.releaseOutbox(dead) : 0
+    },
     /** Delivers what is due; concurrent calls share one pass. */
     flush(): Promise<number> {
       if (!running) running = deliverOnce().finally(() => (running = null))

@@ -10,23 +10,19 @@ interface StoreFlags {
 }
 
 export default function register(program: Command): void {
-  const claims = program
+  program
     .command('claims')
-    .description('Claim clusters across watched articles, ranked by check-worthiness × spread × known-false')
+    .description('Claim clusters across watched articles, ranked by check-worthiness × spread × known-false; `claims show <id>`: one cluster')
+    .argument('[show]', '"show" to show one cluster')
+    .argument('[id]', 'cluster id (cl-…) for show')
     .option('--since <interval>', 'clusters seen within this interval: 90m, 24h, 7d')
     .option('--known-false', 'only clusters repeating a claim rated false')
     .option('--outlet <name>', 'only clusters this outlet told')
     .option('--limit <n>', 'at most this many clusters', parsePositiveInt, 50)
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--db <location>', 'store (SQLite file or postgres:// URL; default ~/.factsift/factsift.db)')
-    .action(runAction(listCommand))
-  claims
-    .command('show')
-    .description('One cluster: every article with its sentence, outlet, speaker, time and fact-check')
-    .argument('<id>', 'cluster id (cl-…)')
-    .option('-f, --format <format>', 'text | json', 'text')
-    .option('--db <location>', 'store (SQLite file or postgres:// URL)')
-    .action(runAction(showCommand))
+    .addHelpText('after', '\n`factsift claims show <id>`: every article of one cluster with its sentence, outlet, speaker, time and fact-check.')
+    .action(runAction(claimsCommand))
   program
     .command('alerts')
     .description('Alerts raised by claim clusters (known-false repeats, contradicted claims spreading, fast growth), newest first')
@@ -54,6 +50,12 @@ export function clusterJson(c: ClusterRecord) {
 
 export function claimJson(c: ArticleClaimRecord) {
   return { ...c, seenAt: iso(c.seenAt) }
+}
+
+async function claimsCommand(action: string | undefined, id: string | undefined, flags: StoreFlags & { since?: string; knownFalse?: boolean; outlet?: string; limit: number; format: string }): Promise<void> {
+  if (action === undefined) return listCommand(flags)
+  if (action !== 'show' || !id) throw new FactsiftError('E_BAD_ARGUMENT', 'usage: factsift claims [show <id>]')
+  return showCommand(id, flags)
 }
 
 async function listCommand(flags: StoreFlags & { since?: string; knownFalse?: boolean; outlet?: string; limit: number; format: string }): Promise<void> {

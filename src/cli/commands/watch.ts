@@ -71,12 +71,13 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
   if (flags.webhook.length > 0 && secret.length < 16) {
     throw new FactsiftError('E_CONFIG', '--webhook needs FACTSIFT_WEBHOOK_SECRET (at least 16 characters): alerts are signed with it')
   }
-  const [{ openStore, defaultDatabasePath }, { createWatcher }, backends, { DEFAULT_LIMITS }, claims] = await Promise.all([
+  const [{ openStore, defaultDatabasePath }, { createWatcher }, backends, { DEFAULT_LIMITS }, claims, { ownerId }] = await Promise.all([
     import('../../store/open-store.js'),
     import('../../watch/watcher.js'),
     import('../../watch/backends.js'),
     import('../../ingest/limits.js'),
     import('../../watch/claims.js'),
+    import('../../watch/owner.js'),
   ])
   const db = flags.db ?? defaultDatabasePath()
   const limits = {
@@ -101,7 +102,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
   const delivery = claims.createAlertDelivery({
     store,
     secret,
-    owner: `${process.pid}`,
+    owner: ownerId(),
     onDelivered: (alert, webhook) => flags.quiet || out(`alert delivered ${alert.id} ${alert.kind} to ${webhook}`),
     onFailed: (alert, webhook, error, retryAt) => out(`alert delivery failed ${alert.id} to ${webhook}: ${error}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ' (given up)'}`),
   })
@@ -110,7 +111,10 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     if (flags.webhook.length > 0) await delivery.flush()
   }
   await tracker.catchUp()
-  if (flags.webhook.length > 0) await delivery.flush()
+  if (flags.webhook.length > 0) {
+    await delivery.recover()
+    await delivery.flush()
+  }
   const watcher = createWatcher({
     store,
     backend,

@@ -274,6 +274,14 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
         [retryAt ?? GIVEN_UP, pgText(error.slice(0, 500)), alertId, webhook],
       )
     },
+    async outboxOwners() {
+      const { rows } = await query<{ o: string }>('cannot read alert deliveries', 'SELECT DISTINCT claim_owner AS o FROM alert_outbox WHERE delivered_at IS NULL AND claim_owner IS NOT NULL')
+      return rows.map((r) => r.o)
+    },
+    async releaseOutbox(owners) {
+      const { rowCount } = await query('cannot release alert deliveries', 'UPDATE alert_outbox SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ANY($1) AND delivered_at IS NULL', [owners])
+      return rowCount ?? 0
+    },
     async counts() {
       const { rows } = await query<Record<string, string>>(
         'cannot count claims',

@@ -234,6 +234,13 @@ export function createRepository(db: Database.Database): ClaimRepository {
     async failDelivery(alertId, webhook, error, retryAt) {
       wrap('cannot record a failed delivery', () => s.fail.run(retryAt ?? GIVEN_UP, error.slice(0, 500), alertId, webhook))
     },
+    async outboxOwners() {
+      return (db.prepare('SELECT DISTINCT claim_owner AS o FROM alert_outbox WHERE delivered_at IS NULL AND claim_owner IS NOT NULL').all() as { o: string }[]).map((r) => r.o)
+    },
+    async releaseOutbox(owners) {
+      const release = db.prepare('UPDATE alert_outbox SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ? AND delivered_at IS NULL')
+      return wrap('cannot release alert deliveries', () => db.transaction(() => owners.reduce((n, o) => n + release.run(o).changes, 0))())
+    },
     async counts() {
       const row = s.counts.get() as Record<string, number>
       return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
