@@ -95,7 +95,8 @@ export function monitorRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const since = q.since ? Date.now() - parseInterval(q.since) : undefined
     const store = requireStore(ctx)
     const clusters = await store.claims.listClusters({ ...(since !== undefined ? { since } : {}), knownFalse: q.knownFalse ?? false, ...(q.outlet ? { outlet: q.outlet } : {}), limit: q.limit ?? 50 })
-    const outlets = [...new Set((await store.feeds.list()).map((f) => f.name ?? f.title).filter((n): n is string => !!n))].sort()
+    const names = [...(await store.feeds.list()).map((f) => f.name ?? f.title), ...clusters.flatMap((c) => c.outlets)]
+    const outlets = [...new Set(names.filter((n): n is string => !!n))].sort()
     return { items: clusters.map((c) => ({ ...c, firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt) })), outlets }
   })
 
