@@ -15,6 +15,7 @@ import registerWorker from './commands/worker.js'
 import registerFeeds from './commands/feeds.js'
 import registerWatch from './commands/watch.js'
 import registerSources from './commands/sources.js'
+import registerClaims from './commands/claims.js'
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('factsift')
@@ -34,6 +35,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   registerFeeds(program)
   registerWatch(program)
   registerSources(program)
+  registerClaims(program)
   return program
 }
 

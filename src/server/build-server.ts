@@ -24,6 +24,7 @@ import { factCheckRoutes } from './routes/factchecks.js'
 import { corpusRoutes } from './routes/corpus.js'
 import { sourceRoutes } from './routes/sources.js'
 import { healthRoutes } from './routes/health.js'
+import { monitorRoutes } from './routes/monitor.js'
 
 /** Builds the Fastify app without listening: tests inject requests or call `listen` on it; `startServer` does both. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -112,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     factCheckRoutes(v1, context)
     corpusRoutes(v1, context)
     sourceRoutes(v1, context)
+    monitorRoutes(v1, context)
   })
   healthRoutes(app, context)
   await registerWebUi(app, options.webRoot === undefined ? undefined : options.webRoot)

@@ -27,6 +27,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'factchecks', description: 'Published fact-checks to match claims against' },
         { name: 'corpus', description: 'Reference articles for lateral reading' },
         { name: 'sources', description: 'Source reliability ratings: your lists over the shipped table (Lin et al. 2023)' },
+        { name: 'monitor', description: 'Watched feeds, claim clusters across articles, alerts' },
         { name: 'operations', description: 'Liveness and readiness' },
       ],
     },

@@ -4,6 +4,7 @@ import type { FactCheckRepository } from './factcheck-repository.js'
 import type { CorpusRepository } from './corpus-repository.js'
 import type { FeedRepository } from './feed-repository.js'
 import type { SourceRatingsRepository } from './source-ratings-repository.js'
+import type { ClaimRepository } from './claim-repository.js'
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
@@ -16,6 +17,8 @@ export interface Store {
   feeds: FeedRepository
   /** Users' source-ratings lists (factsift sources, /v1/sources), layered over the shipped table. */
   sourceRatings: SourceRatingsRepository
+  /** Claims across articles, claim clusters, alerts and their webhook outbox (factsift claims, alerts, watch). */
+  claims: ClaimRepository
   /** True when the backing database answers. */
   ping(): Promise<boolean>
   close(): Promise<void>

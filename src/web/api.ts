@@ -102,3 +102,75 @@ export async function fetchReportHtml(id: string): Promise<string> {
   if (!response.ok) throw new ApiError(response.status, 'E_DOWNLOAD', `HTTP ${response.status}`)
   return response.text()
 }
+
+// ---- watching the news flow ----
+
+export interface ClusterView {
+  id: string
+  representative: string
+  score: number
+  articleCount: number
+  outletCount: number
+  outlets: string[]
+  knownFalse: boolean
+  contradicted: boolean
+  firstSeenAt: string
+  lastSeenAt: string
+  factchecks: { url: string; rating: string; factChecker: string; claim: string }[]
+  stance: { agree: number; disagree: number; discuss: number }
+}
+export interface ClusterClaimView {
+  id: string
+  reportId: string
+  text: string
+  articleUrl: string | null
+  articleTitle: string | null
+  outlet: string | null
+  speaker: string | null
+  publishedAt: string | null
+  seenAt: string
+  verdict: string | null
+  similarity: number
+  factchecks: { url: string; rating: string; factChecker: string }[]
+}
+export interface AlertView {
+  id: string
+  kind: string
+  clusterId: string
+  message: string
+  createdAt: string
+  deliveries: { webhook: string; deliveredAt: number | null; attempts: number }[]
+}
+export interface FeedView {
+  id: string
+  url: string
+  name: string | null
+  title: string | null
+  itemCount?: number
+  errorCode: string | null
+  errorMessage: string | null
+  lastOkAt: string | null
+}
+
+export async function listClusters(query: { since?: string; outlet?: string; knownFalse?: boolean }) {
+  const params = new URLSearchParams()
+  if (query.since) params.set('since', query.since)
+  if (query.outlet) params.set('outlet', query.outlet)
+  if (query.knownFalse) params.set('knownFalse', 'true')
+  return (await call<{ items: ClusterView[]; outlets: string[] }>(`/v1/claims?${params}`)).body
+}
+export async function getCluster(id: string) {
+  return (await call<{ cluster: ClusterView; claims: ClusterClaimView[] }>(`/v1/claims/${encodeURIComponent(id)}`)).body
+}
+export async function listAlerts() {
+  return (await call<{ items: AlertView[] }>('/v1/alerts')).body.items
+}
+export async function listFeeds() {
+  return (await call<FeedView[]>('/v1/feeds')).body
+}
+export async function addFeed(body: { url: string; name?: string; every?: string }) {
+  return (await call<{ created: boolean }>('/v1/feeds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).body
+}
+export async function removeFeed(id: string) {
+  return (await call<{ removed: boolean }>(`/v1/feeds/${encodeURIComponent(id)}`, { method: 'DELETE' })).body
+}

@@ -4,12 +4,18 @@ import { getApiKey, setApiKey, UNAUTHORIZED_EVENT } from './api.js'
 import { AnalyzePage, type Analyzed } from './pages/analyze-page.js'
 import { HistoryPage } from './pages/history-page.js'
 import { ReportPage } from './pages/report-page.js'
+import { AlertsPage, ClusterPage, FeedsPage, TodayPage } from './pages/monitor-pages.js'
 
-type Route = { page: 'analyze' } | { page: 'history' } | { page: 'report'; id: string }
+type Route = { page: 'analyze' } | { page: 'history' } | { page: 'report'; id: string } | { page: 'today' } | { page: 'cluster'; id: string } | { page: 'alerts' } | { page: 'feeds' }
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/history') return { page: 'history' }
+  if (path === '/today') return { page: 'today' }
+  if (path === '/alerts') return { page: 'alerts' }
+  if (path === '/feeds') return { page: 'feeds' }
+  const cluster = /^\/claims\/(cl-[0-9a-f]{16})$/.exec(path)
+  if (cluster) return { page: 'cluster', id: cluster[1]! }
   // "#/report/<id>/claim/<claim id>" (a ClaimReview's url) opens the report too.
   const report = /^\/report\/([A-Za-z0-9_-]{1,128})(?:\/claim\/[A-Za-z0-9_-]{1,128})?$/.exec(path)
   if (report) return { page: 'report', id: report[1]! }
@@ -53,6 +59,15 @@ export function App() {
           <a href="#/history" aria-current={route.page === 'history' ? 'page' : undefined}>
             History
           </a>
+          <a href="#/today" aria-current={route.page === 'today' || route.page === 'cluster' ? 'page' : undefined}>
+            Today
+          </a>
+          <a href="#/alerts" aria-current={route.page === 'alerts' ? 'page' : undefined}>
+            Alerts
+          </a>
+          <a href="#/feeds" aria-current={route.page === 'feeds' ? 'page' : undefined}>
+            Feeds
+          </a>
           <a href="/docs">API docs</a>
         </nav>
         <button type="button" class="link-button key-button" aria-expanded={keyOpen} onClick={() => setKeyOpen(!keyOpen)}>
@@ -64,6 +79,10 @@ export function App() {
         {route.page === 'analyze' && <AnalyzePage result={result} onResult={setResult} onUnauthorized={() => setKeyOpen(true)} />}
         {route.page === 'history' && <HistoryPage />}
         {route.page === 'report' && <ReportPage id={route.id} known={result?.report ?? null} />}
+        {route.page === 'today' && <TodayPage />}
+        {route.page === 'cluster' && <ClusterPage id={route.id} />}
+        {route.page === 'alerts' && <AlertsPage />}
+        {route.page === 'feeds' && <FeedsPage onUnauthorized={() => setKeyOpen(true)} />}
       </main>
       <footer class="site-footer muted small">
         Factsift flags what to check; it does not decide what is true. Everything runs on this server, offline.

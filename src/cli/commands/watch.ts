@@ -15,7 +15,7 @@ interface WatchFlags {
   hostInterval: number
   quiet?: boolean
   queue?: string
-  webhook?: string
+  webhook: string[]
 }
 
 export default function register(program: Command): void {
@@ -30,6 +30,8 @@ export default function register(program: Command): void {
     .option('--max-feed-bytes <size>', 'largest feed document read (default 10MB)', parseByteSize)
     .option('--timeout <ms>', 'fetch timeout in milliseconds', parsePositiveInt)
     .option('--host-interval <ms>', 'least time between two requests to one host', parseNonNegative, 1000)
+    .option('--webhook <url>', 'deliver alerts to this URL (repeatable): JSON signed with HMAC-SHA256 of FACTSIFT_WEBHOOK_SECRET', collect, [])
+    .option('--queue <redis-url>', 'analyze through the BullMQ queue (not available yet)')
     .option('-q, --quiet', 'print only the round summaries')
     .addHelpText(
       'after',
@@ -38,6 +40,17 @@ export default function register(program: Command): void {
         'SIGINT/SIGTERM finish the items in hand, then exit (a second signal exits at once).',
     )
     .action(runAction(watchCommand))
+}
+
+function collect(value: string, previous: string[]): string[] {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
+  return [...previous, url.toString()]
 }
 
 function parseThreads(value: string): number {
@@ -52,14 +65,19 @@ function parseNonNegative(value: string): number {
 }
 
 async function watchCommand(flags: WatchFlags): Promise<void> {
-  // Phase 2 seams: --queue hands analysis to BullMQ workers (an AnalysisBackend), --webhook delivers alerts
-  // (WatchEvents.afterReport); both are refused clearly until then.
-  if (flags.queue || flags.webhook) throw new FactsiftError('E_BAD_ARGUMENT', '--queue and --webhook are not available yet (issue 19, phase 2)')
-  const [{ openStore, defaultDatabasePath }, { createWatcher }, backends, { DEFAULT_LIMITS }] = await Promise.all([
+  // Seam left: --queue would hand analysis to BullMQ workers (an AnalysisBackend); refused clearly until then.
+  if (flags.queue) throw new FactsiftError('E_BAD_ARGUMENT', '--queue is not available yet (issue 19): run several `factsift watch` processes on one PostgreSQL store instead')
+  const secret = process.env.FACTSIFT_WEBHOOK_SECRET ?? ''
+  if (flags.webhook.length > 0 && secret.length < 16) {
+    throw new FactsiftError('E_CONFIG', '--webhook needs FACTSIFT_WEBHOOK_SECRET (at least 16 characters): alerts are signed with it')
+  }
+  const [{ openStore, defaultDatabasePath }, { createWatcher }, backends, { DEFAULT_LIMITS }, claims, { ownerId }] = await Promise.all([
     import('../../store/open-store.js'),
     import('../../watch/watcher.js'),
     import('../../watch/backends.js'),
     import('../../ingest/limits.js'),
+    import('../../watch/claims.js'),
+    import('../../watch/owner.js'),
   ])
   const db = flags.db ?? defaultDatabasePath()
   const limits = {
@@ -80,6 +98,23 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     backend = backends.inProcessBackend(createEngine({ services }), store)
   }
   const out = (line: string) => process.stdout.write(`${line}\n`)
+  const tracker = claims.createClaimTracker({ store, webhooks: flags.webhook })
+  const delivery = claims.createAlertDelivery({
+    store,
+    secret,
+    owner: ownerId(),
+    onDelivered: (alert, webhook) => flags.quiet || out(`alert delivered ${alert.id} ${alert.kind} to ${webhook}`),
+    onFailed: (alert, webhook, error, retryAt) => out(`alert delivery failed ${alert.id} to ${webhook}: ${error}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ' (given up)'}`),
+  })
+  const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string) => {
+    for (const alert of await tracker.afterReport(item, reportId)) if (!flags.quiet) out(`alert ${alert.id} ${alert.kind}: ${alert.message}`)
+    if (flags.webhook.length > 0) await delivery.flush()
+  }
+  await tracker.catchUp()
+  if (flags.webhook.length > 0) {
+    await delivery.recover()
+    await delivery.flush()
+  }
   const watcher = createWatcher({
     store,
     backend,
@@ -87,8 +122,9 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     ...(flags.maxFeedBytes !== undefined ? { feedLimits: { maxFeedBytes: flags.maxFeedBytes } } : {}),
     hostIntervalMs: flags.hostInterval,
     events: flags.quiet
-      ? {}
+      ? { afterReport }
       : {
+          afterReport,
           polled: (feed, result) =>
             out('error' in result ? `poll ${feed.id} ${feed.name ?? feed.url}: ${result.error.code} ${result.error.message}` : `poll ${feed.id} ${feed.name ?? feed.url}: ${result.changed ? `${result.counts.inserted} new, ${result.counts.seen} seen, ${result.counts.duplicates} duplicate` : 'unchanged'}`),
           analyzed: (item, outcome) =>
@@ -110,6 +146,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
       once: flags.once ?? false,
       signal: controller.signal,
       onRound: (s) => {
+        if (flags.webhook.length > 0) void delivery.flush().catch((error: Error) => process.stderr.write(`watch: alert delivery: ${error.message}\n`))
         if (s.feedsPolled + s.analyzed + s.failed + s.recovered > 0 || flags.once) {
           process.stderr.write(`watch: ${s.feedsPolled} feeds polled (${s.feedErrors} errors), ${s.newItems} new items, ${s.analyzed} analyzed, ${s.failed} failed${s.recovered ? `, ${s.recovered} recovered` : ''}\n`)
         }
@@ -119,6 +156,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    if (flags.webhook.length > 0) await delivery.flush().catch(() => 0)
     await backend.close()
     await store.close()
   }

@@ -9,6 +9,7 @@ import * as corpus from './corpus.js'
 import * as reports from './reports.js'
 import * as feeds from './feeds.js'
 import * as sourceRatings from './source-ratings.js'
+import * as claims from './claims.js'
 
 export interface PostgresStore extends Store {
   readonly kind: 'postgres'
@@ -43,6 +44,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     await migrateArea(pool, reports.area, reports.migrations)
     await migrateArea(pool, feeds.area, feeds.migrations)
     await migrateArea(pool, sourceRatings.area, sourceRatings.migrations)
+    await migrateArea(pool, claims.area, claims.migrations)
   } catch (error) {
     await pool.end().catch(() => {})
     if (error instanceof FactsiftError) throw error
@@ -59,6 +61,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     reports: reports.createRepository(pool),
     feeds: feeds.createRepository(pool),
     sourceRatings: sourceRatings.createRepository(pool),
+    claims: claims.createRepository(pool),
     async ping() {
       try {
         await pool.query('SELECT 1')

@@ -10,6 +10,7 @@ import * as corpus from './corpus.js'
 import * as reports from './reports.js'
 import * as feeds from './feeds.js'
 import * as sourceRatings from './source-ratings.js'
+import * as claims from './claims.js'
 
 /** Opens (creating when absent) the SQLite store at `path`; ':memory:' gives a throwaway store for tests. */
 export function openSqliteStore(path: string): Store {
@@ -28,6 +29,7 @@ export function openSqliteStore(path: string): Store {
     migrateArea(db, reports.area, reports.migrations)
     migrateArea(db, feeds.area, feeds.migrations)
     migrateArea(db, sourceRatings.area, sourceRatings.migrations)
+    migrateArea(db, claims.area, claims.migrations)
   } catch (error) {
     if (error instanceof FactsiftError) throw error
     throw new FactsiftError('E_STORE', `cannot open SQLite store at ${path}: ${(error as Error).message}`)
@@ -40,6 +42,7 @@ export function openSqliteStore(path: string): Store {
     reports: reports.createRepository(db),
     feeds: feeds.createRepository(db),
     sourceRatings: sourceRatings.createRepository(db),
+    claims: claims.createRepository(db),
     async ping() {
       return db.prepare('SELECT 1 AS ok').get() !== undefined
     },

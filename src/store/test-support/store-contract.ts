@@ -8,6 +8,7 @@ import type { CorpusArticle } from '../corpus-repository.js'
 import { FactsiftError } from '../../errors.js'
 import { feedContract } from './feed-contract.js'
 import { sourceRatingsContract } from './source-ratings-contract.js'
+import { claimsContract } from './claims-contract.js'
 
 export interface ContractOptions {
   /** A fresh, empty store; called once per test. */
@@ -273,6 +274,7 @@ export function storeContract(name: string, options: ContractOptions): void {
 
   feedContract(name, options)
   sourceRatingsContract(name, options)
+  claimsContract(name, options)
 }
 
 export function report(id: string | undefined, title: string | null, text: string, score = 0.5): Report {

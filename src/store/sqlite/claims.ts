@@ -1,0 +1,249 @@
+// Claims across articles in SQLite: article_claims, claim_clusters (with their term index), alerts and alert_outbox.
+// A report's claims, their clusters, alerts and outbox rows are written in one IMMEDIATE transaction (one writer at a
+// time across processes: no two processes create the same cluster).
+import type Database from 'better-sqlite3'
+import type { SqliteMigration } from './migrate.js'
+import type { ClaimRepository, ClusterRecord } from '../claim-repository.js'
+import { CLUSTER_LIST_DEFAULT_LIMIT, CLUSTER_LIST_MAX_LIMIT, GIVEN_UP } from '../claim-repository.js'
+import {
+  addReportClaimsSteps,
+  alertParams,
+  claimParams,
+  clusterParams,
+  fromAlertRow,
+  fromArticleClaimRow,
+  fromClusterRow,
+  publicCluster,
+  runSync,
+  type AlertRow,
+  type ArticleClaimRow,
+  type ClaimOps,
+  type ClusterRow,
+  type StoredCluster,
+} from '../claim-clustering.js'
+import { FactsiftError } from '../../errors.js'
+
+export const area = 'claims'
+
+export const migrations: SqliteMigration[] = [
+  {
+    version: 1,
+    description: 'article_claims, claim_clusters and their term index, alerts and alert_outbox',
+    up: `
+      CREATE TABLE claim_reports (report_id TEXT PRIMARY KEY, added_at INTEGER NOT NULL);
+      CREATE TABLE claim_clusters (
+        id TEXT PRIMARY KEY,
+        representative TEXT NOT NULL,
+        checkworthiness REAL NOT NULL,
+        first_seen_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        claim_count INTEGER NOT NULL,
+        known_false INTEGER NOT NULL,
+        contradicted INTEGER NOT NULL,
+        factchecks TEXT NOT NULL,
+        stance_agree INTEGER NOT NULL,
+        stance_disagree INTEGER NOT NULL,
+        stance_discuss INTEGER NOT NULL,
+        term_count INTEGER NOT NULL,
+        score REAL NOT NULL
+      );
+      CREATE INDEX claim_clusters_seen ON claim_clusters (last_seen_at);
+      CREATE TABLE claim_cluster_outlets (cluster_id TEXT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (cluster_id, outlet)) WITHOUT ROWID;
+      CREATE INDEX claim_cluster_outlets_outlet ON claim_cluster_outlets (outlet);
+      CREATE TABLE claim_cluster_terms (term TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (term, cluster_id)) WITHOUT ROWID;
+      CREATE TABLE claim_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE article_claims (
+        id TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL,
+        claim_index INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        sentence INTEGER,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        article_url TEXT,
+        article_title TEXT,
+        outlet TEXT,
+        speaker TEXT,
+        published_at TEXT,
+        seen_at INTEGER NOT NULL,
+        checkworthiness REAL NOT NULL,
+        verdict TEXT,
+        factchecks TEXT NOT NULL,
+        stance_agree INTEGER NOT NULL,
+        stance_disagree INTEGER NOT NULL,
+        stance_discuss INTEGER NOT NULL,
+        cluster_id TEXT NOT NULL REFERENCES claim_clusters (id),
+        similarity REAL NOT NULL,
+        UNIQUE (report_id, claim_index)
+      );
+      CREATE INDEX article_claims_cluster ON article_claims (cluster_id, seen_at);
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        report_id TEXT,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        message TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX alerts_created ON alerts (created_at);
+      CREATE TABLE alert_outbox (
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        webhook TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        delivered_at INTEGER,
+        last_error TEXT,
+        claim_owner TEXT,
+        claim_until INTEGER,
+        PRIMARY KEY (alert_id, webhook)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at) WHERE delivered_at IS NULL;
+    `,
+  },
+]
+
+const CLUSTER_COLUMNS = `c.*, (SELECT json_group_array(outlet) FROM claim_cluster_outlets o WHERE o.cluster_id = c.id) AS outlets`
+const ALERT_COLUMNS = `a.*, (SELECT json_group_array(json_object('webhook', webhook, 'attempts', attempts, 'deliveredAt', delivered_at,
+  'lastError', last_error)) FROM alert_outbox x WHERE x.alert_id = a.id) AS deliveries`
+
+export function createRepository(db: Database.Database): ClaimRepository {
+  const s = {
+    reportSeen: db.prepare('SELECT 1 FROM claim_reports WHERE report_id = ?'),
+    markReport: db.prepare('INSERT INTO claim_reports (report_id, added_at) VALUES (?, ?)'),
+    total: db.prepare("SELECT df FROM claim_terms WHERE term = '#clusters'"),
+    bumpDf: db.prepare('INSERT INTO claim_terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
+    insertTerm: db.prepare('INSERT OR IGNORE INTO claim_cluster_terms (term, cluster_id) VALUES (?, ?)'),
+    insertCluster: db.prepare(`INSERT INTO claim_clusters (id, representative, checkworthiness, first_seen_at, last_seen_at, article_count,
+      outlet_count, claim_count, known_false, contradicted, factchecks, stance_agree, stance_disagree, stance_discuss, term_count, score)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    updateCluster: db.prepare(`UPDATE claim_clusters SET checkworthiness = ?, first_seen_at = ?, last_seen_at = ?, article_count = ?,
+      outlet_count = ?, claim_count = ?, known_false = ?, contradicted = ?, factchecks = ?, stance_agree = ?,
+      stance_disagree = ?, stance_discuss = ?, score = ? WHERE id = ?`),
+    hasArticle: db.prepare('SELECT 1 FROM article_claims WHERE cluster_id = ? AND report_id = ? LIMIT 1'),
+    addOutlet: db.prepare('INSERT OR IGNORE INTO claim_cluster_outlets (cluster_id, outlet) VALUES (?, ?)'),
+    insertClaim: db.prepare(`INSERT INTO article_claims (id, report_id, claim_index, text, sentence, start_offset, end_offset, article_url,
+      article_title, outlet, speaker, published_at, seen_at, checkworthiness, verdict, factchecks, stance_agree, stance_disagree,
+      stance_discuss, cluster_id, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    recent: db.prepare('SELECT count(DISTINCT report_id) AS n FROM article_claims WHERE cluster_id = ? AND seen_at >= ?'),
+    insertAlert: db.prepare(`INSERT INTO alerts (id, kind, cluster_id, report_id, idempotency_key, message, payload, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    insertOutbox: db.prepare('INSERT OR IGNORE INTO alert_outbox (alert_id, webhook, next_attempt_at) VALUES (?, ?, ?)'),
+    cluster: db.prepare(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id = ?`),
+    clusterClaims: db.prepare('SELECT * FROM article_claims WHERE cluster_id = ? ORDER BY seen_at, report_id, claim_index'),
+    dueOutbox: db.prepare(`SELECT alert_id, webhook FROM alert_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now
+      AND (claim_until IS NULL OR claim_until < @now) ORDER BY next_attempt_at, alert_id LIMIT @limit`),
+    claimOutbox: db.prepare('UPDATE alert_outbox SET claim_owner = @owner, claim_until = @until, attempts = attempts + 1 WHERE alert_id = @id AND webhook = @webhook RETURNING attempts'),
+    alert: db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = ?`),
+    complete: db.prepare('UPDATE alert_outbox SET delivered_at = ?, claim_owner = NULL, claim_until = NULL, last_error = NULL WHERE alert_id = ? AND webhook = ?'),
+    fail: db.prepare(`UPDATE alert_outbox SET next_attempt_at = ?, last_error = ?, claim_owner = NULL, claim_until = NULL
+      WHERE alert_id = ? AND webhook = ? AND delivered_at IS NULL`),
+    counts: db.prepare(`SELECT (SELECT count(*) FROM article_claims) AS claims, (SELECT count(*) FROM claim_clusters) AS clusters,
+      (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_outbox WHERE delivered_at IS NULL) AS undelivered`),
+  }
+
+  const ops: ClaimOps = {
+    reportSeen: (id) => s.reportSeen.get(id) !== undefined,
+    markReport: (id, now) => void s.markReport.run(id, now),
+    clusterCount: () => Number((s.total.get() as { df: number } | undefined)?.df ?? 0),
+    termDf(terms) {
+      const rows = db.prepare(`SELECT term, df FROM claim_terms WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; df: number }[]
+      return new Map(rows.map((r) => [r.term, Number(r.df)]))
+    },
+    postings(terms) {
+      return (db.prepare(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { clusterId: string; term: string }[])
+    },
+    clusters(ids) {
+      const rows = db.prepare(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ClusterRow[]
+      return new Map(rows.map((r) => [r.id, fromClusterRow(r)]))
+    },
+    insertCluster(cluster: StoredCluster, terms) {
+      s.insertCluster.run(...clusterParams(cluster))
+      for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) s.bumpDf.run(term)
+      s.bumpDf.run('#clusters')
+    },
+    updateCluster: (cluster) => {
+      const p = clusterParams(cluster)
+      s.updateCluster.run(...p.slice(2, 14), p[15], p[0])
+    },
+    hasArticle: (clusterId, reportId) => s.hasArticle.get(clusterId, reportId) !== undefined,
+    addOutlet: (clusterId, outlet) => s.addOutlet.run(clusterId, outlet).changes > 0,
+    insertClaim: (claim) => void s.insertClaim.run(...claimParams(claim)),
+    recentArticles: (clusterId, since) => Number((s.recent.get(clusterId, since) as { n: number }).n),
+    insertAlert: (alert) => s.insertAlert.run(...alertParams(alert)).changes > 0,
+    insertOutbox: (alertId, webhook, now) => void s.insertOutbox.run(alertId, webhook, now),
+  }
+
+  const wrap = <T>(what: string, work: () => T): T => {
+    try {
+      return work()
+    } catch (error) {
+      if (error instanceof FactsiftError) throw error
+      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
+    }
+  }
+
+  return {
+    async addReportClaims(reportId, claims, policy, options) {
+      return wrap(`cannot store the claims of report ${reportId}`, () =>
+        db.transaction(() => runSync(addReportClaimsSteps(reportId, claims, policy, options), ops)).immediate(),
+      )
+    },
+    async hasReport(reportId) {
+      return ops.reportSeen(reportId)
+    },
+    async listClusters(query) {
+      const limit = Math.min(query.limit ?? CLUSTER_LIST_DEFAULT_LIMIT, CLUSTER_LIST_MAX_LIMIT)
+      const where: string[] = []
+      const params: unknown[] = []
+      if (query.since !== undefined) (where.push('c.last_seen_at >= ?'), params.push(query.since))
+      if (query.knownFalse) where.push('c.known_false = 1')
+      if (query.outlet) (where.push('EXISTS (SELECT 1 FROM claim_cluster_outlets o WHERE o.cluster_id = c.id AND o.outlet = ?)'), params.push(query.outlet))
+      const sql = `SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY c.score DESC, c.last_seen_at DESC, c.id LIMIT ?`
+      return (db.prepare(sql).all(...params, limit) as ClusterRow[]).map((r) => publicCluster(fromClusterRow(r)))
+    },
+    async getCluster(id) {
+      const row = s.cluster.get(id) as ClusterRow | undefined
+      if (!row) return null
+      const cluster: ClusterRecord = publicCluster(fromClusterRow(row))
+      return { cluster, claims: (s.clusterClaims.all(id) as ArticleClaimRow[]).map(fromArticleClaimRow) }
+    },
+    async listAlerts(query) {
+      const params: unknown[] = []
+      const where = query.since !== undefined ? (params.push(query.since), 'WHERE a.created_at >= ?') : ''
+      const sql = `SELECT ${ALERT_COLUMNS} FROM alerts a ${where} ORDER BY a.created_at DESC, a.id LIMIT ?`
+      return (db.prepare(sql).all(...params, Math.min(query.limit ?? 100, 1000)) as AlertRow[]).map(fromAlertRow)
+    },
+    async claimOutbox(owner, now, leaseMs, limit) {
+      return wrap('cannot claim alert deliveries', () =>
+        db.transaction(() =>
+          (s.dueOutbox.all({ now, limit }) as { alert_id: string; webhook: string }[]).map(({ alert_id, webhook }) => {
+            const { attempts } = s.claimOutbox.get({ owner, until: now + leaseMs, id: alert_id, webhook }) as { attempts: number }
+            return { alert: fromAlertRow(s.alert.get(alert_id) as AlertRow), webhook, attempts: Number(attempts) }
+          }),
+        ).immediate(),
+      )
+    },
+    async completeDelivery(alertId, webhook, now) {
+      wrap('cannot record a delivery', () => s.complete.run(now, alertId, webhook))
+    },
+    async failDelivery(alertId, webhook, error, retryAt) {
+      wrap('cannot record a failed delivery', () => s.fail.run(retryAt ?? GIVEN_UP, error.slice(0, 500), alertId, webhook))
+    },
+    async outboxOwners() {
+      return (db.prepare('SELECT DISTINCT claim_owner AS o FROM alert_outbox WHERE delivered_at IS NULL AND claim_owner IS NOT NULL').all() as { o: string }[]).map((r) => r.o)
+    },
+    async releaseOutbox(owners) {
+      const release = db.prepare('UPDATE alert_outbox SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ? AND delivered_at IS NULL')
+      return wrap('cannot release alert deliveries', () => db.transaction(() => owners.reduce((n, o) => n + release.run(o).changes, 0))())
+    },
+    async counts() {
+      const row = s.counts.get() as Record<string, number>
+      return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
+    },
+  }
+}

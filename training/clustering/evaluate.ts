@@ -1,0 +1,137 @@
+// Pairwise precision / recall / F1 of claim clustering on CLEF CheckThat! 2020 Task 2: tweets that share a verified
+// claim say the same thing (as that claim), and the verified claims are distinct. Items of a split: its tweets, the
+// verified claims they check (gold cluster = the verified claim: a tweet and its claim, and tweets sharing a claim, are
+// the positive pairs) and --distractors other verified claims that no tweet of either split checks (each its own
+// cluster). Items go one by one, in a
+// seeded order, through the production path (the SQLite claim store's BM25 candidates + chooseCluster); the threshold
+// is chosen on train (best F1), then dev is scored once at it.
+//   npx tsx training/clustering/evaluate.ts [--data ../shared/data/claim-retrieval-clef2020] [--distractors 1000] [--threshold T]
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readClefQueries, readQrels } from '../claim-matching/clef-data.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { chooseCluster, CLUSTER_THRESHOLD } from '../../src/watch/claim-similarity.js'
+import type { ClusterPolicy } from '../../src/store/claim-repository.js'
+
+interface Item {
+  text: string
+  gold: string
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+const dataDir = flag('data') ?? join(import.meta.dirname, '../../../shared/data/claim-retrieval-clef2020')
+const distractors = Number(flag('distractors') ?? 1000)
+const fixed = flag('threshold')
+
+function readVerified(path: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
+    const [id, claim] = line.split('\t')
+    if (id && claim) out.set(id.trim(), claim.trim())
+  }
+  return out
+}
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const random = mulberry32(seed)
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[xs[i], xs[j]] = [xs[j]!, xs[i]!]
+  }
+  return xs
+}
+
+export function splitItems(split: 'train' | 'dev', verified: Map<string, string>, exclude: Set<string>, extra: number): Item[] {
+  const queries = readClefQueries(join(dataDir, `${split}.queries.tsv`))
+  const qrels = readQrels(join(dataDir, `${split}.qrels`))
+  const items: Item[] = []
+  const claims = new Set<string>()
+  for (const q of queries) {
+    const gold = [...(qrels.get(q.id) ?? [])][0]
+    if (!gold) continue
+    items.push({ text: q.text, gold })
+    claims.add(gold)
+  }
+  for (const id of claims) items.push({ text: verified.get(id)!, gold: id })
+  const others = shuffle([...verified.keys()].filter((id) => !claims.has(id) && !exclude.has(id)).sort(), split === 'train' ? 7 : 11).slice(0, extra)
+  for (const id of others) items.push({ text: verified.get(id)!, gold: id })
+  return shuffle(items, split === 'train' ? 1 : 2)
+}
+
+export interface PairwiseScores {
+  precision: number
+  recall: number
+  f1: number
+  truePairs: number
+  predictedPairs: number
+  clusters: number
+}
+
+/** Clusters `items` incrementally through a fresh claim store at `threshold`; pairwise scores against the gold labels. */
+export async function clusterAndScore(items: readonly Item[], threshold: number): Promise<PairwiseScores> {
+  const store = openSqliteStore(':memory:')
+  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold), alerts: () => [] }
+  const assigned: string[] = []
+  try {
+    for (const [i, item] of items.entries()) {
+      const claim = { claimIndex: 0, text: item.text, sentence: 0, start: 0, end: item.text.length, articleUrl: null, articleTitle: null, outlet: null, speaker: null, publishedAt: null, seenAt: i, checkworthiness: 1, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } }
+      const result = await store.claims.addReportClaims(`item-${i}`, [claim], policy, { webhooks: [], now: i })
+      assigned.push(result.claims[0]!.clusterId)
+    }
+  } finally {
+    await store.close()
+  }
+  return pairwise(items.map((i) => i.gold), assigned)
+}
+
+/** Pairwise P/R/F1 via contingency counts: pairs in the same predicted cluster vs the same gold cluster. */
+export function pairwise(gold: readonly string[], predicted: readonly string[]): PairwiseScores {
+  const pairs = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0)
+  const count = (keys: readonly string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())
+  const goldPairs = pairs(count(gold))
+  const predictedPairs = pairs(count(predicted))
+  const both = pairs(count(gold.map((g, i) => `${g}\u0000${predicted[i]}`)))
+  const precision = predictedPairs ? both / predictedPairs : 1
+  const recall = goldPairs ? both / goldPairs : 1
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, truePairs: goldPairs, predictedPairs, clusters: new Set(predicted).size }
+}
+
+const fmt = (s: PairwiseScores) =>
+  `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (gold pairs ${s.truePairs}, predicted pairs ${s.predictedPairs}, clusters ${s.clusters})`
+
+async function main(): Promise<void> {
+  const verified = readVerified(join(dataDir, 'verified_claims.tsv'))
+  const devGold = new Set([...readQrels(join(dataDir, 'dev.qrels')).values()].flatMap((s) => [...s]))
+  const train = splitItems('train', verified, devGold, distractors)
+  const trainGold = new Set(train.map((i) => i.gold))
+  const dev = splitItems('dev', verified, trainGold, distractors)
+  console.log(`train: ${train.length} items (${new Set(train.map((i) => i.gold)).size} gold clusters); dev: ${dev.length} items (${new Set(dev.map((i) => i.gold)).size} gold clusters); ${distractors} distractor verified claims each`)
+  let threshold = fixed !== undefined ? Number(fixed) : CLUSTER_THRESHOLD
+  if (fixed === undefined) {
+    let best: { t: number; s: PairwiseScores } | null = null
+    for (let t = 0.24; t <= 0.601; t += 0.03) {
+      const s = await clusterAndScore(train, Math.round(t * 100) / 100)
+      if (process.argv.includes('--verbose')) console.log(`  train t=${t.toFixed(2)}  ${fmt(s)}`)
+      if (!best || s.f1 > best.s.f1) best = { t: Math.round(t * 100) / 100, s }
+    }
+    threshold = best!.t
+    console.log(`train: best threshold ${threshold.toFixed(2)}: ${fmt(best!.s)}  (shipped CLUSTER_THRESHOLD ${CLUSTER_THRESHOLD})`)
+  }
+  const devScores = await clusterAndScore(dev, threshold)
+  console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main()
