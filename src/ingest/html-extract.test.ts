@@ -93,3 +93,24 @@ test('hidden elements, <br> line breaks and lists', () => {
       'A new paragraph after a double break.\n\nPoint one\n\nPoint two',
   )
 })
+
+test('text before <!doctype> (a server warning) does not hide the page from extraction', () => {
+  const a = extractArticle(`<br />\n<b>Warning</b>: could not connect in <b>plugin.php</b> on line <b>12</b><br />
+    <!DOCTYPE html><html><head><title>Relaunch</title></head><body><article>
+    <p>After two quiet years the library blog has a new design and a new editor.</p>
+    <p>We hope you like the relaunch and visit us again soon.</p></article></body></html>`)
+  assert.match(a.text, /After two quiet years the library blog has a new design/)
+  assert.match(a.text, /We hope you like the relaunch/)
+  assert.doesNotMatch(a.text, /Warning/)
+})
+
+test('a post body shipped as <script type="text/template"> inside the article body is read', () => {
+  const a = extractArticle(`<!doctype html><html><body><div class="post-body" itemprop="articleBody">
+    <script type="text/template"><p>The tram line opens in May, two months later than planned.</p>
+    <p>Test runs start next week on the northern section.</p></script></div>
+    <script type="text/template"><div role="dialog"><p>We use cookies to improve this site for you.</p></div></script>
+    </body></html>`)
+  assert.match(a.text, /The tram line opens in May/)
+  assert.match(a.text, /Test runs start next week/)
+  assert.doesNotMatch(a.text, /cookies/)
+})

@@ -56,11 +56,34 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
 }
 
 function parse(html: string): Document {
-  return (parseHTML(html) as unknown as { document: Document }).document
+  const document = (parseHTML(html) as unknown as { document: Document }).document
+  inlineTemplates(document)
+  return document
+}
+
+// Blogger ships each post's body as markup inside <script type="text/template"> and renders it with JavaScript;
+// every extractor drops scripts, so the post would be lost. Such a script inside the post's body becomes a <div>
+// (only there: templates elsewhere are widgets, such as a cookie box rendered on demand).
+const TEMPLATE_IN_BODY = ['[itemprop="articleBody"]', '.post-body', '.post-content', '.entry-content']
+  .map((container) => `${container} script[type="text/template"]`)
+  .join(', ')
+
+function inlineTemplates(document: Document): void {
+  for (const script of Array.from(document.querySelectorAll(TEMPLATE_IN_BODY))) {
+    const markup = script.textContent ?? ''
+    if (!/<(p|div|br)[\s>/]/i.test(markup)) continue
+    const div = document.createElement('div')
+    div.innerHTML = markup
+    script.replaceWith(div)
+  }
 }
 
 // linkedom only builds <html>/<body> when the markup has them; a fragment ('<p>…</p>') would have no body.
+// Anything before <!doctype>/<html> (a PHP warning, a stray <style>) makes linkedom put the whole page outside
+// document.body, so it is cut: browsers show it above the page, never inside the article.
 function asFullDocument(html: string): string {
+  const start = html.search(/<!doctype\s+html|<html[\s>]/i)
+  if (start > 0) html = html.slice(start)
   if (/<body[\s>]/i.test(html)) return html
   const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? ''
   const rest = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/gi, '').replace(head, '')
