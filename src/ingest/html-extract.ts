@@ -9,6 +9,7 @@ import { removeChrome } from './page-chrome.js'
 import { cleanTitle, siteNameFromTitle } from './title.js'
 import { dropMetaLines } from './meta-lines.js'
 import { recoverDroppedBlocks } from './recover-blocks.js'
+import { pruneBlocks } from './prune-blocks.js'
 import type { ExtractedArticle } from './types.js'
 
 /** Fewer words of non-link text than this after extraction means the page has no article (E_NO_ARTICLE). */
@@ -46,7 +47,7 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   const clean = parse(full)
   removeChrome(clean)
   const found = kept.length ? recoverDroppedBlocks(kept, clean) : clean.body ? htmlToBlocks(clean.body) : []
-  const blocks = dropMetaLines(found, { title, byline })
+  const blocks = dropMetaLines(pruneBlocks(found), { title, byline })
   if (articleWords(blocks) < MIN_ARTICLE_WORDS) {
     throw new FactsiftError('E_NO_ARTICLE', 'no article text found in the HTML (only navigation, links or nothing)')
   }

@@ -1,0 +1,49 @@
+// Drop the boilerplate that sits inside an article's own container: link lists, headings over nothing, "Read also"
+// teasers and photo credits. Runs on the final blocks, whichever extraction path produced them.
+import type { TextBlock } from './html-to-text.js'
+
+/** A block whose text is more than this share link text is a list of links (related stories, tags, a menu). */
+export const MAX_LINK_SHARE = 0.5
+const HEADING = /^H[1-6]$/
+// "Read also: <link>" teasers between paragraphs, in the languages of the pages we meet most.
+const READ_ALSO =
+  /^(read (also|more|next)|see also|also read|related|more on this|lea( también| más)?|le puede interesar|puedes ver|mira|mire|te puede interesar|lesen sie (auch|hier|mehr)|auch lesen|siehe auch|auch interessant|mehr zum thema|das könnte sie auch interessieren|weiterlesen|à lire aussi|lire aussi|leia também|veja também|zobacz (też|również))\b\s*[:»›>…-]?/iu
+// Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
+const CREDIT = /^\(?(fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright|©)\s*(:|\(|©)/iu
+const MAX_CREDIT_WORDS = 12
+// A short line ending in a colon announces what follows ("Related articles:"), like a heading.
+const LABEL = /^[^.!?]{1,80}:$/
+
+/** Blocks of the article without link lists, headings and labels over nothing, "Read also" teasers and credits. */
+export function pruneBlocks(blocks: TextBlock[]): TextBlock[] {
+  const kept = blocks.filter((b) => !isLinkList(b) && !isReadAlso(b) && !isCredit(b))
+  // Walk backwards: a heading (or label) survives only when a kept block that is not itself a heading follows it.
+  const out: TextBlock[] = []
+  let contentFollows = false
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const b = kept[i]!
+    if (isHeadingLike(b)) {
+      if (!contentFollows) continue
+      contentFollows = false
+    } else contentFollows = true
+    out.push(b)
+  }
+  return out.reverse()
+}
+
+function isLinkList(b: TextBlock): boolean {
+  return b.linkChars / b.text.length > MAX_LINK_SHARE
+}
+
+function isReadAlso(b: TextBlock): boolean {
+  return b.linkChars > 0 && READ_ALSO.test(b.text)
+}
+
+function isCredit(b: TextBlock): boolean {
+  return CREDIT.test(b.text) && b.text.split(/\s+/).length <= MAX_CREDIT_WORDS
+}
+
+function isHeadingLike(b: TextBlock): boolean {
+  const owner = b.owner?.tagName.toUpperCase() ?? ''
+  return HEADING.test(owner) || LABEL.test(b.text)
+}
