@@ -1,0 +1,33 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { extractArticle } from './html-extract.js'
+
+const STORY = `<p>The river rose by two metres overnight and flooded the lower town, the mayor said on Sunday.</p>
+  <p>About 300 homes were evacuated; volunteers filled sandbags at the fire station until dawn.</p>`
+
+function body(html: string): string[] {
+  return extractArticle(`<!doctype html><html><body><article>${html}</article></body></html>`).text.split('\n\n')
+}
+
+test('a list of links under a heading goes, heading and all', () => {
+  const text = body(`${STORY}<h3>More from the region</h3><p><a href="/a">Bridge reopens after repairs</a></p>
+    <ul><li><a href="/b">School roof fixed</a></li><li><a href="/c">New bus timetable</a></li></ul>`)
+  assert.ok(text.some((p) => p.startsWith('About 300 homes')))
+  assert.ok(!text.includes('More from the region'))
+  assert.ok(!text.some((p) => /Bridge reopens|School roof|bus timetable/.test(p)))
+})
+
+test('a heading with its own paragraphs stays; a trailing label with nothing after it goes', () => {
+  const text = body(`<h2>What happens next</h2>${STORY}<p>Related articles:</p>`)
+  assert.equal(text[0], 'What happens next')
+  assert.ok(!text.includes('Related articles:'))
+})
+
+test('"Read also" teasers and photo credits go; a sentence that mentions a photo stays', () => {
+  const text = body(`${STORY}<p><strong>Read also:</strong> <a href="/x">How the dam was built</a> in the fifties</p>
+    <p>Lea también: <a href="/y">Lluvias en el norte</a> y sus efectos en la región</p>
+    <p>Foto: Ann Lee / Eastbrook Post</p>
+    <p>A photo of the flooded square was shared thousands of times: it shows the water at the church door.</p>`)
+  assert.ok(!text.some((p) => /Read also|Lea también|Foto: Ann Lee/.test(p)))
+  assert.ok(text.some((p) => p.startsWith('A photo of the flooded square')))
+})
