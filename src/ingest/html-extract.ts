@@ -9,11 +9,16 @@ import { removeChrome } from './page-chrome.js'
 import { cleanTitle, siteNameFromTitle } from './title.js'
 import { dropMetaLines } from './meta-lines.js'
 import { recoverDroppedBlocks } from './recover-blocks.js'
+import { articleBodyBlocks } from './article-body.js'
 import { pruneBlocks } from './prune-blocks.js'
 import type { ExtractedArticle } from './types.js'
 
 /** Fewer words of non-link text than this after extraction means the page has no article (E_NO_ARTICLE). */
 export const MIN_ARTICLE_WORDS = 5
+/** A JSON-LD articleBody shorter than this is a summary, never used as the text. */
+const MIN_STATED_BODY_WORDS = 50
+/** The articleBody replaces extracted text that has fewer than this share of its words. */
+const STATED_BODY_SHARE = 0.4
 
 /**
  * Extract the article of an HTML page: its paragraphs as plain text separated by blank lines (the headline first,
@@ -47,13 +52,30 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   const clean = parse(full)
   removeChrome(clean)
   const found = kept.length ? recoverDroppedBlocks(kept, clean) : clean.body ? htmlToBlocks(clean.body) : []
-  const blocks = dropMetaLines(pruneBlocks(found), { title, byline })
+  let blocks = dropMetaLines(pruneBlocks(found), { title, byline })
+
+  // The page's own JSON-LD articleBody wins when the markup gave far less (a body rendered by script, a teaser
+  // shown in place of the text); it must be long enough to be an article, not a summary.
+  const stated = page.articleBody ? dropMetaLines(articleBodyBlocks(page.articleBody), { title, byline }) : []
+  const statedWords = articleWords(stated)
+  if (statedWords >= MIN_STATED_BODY_WORDS && articleWords(blocks) < STATED_BODY_SHARE * statedWords) blocks = stated
+  // Last resort: chrome removal can take the article with it (a slideshow whose text sits in captions);
+  // read the page again with only the structural chrome removed.
+  if (articleWords(blocks) < MIN_ARTICLE_WORDS) blocks = lightExtraction(full, { title, byline })
   if (articleWords(blocks) < MIN_ARTICLE_WORDS) {
     throw new FactsiftError('E_NO_ARTICLE', 'no article text found in the HTML (only navigation, links or nothing)')
   }
   const paragraphs = blocks.map((b) => b.text)
   if (title && !sameText(paragraphs[0], title)) paragraphs.unshift(title)
   return { text: paragraphs.join('\n\n'), meta: { title, byline, outlet, publishedAt, url: page.url } }
+}
+
+function lightExtraction(full: string, known: { title: string | null; byline: string | null }): TextBlock[] {
+  const document = parse(full)
+  removeChrome(document, { byClass: false })
+  const parsed = new Readability<Node>(document, { serializer: (node) => node }).parse()
+  const found = parsed?.content ? htmlToBlocks(parsed.content) : document.body ? htmlToBlocks(document.body) : []
+  return dropMetaLines(pruneBlocks(found), known)
 }
 
 function parse(html: string): Document {
