@@ -11,6 +11,10 @@ const READ_ALSO =
 // Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
 const CREDIT = /^\(?(fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright|©)\s*(:|\(|©)/iu
 const MAX_CREDIT_WORDS = 12
+/** A block of at least this many words is a paragraph of the story. */
+const MIN_PARAGRAPH_WORDS = 15
+const MAX_TRAILING_LINE_WORDS = 8
+const SENTENCE_END = /[.!?…"”»)]$/u
 // A short line ending in a colon announces what follows ("Related articles:"), like a heading.
 const LABEL = /^[^.!?]{1,80}:$/
 
@@ -28,7 +32,22 @@ export function pruneBlocks(blocks: TextBlock[]): TextBlock[] {
     } else contentFollows = true
     out.push(b)
   }
-  return out.reverse()
+  out.reverse()
+  // After the story's last real paragraph, short lines that are neither sentences nor list items are the page
+  // signing off ("Share this article?" prompts, "Contact:", tag rows, a rating widget's label).
+  let lastParagraph = -1
+  out.forEach((b, i) => {
+    if (words(b.text) >= MIN_PARAGRAPH_WORDS) lastParagraph = i
+  })
+  return lastParagraph === -1 ? out : out.filter((b, i) => i <= lastParagraph || !isTrailingLine(b))
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).length
+}
+
+function isTrailingLine(b: TextBlock): boolean {
+  return words(b.text) < MAX_TRAILING_LINE_WORDS && b.owner?.tagName !== 'LI' && !SENTENCE_END.test(b.text)
 }
 
 function isLinkList(b: TextBlock): boolean {
