@@ -114,3 +114,21 @@ test('a post body shipped as <script type="text/template"> inside the article bo
   assert.match(a.text, /Test runs start next week/)
   assert.doesNotMatch(a.text, /cookies/)
 })
+
+test('lead: the standfirst in the page header, between the <h1> and the body, is kept', () => {
+  const body = [
+    'Engineers began testing the new signalling system on the northern line at four in the morning.',
+    'The system lets trains run closer together, which the operator says will add two trains an hour.',
+    'Passengers can expect replacement buses on the next two Sundays while the work is finished.',
+  ]
+  const a = extractArticle(`<!doctype html><html><body>
+    <header class="intro"><h1>Signals upgrade on the northern line</h1>
+      <div class="standfirst">Trains will run every four minutes from June, the operator says, if the tests go well.</div>
+      <span class="date">3 March 2026</span></header>
+    <div class="wrap"><div class="story">${body.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="more"><a href="/a">Other news</a></div></div></body></html>`)
+  const text = a.text.split('\n\n')
+  assert.equal(text[0], 'Signals upgrade on the northern line')
+  assert.equal(text[1], 'Trains will run every four minutes from June, the operator says, if the tests go well.')
+  assert.deepEqual(text.slice(2), body)
+})

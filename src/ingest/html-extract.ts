@@ -8,7 +8,7 @@ import { htmlToBlocks, type TextBlock } from './html-to-text.js'
 import { removeChrome } from './page-chrome.js'
 import { cleanTitle, siteNameFromTitle } from './title.js'
 import { dropMetaLines } from './meta-lines.js'
-import { recoverDroppedBlocks } from './recover-blocks.js'
+import { recoverDroppedBlocks, recoverLead } from './recover-blocks.js'
 import { articleBodyBlocks } from './article-body.js'
 import { pruneBlocks } from './prune-blocks.js'
 import type { ExtractedArticle } from './types.js'
@@ -51,7 +51,8 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   const kept = parsed?.content ? htmlToBlocks(parsed.content) : []
   const clean = parse(full)
   removeChrome(clean)
-  const found = kept.length ? recoverDroppedBlocks(kept, clean) : clean.body ? htmlToBlocks(clean.body) : []
+  const bodyBlocks = clean.body ? htmlToBlocks(clean.body) : []
+  const found = kept.length ? recoverLead(recoverDroppedBlocks(kept, clean, bodyBlocks), bodyBlocks) : bodyBlocks
   let blocks = dropMetaLines(pruneBlocks(found), { title, byline })
 
   // The page's own JSON-LD articleBody wins when the markup gave far less (a body rendered by script, a teaser

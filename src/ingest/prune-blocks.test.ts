@@ -31,3 +31,11 @@ test('"Read also" teasers and photo credits go; a sentence that mentions a photo
   assert.ok(!text.some((p) => /Read also|Lea también|Foto: Ann Lee/.test(p)))
   assert.ok(text.some((p) => p.startsWith('A photo of the flooded square')))
 })
+
+test('after the last paragraph, short non-sentence lines go; short sentences and list items stay', () => {
+  const text = body(`${STORY}<p>We hope the water goes down soon.</p><ul><li>Sandbags: fire station</li></ul>
+    <p>Did you like this article</p><p>Contact:</p><p>Eastbrook Post newsroom</p>`)
+  assert.ok(text.includes('We hope the water goes down soon.'))
+  assert.ok(text.includes('Sandbags: fire station'))
+  for (const gone of ['Did you like this article', 'Contact:', 'Eastbrook Post newsroom']) assert.ok(!text.includes(gone), gone)
+})
