@@ -31,6 +31,9 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   // Metadata first: Readability and chrome removal both mutate the tree.
   const page = readPageMeta(document, baseUrl)
   removeChrome(document)
+  // Readability mutates the tree it reads, and recovery needs the chrome-free page as it was: a deep copy costs
+  // about half of a second parse and spares a second chrome removal.
+  const clean = document.cloneNode(true) as Document
   const h1 = document.querySelector('h1')?.textContent ?? null
   const parsed = new Readability<Node>(document, { serializer: (node) => node }).parse()
   const readabilityTitle = parsed?.title ?? null
@@ -47,10 +50,8 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   const byline = page.byline ?? cleanByline(parsed?.byline)
   const publishedAt = page.publishedAt ?? normalizeDate(parsed?.publishedTime)
 
-  // Readability mutated `document`; recovery reads a second, chrome-free parse of the same page.
+  // Readability mutated `document`; recovery reads the untouched chrome-free copy.
   const kept = parsed?.content ? htmlToBlocks(parsed.content) : []
-  const clean = parse(full)
-  removeChrome(clean)
   const bodyBlocks = clean.body ? htmlToBlocks(clean.body) : []
   const found = kept.length ? recoverLead(recoverDroppedBlocks(kept, clean, bodyBlocks), bodyBlocks) : bodyBlocks
   let blocks = dropMetaLines(pruneBlocks(found), { title, byline })
@@ -81,7 +82,7 @@ function lightExtraction(full: string, known: { title: string | null; byline: st
 
 function parse(html: string): Document {
   const document = (parseHTML(html) as unknown as { document: Document }).document
-  inlineTemplates(document)
+  if (html.includes('text/template')) inlineTemplates(document)
   return document
 }
 
