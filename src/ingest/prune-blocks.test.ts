@@ -39,3 +39,15 @@ test('after the last paragraph, short non-sentence lines go; short sentences and
   assert.ok(text.includes('Sandbags: fire station'))
   for (const gone of ['Did you like this article', 'Contact:', 'Eastbrook Post newsroom']) assert.ok(!text.includes(gone), gone)
 })
+
+test('calls to action (follow, subscribe, rate, log in) go; a long paragraph that mentions one stays', () => {
+  const long =
+    'The council said residents who want updates can follow us on the city website, where the flood maps are ' +
+    'published every morning together with the list of closed roads, the shelters that still have beds and the ' +
+    'numbers to call for help with pumping out cellars.'
+  const text = body(`${STORY}<p>${long}</p><p>Síguenos en Telegram y Facebook para recibir las noticias.</p>
+    <p>Was this article useful? Rate this article</p><p>You must be logged in to comment.</p>
+    <p>© 2026 Eastbrook Post. All rights reserved.</p>`)
+  assert.ok(text.includes(long))
+  assert.ok(!text.some((p) => /Síguenos|Rate this article|logged in to comment|All rights reserved/.test(p)))
+})

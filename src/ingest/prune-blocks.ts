@@ -1,5 +1,6 @@
 // Drop the boilerplate that sits inside an article's own container: link lists, headings over nothing, "Read also"
-// teasers and photo credits. Runs on the final blocks, whichever extraction path produced them.
+// teasers, photo credits and calls to action. Runs on the final blocks, whichever extraction path produced them.
+import { BOILERPLATE_PHRASES } from './boilerplate-phrases.js'
 import type { TextBlock } from './html-to-text.js'
 
 /** A block whose text is more than this share link text is a list of links (related stories, tags, a menu). */
@@ -15,12 +16,15 @@ const MAX_CREDIT_WORDS = 12
 const MIN_PARAGRAPH_WORDS = 15
 const MAX_TRAILING_LINE_WORDS = 8
 const SENTENCE_END = /[.!?…"”»)]$/u
+const CALL_TO_ACTION = new RegExp(BOILERPLATE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu')
+/** Calls to action are short; a longer paragraph that happens to contain one of the phrases is the story's. */
+const MAX_CALL_TO_ACTION_WORDS = 40
 // A short line ending in a colon announces what follows ("Related articles:"), like a heading.
 const LABEL = /^[^.!?]{1,80}:$/
 
 /** Blocks of the article without link lists, headings and labels over nothing, "Read also" teasers and credits. */
 export function pruneBlocks(blocks: TextBlock[]): TextBlock[] {
-  const kept = blocks.filter((b) => !isLinkList(b) && !isReadAlso(b) && !isCredit(b))
+  const kept = blocks.filter((b) => !isLinkList(b) && !isReadAlso(b) && !isCredit(b) && !isCallToAction(b))
   // Walk backwards: a heading (or label) survives only when a kept block that is not itself a heading follows it.
   const out: TextBlock[] = []
   let contentFollows = false
@@ -56,6 +60,10 @@ function isLinkList(b: TextBlock): boolean {
 
 function isReadAlso(b: TextBlock): boolean {
   return b.linkChars > 0 && READ_ALSO.test(b.text)
+}
+
+function isCallToAction(b: TextBlock): boolean {
+  return words(b.text) <= MAX_CALL_TO_ACTION_WORDS && CALL_TO_ACTION.test(b.text)
 }
 
 function isCredit(b: TextBlock): boolean {
