@@ -51,3 +51,10 @@ test('calls to action (follow, subscribe, rate, log in) go; a long paragraph tha
   assert.ok(text.includes(long))
   assert.ok(!text.some((p) => /Síguenos|Rate this article|logged in to comment|All rights reserved/.test(p)))
 })
+
+test('short date lines in any language go; a labelled date such as a deadline stays', () => {
+  const text = body(`<p>23.10.2025</p>${STORY}<p>Aktualisiert am 17.01.2026, 08:30 Uhr</p>
+    <p>Publicado el 6. Mai 2026</p><p>Anmeldeschluss: 03.11.2026 (Poststempel)</p>`)
+  assert.ok(!text.some((p) => /23\.10\.2025|Aktualisiert am|6\. Mai 2026/.test(p)))
+  assert.ok(text.includes('Anmeldeschluss: 03.11.2026 (Poststempel)'))
+})
