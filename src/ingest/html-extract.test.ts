@@ -132,3 +132,8 @@ test('lead: the standfirst in the page header, between the <h1> and the body, is
   assert.equal(text[1], 'Trains will run every four minutes from June, the operator says, if the tests go well.')
   assert.deepEqual(text.slice(2), body)
 })
+
+test('ruby annotations (readings above kanji) are not read into the text', () => {
+  const a = extractArticle('<p><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました。新しい規則は来月から始まります。</p>')
+  assert.equal(a.text, '子どもの法律ができました。新しい規則は来月から始まります。')
+})

@@ -115,11 +115,16 @@ function asFullDocument(html: string): string {
   return `<!doctype html><html>${head || '<head></head>'}<body>${rest}</body></html>`
 }
 
+// Chinese and Japanese put no spaces between words: there, about two characters make a word.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+const CJK_CHARS_PER_WORD = 2
+
 function articleWords(blocks: TextBlock[]): number {
   let words = 0
   for (const b of blocks) {
     if (b.linkChars / b.text.length > 0.5) continue
-    words += b.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+    const cjk = b.text.match(CJK)?.length ?? 0
+    words += cjk / CJK_CHARS_PER_WORD + b.text.replace(CJK, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
   }
   return words
 }
