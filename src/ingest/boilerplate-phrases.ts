@@ -12,6 +12,13 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'abonnez-vous',
   'suscríbete',
   'suscribete',
+  // paywalls
+  'please subscribe',
+  'subscribe now',
+  'already a subscriber',
+  'to continue reading',
+  'jetzt abonnieren',
+  'bereits abonnent',
   // follow us
   'follow us on',
   'síguenos en',
