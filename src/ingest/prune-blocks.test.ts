@@ -26,9 +26,9 @@ test('a heading with its own paragraphs stays; a trailing label with nothing aft
 test('"Read also" teasers and photo credits go; a sentence that mentions a photo stays', () => {
   const text = body(`${STORY}<p><strong>Read also:</strong> <a href="/x">How the dam was built</a> in the fifties</p>
     <p>Lea también: <a href="/y">Lluvias en el norte</a> y sus efectos en la región</p>
-    <p>Foto: Ann Lee / Eastbrook Post</p>
+    <p>Foto: Ann Lee / Eastbrook Post</p><p>© Ben Ode/Eastbrook Archive</p>
     <p>A photo of the flooded square was shared thousands of times: it shows the water at the church door.</p>`)
-  assert.ok(!text.some((p) => /Read also|Lea también|Foto: Ann Lee/.test(p)))
+  assert.ok(!text.some((p) => /Read also|Lea también|Foto: Ann Lee|Ben Ode/.test(p)))
   assert.ok(text.some((p) => p.startsWith('A photo of the flooded square')))
 })
 

@@ -10,7 +10,7 @@ const HEADING = /^H[1-6]$/
 const READ_ALSO =
   /^(read (also|more|next)|see also|also read|related|more on this|lea( también| más)?|le puede interesar|puedes ver|mira|mire|te puede interesar|lesen sie (auch|hier|mehr)|auch lesen|siehe auch|auch interessant|mehr zum thema|das könnte sie auch interessieren|weiterlesen|à lire aussi|lire aussi|leia também|veja também|zobacz (też|również))\b\s*[:»›>…-]?/iu
 // Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
-const CREDIT = /^\(?(fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright|©)\s*(:|\(|©)/iu
+const CREDIT = /^\(?((fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright)\s*(:|\(|©)|©)/iu
 const MAX_CREDIT_WORDS = 12
 /** A block of at least this many words is a paragraph of the story. */
 const MIN_PARAGRAPH_WORDS = 15
