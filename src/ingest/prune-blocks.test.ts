@@ -17,6 +17,12 @@ test('a list of links under a heading goes, heading and all', () => {
   assert.ok(!text.some((p) => /Bridge reopens|School roof|bus timetable/.test(p)))
 })
 
+test('the title of a teaser box goes even when a paragraph follows it', () => {
+  const text = body(`<p>Schon gelesen?</p>${STORY}<h4>You might also like</h4><p>The bakery on Mill Street reopened after the fire, with a new oven and longer hours.</p>`)
+  assert.ok(!text.includes('Schon gelesen?'))
+  assert.ok(!text.includes('You might also like'))
+})
+
 test('a heading with its own paragraphs stays; a trailing label with nothing after it goes', () => {
   const text = body(`<h2>What happens next</h2>${STORY}<p>Related articles:</p>`)
   assert.equal(text[0], 'What happens next')

@@ -9,6 +9,9 @@ const HEADING = /^H[1-6]$/
 // "Read also: <link>" teasers between paragraphs, in the languages of the pages we meet most.
 const READ_ALSO =
   /^(read (also|more|next)|see also|also read|related|more on this|lea( también| más)?|le puede interesar|puedes ver|mira|mire|te puede interesar|lesen sie (auch|hier|mehr)|auch lesen|siehe auch|auch interessant|mehr zum thema|das könnte sie auch interessieren|weiterlesen|à lire aussi|lire aussi|leia também|veja também|zobacz (też|również))\b\s*[:»›>…-]?/iu
+// The same labels alone on a line, as the title of a box of teasers ("Schon gelesen?", "You might also like").
+const TEASER_BOX_TITLE =
+  /^(read (also|more|next)|see also|also read|related( articles| posts| stories)?|you might also like|more from|lesen sie auch|auch lesen|siehe auch|schon gelesen|mehr zum thema|das könnte (sie|dich) auch interessieren|weiterlesen|ähnliche (beiträge|artikel|nachrichten)|empfohlene (beiträge|artikel)|à lire aussi|lire aussi|lea también|te puede interesar|temas relacionados|zobacz (też|również))\s*[:?!.»›…]*$/iu
 // Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
 const CREDIT = /^\(?((fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright)\s*(:|\(|©)|©)/iu
 const MAX_CREDIT_WORDS = 12
@@ -59,7 +62,7 @@ function isLinkList(b: TextBlock): boolean {
 }
 
 function isReadAlso(b: TextBlock): boolean {
-  return b.linkChars > 0 && READ_ALSO.test(b.text)
+  return (b.linkChars > 0 && READ_ALSO.test(b.text)) || TEASER_BOX_TITLE.test(b.text)
 }
 
 function isCallToAction(b: TextBlock): boolean {
