@@ -137,3 +137,19 @@ test('ruby annotations (readings above kanji) are not read into the text', () =>
   const a = extractArticle('<p><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました。新しい規則は来月から始まります。</p>')
   assert.equal(a.text, '子どもの法律ができました。新しい規則は来月から始まります。')
 })
+
+test('tail: the last paragraphs of the story in a sibling container below the one Readability picked come back', () => {
+  const main = [
+    'The county opened its third recycling centre on Saturday, next to the old rail depot in Marsh Lane.',
+    'It takes garden waste, metal, glass and electrical goods, and is open every day except Tuesday.',
+    'The council expects it to cut the queues at the two older centres by a third over the summer.',
+    'Residents need to book a slot online or by phone for visits with a van or a trailer.',
+  ]
+  const tail = 'Opening hours and the list of accepted items are posted at the gate and on the council website.'
+  const a = extractArticle(`<!doctype html><html><body><div class="page">
+    <div class="content"><h1>Third recycling centre opens</h1>${main.map((p) => `<p>${p}</p>`).join('')}</div>
+    <div class="aside-box"><div class="note"><p>${tail}</p></div><a href="/x">More news</a></div>
+    </div></body></html>`)
+  const text = a.text.split('\n\n')
+  assert.deepEqual(text.slice(-2), [main[3], tail])
+})

@@ -8,7 +8,7 @@ import { htmlToBlocks, type TextBlock } from './html-to-text.js'
 import { removeChrome } from './page-chrome.js'
 import { cleanTitle, siteNameFromTitle } from './title.js'
 import { dropMetaLines } from './meta-lines.js'
-import { recoverDroppedBlocks, recoverLead } from './recover-blocks.js'
+import { recoverDroppedBlocks, recoverLead, recoverTail } from './recover-blocks.js'
 import { articleBodyBlocks } from './article-body.js'
 import { pruneBlocks } from './prune-blocks.js'
 import type { ExtractedArticle } from './types.js'
@@ -53,7 +53,7 @@ export function extractArticle(html: string, baseUrl: string | null = null): Ext
   // Readability mutated `document`; recovery reads the untouched chrome-free copy.
   const kept = parsed?.content ? htmlToBlocks(parsed.content) : []
   const bodyBlocks = clean.body ? htmlToBlocks(clean.body) : []
-  const found = kept.length ? recoverLead(recoverDroppedBlocks(kept, clean, bodyBlocks), bodyBlocks) : bodyBlocks
+  const found = kept.length ? recoverTail(recoverLead(recoverDroppedBlocks(kept, clean, bodyBlocks), bodyBlocks), bodyBlocks) : bodyBlocks
   let blocks = dropMetaLines(pruneBlocks(found), { title, byline })
 
   // The page's own JSON-LD articleBody wins when the markup gave far less (a body rendered by script, a teaser

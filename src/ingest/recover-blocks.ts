@@ -70,6 +70,36 @@ export function recoverLead(found: TextBlock[], bodyBlocks: TextBlock[]): TextBl
   return [...lead.filter((b) => !have.has(b.text)), ...found]
 }
 
+const MAX_TAIL_BLOCKS = 5
+
+/**
+ * The story's last paragraphs can sit in a sibling container below the one Readability picked. Put back the run of
+ * sentence-like blocks that follows the last block of `found` in the page, stopping at the first block that is not.
+ */
+export function recoverTail(found: TextBlock[], bodyBlocks: TextBlock[]): TextBlock[] {
+  if (found.length === 0) return found
+  const lastText = found[found.length - 1]!.text
+  let last = -1
+  for (let i = bodyBlocks.length - 1; i >= 0; i--) {
+    if (bodyBlocks[i]!.text === lastText) {
+      last = i
+      break
+    }
+  }
+  if (last === -1) return found
+  const have = new Set(found.map((b) => b.text))
+  const tail: TextBlock[] = []
+  for (const b of bodyBlocks.slice(last + 1)) {
+    if (tail.length === MAX_TAIL_BLOCKS || !sentenceLike(b)) break
+    if (!have.has(b.text)) tail.push(b)
+  }
+  return tail.length ? [...found, ...tail] : found
+}
+
+function sentenceLike(b: TextBlock): boolean {
+  return b.text.split(/\s+/).length >= MIN_LEAD_WORDS && b.linkChars / b.text.length <= MAX_LEAD_LINK_SHARE && !FILLER.test(b.text)
+}
+
 function plausible(b: TextBlock): boolean {
   return b.linkChars / b.text.length <= 0.5 && !FILLER.test(b.text) && /\p{L}/u.test(b.text)
 }
