@@ -1,5 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { sniffHtmlCharset } from './sniff.js'
 import { decodeInput } from './decode.js'
 import { scanUtf8 } from './utf8-scan.js'
 import { FactsiftError } from '../errors.js'
@@ -35,12 +36,15 @@ test('size limit is checked first → E_INPUT_TOO_LARGE', () => {
   assert.equal(decodeInput(Buffer.alloc(1000, 0x61), limits).text.length, 1000)
 })
 
-test('NUL bytes or many control bytes → E_INPUT_BINARY', () => {
+test('NUL bytes (beyond a stray few) or many control bytes → E_INPUT_BINARY', () => {
   assert.equal(code(() => decodeInput(Buffer.from('text\u0000more text'), limits)), 'E_INPUT_BINARY')
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])
   assert.equal(code(() => decodeInput(png, limits)), 'E_INPUT_BINARY')
   const controls = Buffer.from('ab\u0001\u0002\u0003cd\u0004\u0005ef\u0006\u0007', 'latin1')
   assert.equal(code(() => decodeInput(controls, limits)), 'E_INPUT_BINARY')
+  // A page with a few stray NULs (one in 5,000 bytes) is text; the NULs go in normalization.
+  const page = Buffer.from(`<p>${'word '.repeat(1000)}\u0000</p>`)
+  assert.equal(decodeInput(page, { maxBytes: 10_000 }).encoding, 'utf-8')
   // Tabs, form feeds and ANSI escapes are text.
   assert.equal(decodeInput(Buffer.from('a\tb\fc\u001b[1mbold\u001b[0m\r\n'), limits).warnings.length, 0)
 })
@@ -113,4 +117,12 @@ test('scanUtf8 counts the replacements a WHATWG decoder makes', () => {
     assert.equal(scanUtf8(Uint8Array.from(bytes)).invalid, replaced, bytes.map((b) => b.toString(16)).join(' '))
   }
   assert.deepEqual(scanUtf8(Buffer.from('€ é 😀 \uFFFD')), { multiByte: 4, invalid: 0 })
+})
+
+test('sniffHtmlCharset: the first kilobyte first, then a <meta charset> later in the head, never one in the body', () => {
+  const late = Buffer.from(`<html><head><script>${'/* toolbar */ '.repeat(100)}</script><meta charset="gb2312"></head><body></body></html>`)
+  assert.equal(sniffHtmlCharset(late), 'gb2312')
+  assert.equal(sniffHtmlCharset(Buffer.from('<meta charset="utf-8"><p>x</p>')), 'utf-8')
+  const inBody = Buffer.from(`<html><head><title>t</title></head><body>${'x'.repeat(1100)}<meta charset="koi8-r"></body></html>`)
+  assert.equal(sniffHtmlCharset(inBody), null)
 })

@@ -14,6 +14,8 @@ const MIN_REPLACED_REFUSED = 4
 /** Share of C0 control bytes (other than tab, newlines, form feed, escape) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.05
 const SNIFF_BYTES = 64 * 1024
+/** Share of NUL bytes above which the input is binary (one in a thousand). */
+const MAX_NUL_SHARE = 0.001
 
 export interface DecodeOptions {
   /** Charset declared by the transport or the document (HTTP header, <meta charset>); a BOM still wins. */
@@ -22,7 +24,7 @@ export interface DecodeOptions {
 
 /**
  * Decode input bytes to text. Order: size limit (E_INPUT_TOO_LARGE), empty (E_INPUT_EMPTY), BOM (UTF-8, UTF-16 LE/BE),
- * binary (NUL bytes or many control bytes: E_INPUT_BINARY), then the declared charset or UTF-8.
+ * binary (more than 0.1% NUL bytes or many control bytes: E_INPUT_BINARY), then the declared charset or UTF-8.
  * Invalid UTF-8 without a declared charset: when the bytes contain no valid multi-byte sequence at all they are a legacy
  * single-byte text and are decoded as windows-1252 (warning W_ENCODING_FALLBACK); otherwise bad sequences become U+FFFD
  * (warning W_ENCODING_REPLACED), and more than 1% replaced characters refuses the input (E_INPUT_ENCODING).
@@ -110,7 +112,6 @@ export function resolveCharset(label: string | null | undefined): string | null 
 }
 
 function looksBinary(bytes: Buffer): boolean {
-  if (bytes.includes(0)) return true
   const n = Math.min(bytes.length, SNIFF_BYTES)
   let control = 0
   for (let i = 0; i < n; i++) {
@@ -120,7 +121,11 @@ function looksBinary(bytes: Buffer): boolean {
       control++
     }
   }
-  return control / n > MAX_CONTROL_SHARE
+  // A few stray NULs in a long page (a CMS that wrote padding into the markup) do not make it binary; UTF-16
+  // without a BOM (every other byte NUL) and real binaries do.
+  let nul = 0
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) nul++
+  return nul / bytes.length > MAX_NUL_SHARE || control / n > MAX_CONTROL_SHARE
 }
 
 function countReplacement(text: string): number {

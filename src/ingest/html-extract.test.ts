@@ -93,3 +93,63 @@ test('hidden elements, <br> line breaks and lists', () => {
       'A new paragraph after a double break.\n\nPoint one\n\nPoint two',
   )
 })
+
+test('text before <!doctype> (a server warning) does not hide the page from extraction', () => {
+  const a = extractArticle(`<br />\n<b>Warning</b>: could not connect in <b>plugin.php</b> on line <b>12</b><br />
+    <!DOCTYPE html><html><head><title>Relaunch</title></head><body><article>
+    <p>After two quiet years the library blog has a new design and a new editor.</p>
+    <p>We hope you like the relaunch and visit us again soon.</p></article></body></html>`)
+  assert.match(a.text, /After two quiet years the library blog has a new design/)
+  assert.match(a.text, /We hope you like the relaunch/)
+  assert.doesNotMatch(a.text, /Warning/)
+})
+
+test('a post body shipped as <script type="text/template"> inside the article body is read', () => {
+  const a = extractArticle(`<!doctype html><html><body><div class="post-body" itemprop="articleBody">
+    <script type="text/template"><p>The tram line opens in May, two months later than planned.</p>
+    <p>Test runs start next week on the northern section.</p></script></div>
+    <script type="text/template"><div role="dialog"><p>We use cookies to improve this site for you.</p></div></script>
+    </body></html>`)
+  assert.match(a.text, /The tram line opens in May/)
+  assert.match(a.text, /Test runs start next week/)
+  assert.doesNotMatch(a.text, /cookies/)
+})
+
+test('lead: the standfirst in the page header, between the <h1> and the body, is kept', () => {
+  const body = [
+    'Engineers began testing the new signalling system on the northern line at four in the morning.',
+    'The system lets trains run closer together, which the operator says will add two trains an hour.',
+    'Passengers can expect replacement buses on the next two Sundays while the work is finished.',
+  ]
+  const a = extractArticle(`<!doctype html><html><body>
+    <header class="intro"><h1>Signals upgrade on the northern line</h1>
+      <div class="standfirst">Trains will run every four minutes from June, the operator says, if the tests go well.</div>
+      <span class="date">3 March 2026</span></header>
+    <div class="wrap"><div class="story">${body.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="more"><a href="/a">Other news</a></div></div></body></html>`)
+  const text = a.text.split('\n\n')
+  assert.equal(text[0], 'Signals upgrade on the northern line')
+  assert.equal(text[1], 'Trains will run every four minutes from June, the operator says, if the tests go well.')
+  assert.deepEqual(text.slice(2), body)
+})
+
+test('ruby annotations (readings above kanji) are not read into the text', () => {
+  const a = extractArticle('<p><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました。新しい規則は来月から始まります。</p>')
+  assert.equal(a.text, '子どもの法律ができました。新しい規則は来月から始まります。')
+})
+
+test('tail: the last paragraphs of the story in a sibling container below the one Readability picked come back', () => {
+  const main = [
+    'The county opened its third recycling centre on Saturday, next to the old rail depot in Marsh Lane.',
+    'It takes garden waste, metal, glass and electrical goods, and is open every day except Tuesday.',
+    'The council expects it to cut the queues at the two older centres by a third over the summer.',
+    'Residents need to book a slot online or by phone for visits with a van or a trailer.',
+  ]
+  const tail = 'Opening hours and the list of accepted items are posted at the gate and on the council website.'
+  const a = extractArticle(`<!doctype html><html><body><div class="page">
+    <div class="content"><h1>Third recycling centre opens</h1>${main.map((p) => `<p>${p}</p>`).join('')}</div>
+    <div class="aside-box"><div class="note"><p>${tail}</p></div><a href="/x">More news</a></div>
+    </div></body></html>`)
+  const text = a.text.split('\n\n')
+  assert.deepEqual(text.slice(-2), [main[3], tail])
+})

@@ -8,6 +8,8 @@ import type { ExtractedMeta } from './types.js'
 export interface PageMeta extends ExtractedMeta {
   /** The page's <title> text, unprocessed (Readability cleans site names off it). */
   documentTitle: string | null
+  /** JSON-LD `articleBody`, raw: a fallback for pages whose markup yields too little text. */
+  articleBody: string | null
 }
 
 const TITLE_KEYS = ['og:title', 'twitter:title', 'dc.title', 'headline']
@@ -56,7 +58,7 @@ export function readPageMeta(doc: Document, baseUrl: string | null): PageMeta {
 
   const canonical =
     doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? first(['og:url', 'twitter:url']) ?? ld?.url ?? null
-  return { title, byline, outlet, publishedAt, url: absoluteHttpUrl(canonical, baseUrl), documentTitle }
+  return { title, byline, outlet, publishedAt, url: absoluteHttpUrl(canonical, baseUrl), documentTitle, articleBody: ld?.articleBody ?? null }
 }
 
 /** meta name/property/itemprop → contents in document order (keys lower-cased). */

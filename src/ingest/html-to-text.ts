@@ -5,9 +5,10 @@ const BLOCK = new Set([
   'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
   'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ])
+// RT and RP are ruby annotations (the reading printed above Japanese kanji): 子<rt>こ</rt>ども reads 子ども.
 const SKIP = new Set([
-  'AUDIO', 'BUTTON', 'CANVAS', 'EMBED', 'IFRAME', 'IMG', 'INPUT', 'NOSCRIPT', 'OBJECT', 'PICTURE', 'SCRIPT', 'SELECT',
-  'STYLE', 'SVG', 'TEMPLATE', 'TEXTAREA', 'VIDEO',
+  'AUDIO', 'BUTTON', 'CANVAS', 'EMBED', 'IFRAME', 'IMG', 'INPUT', 'NOSCRIPT', 'OBJECT', 'PICTURE', 'RP', 'RT', 'SCRIPT',
+  'SELECT', 'STYLE', 'SVG', 'TEMPLATE', 'TEXTAREA', 'VIDEO',
 ])
 const CELL = new Set(['TD', 'TH'])
 

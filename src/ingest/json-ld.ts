@@ -7,6 +7,8 @@ export interface JsonLdArticle {
   datePublished: string | null
   publisher: string | null
   url: string | null
+  /** The article's full text as the page states it (`articleBody`), line breaks kept; null when absent. */
+  articleBody: string | null
 }
 
 // Preferred first: a page often carries a WebPage or a BlogPosting beside its NewsArticle.
@@ -52,6 +54,7 @@ export function readJsonLd(blocks: string[]): JsonLdArticle | null {
     datePublished: text(best.datePublished) ?? text(best.dateCreated),
     publisher: names(best.publisher, deref)[0] ?? null,
     url: text(best.url) ?? idOf(best.mainEntityOfPage),
+    articleBody: typeof best.articleBody === 'string' && best.articleBody.trim() ? best.articleBody : null,
   }
 }
 

@@ -15,11 +15,11 @@ const MIN_MATCHED_SHARE = 0.3
  * Readability did not keep come back only when they are not mostly links and not filler labels ("Advertisement").
  * Falls back to `kept` when the match is weak, the container is the whole body, or the text would grow too much.
  */
-export function recoverDroppedBlocks(kept: TextBlock[], clean: Document): TextBlock[] {
+export function recoverDroppedBlocks(kept: TextBlock[], clean: Document, bodyBlocks: TextBlock[] = htmlToBlocks(clean.body)): TextBlock[] {
   const body = clean.body
   if (!body || kept.length === 0) return kept
   const byText = new Map<string, TextBlock[]>()
-  for (const b of htmlToBlocks(body)) {
+  for (const b of bodyBlocks) {
     // A <br><br> inside one block is two paragraphs to Readability: index the parts too.
     const parts = b.text.split('\n\n')
     for (const t of parts.length > 1 ? [b.text, ...parts] : parts) byText.set(t, [...(byText.get(t) ?? []), b])
@@ -43,6 +43,61 @@ export function recoverDroppedBlocks(kept: TextBlock[], clean: Document): TextBl
   const flat = (s: string): string => s.replace(/\s+/g, '')
   const all = flat(recovered.map((b) => b.text).join(''))
   return kept.every((k) => all.includes(flat(k.text))) ? recovered : kept
+}
+
+/** A lead longer than this is not a lead: the headline sits above some other text. */
+const MAX_LEAD_CHARS = 1200
+const MIN_LEAD_WORDS = 10
+const MAX_LEAD_LINK_SHARE = 0.2
+
+/**
+ * The lead (standfirst) between the headline and the body often sits in the page's header, outside the container
+ * Readability picked (see html-extract.test.ts, 'lead'). Put back the sentence-like blocks that stand between the
+ * page's <h1> and the first block of `found`, when there are few of them.
+ */
+export function recoverLead(found: TextBlock[], bodyBlocks: TextBlock[]): TextBlock[] {
+  if (found.length === 0) return found
+  const h1 = bodyBlocks.findIndex((b) => b.owner?.tagName === 'H1')
+  if (h1 === -1) return found
+  const first = bodyBlocks.findIndex((b, i) => i > h1 && b.text === found[0]!.text)
+  if (first === -1) return found
+  const lead = bodyBlocks
+    .slice(h1 + 1, first)
+    .filter((b) => b.text.split(/\s+/).length >= MIN_LEAD_WORDS && b.linkChars / b.text.length <= MAX_LEAD_LINK_SHARE && !FILLER.test(b.text))
+  const chars = lead.reduce((n, b) => n + b.text.length, 0)
+  if (lead.length === 0 || chars > MAX_LEAD_CHARS) return found
+  const have = new Set(found.map((b) => b.text))
+  return [...lead.filter((b) => !have.has(b.text)), ...found]
+}
+
+const MAX_TAIL_BLOCKS = 5
+
+/**
+ * The story's last paragraphs can sit in a sibling container below the one Readability picked. Put back the run of
+ * sentence-like blocks that follows the last block of `found` in the page, stopping at the first block that is not.
+ */
+export function recoverTail(found: TextBlock[], bodyBlocks: TextBlock[]): TextBlock[] {
+  if (found.length === 0) return found
+  const lastText = found[found.length - 1]!.text
+  let last = -1
+  for (let i = bodyBlocks.length - 1; i >= 0; i--) {
+    if (bodyBlocks[i]!.text === lastText) {
+      last = i
+      break
+    }
+  }
+  if (last === -1) return found
+  const have = new Set(found.map((b) => b.text))
+  const tail: TextBlock[] = []
+  for (const b of bodyBlocks.slice(last + 1)) {
+    if (tail.length === MAX_TAIL_BLOCKS || !sentenceLike(b)) break
+    if (!have.has(b.text)) tail.push(b)
+  }
+  return tail.length ? [...found, ...tail] : found
+}
+
+function sentenceLike(b: TextBlock): boolean {
+  return b.text.split(/\s+/).length >= MIN_LEAD_WORDS && b.linkChars / b.text.length <= MAX_LEAD_LINK_SHARE && !FILLER.test(b.text)
 }
 
 function plausible(b: TextBlock): boolean {

@@ -38,8 +38,18 @@ export function kindFromExtension(path: string): InputKind | null {
   return null
 }
 
-/** The charset a page declares in its first kilobyte (<meta charset> or http-equiv Content-Type), if any. */
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i
+/** How far a late <meta charset> is still looked for (a web archive's toolbar can push it past the first KB). */
+const LATE_CHARSET_BYTES = 16 * 1024
+
+/**
+ * The charset a page declares (<meta charset> or http-equiv Content-Type), if any: in its first kilobyte, as
+ * browsers prescan; else later in the head, as browsers honour by re-decoding when the parser meets it.
+ */
 export function sniffHtmlCharset(bytes: Buffer): string | null {
-  const head = bytes.subarray(0, 1024).toString('latin1')
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1] ?? null
+  const first = META_CHARSET.exec(bytes.subarray(0, 1024).toString('latin1'))?.[1]
+  if (first) return first
+  const head = bytes.subarray(0, LATE_CHARSET_BYTES).toString('latin1')
+  const end = head.search(/<\/head>|<body[\s>]/i)
+  return META_CHARSET.exec(end === -1 ? head : head.slice(0, end))?.[1] ?? null
 }

@@ -1,0 +1,66 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { extractArticle } from './html-extract.js'
+
+const STORY = `<p>The river rose by two metres overnight and flooded the lower town, the mayor said on Sunday.</p>
+  <p>About 300 homes were evacuated; volunteers filled sandbags at the fire station until dawn.</p>`
+
+function body(html: string): string[] {
+  return extractArticle(`<!doctype html><html><body><article>${html}</article></body></html>`).text.split('\n\n')
+}
+
+test('a list of links under a heading goes, heading and all', () => {
+  const text = body(`${STORY}<h3>More from the region</h3><p><a href="/a">Bridge reopens after repairs</a></p>
+    <ul><li><a href="/b">School roof fixed</a></li><li><a href="/c">New bus timetable</a></li></ul>`)
+  assert.ok(text.some((p) => p.startsWith('About 300 homes')))
+  assert.ok(!text.includes('More from the region'))
+  assert.ok(!text.some((p) => /Bridge reopens|School roof|bus timetable/.test(p)))
+})
+
+test('the title of a teaser box goes even when a paragraph follows it', () => {
+  const text = body(`<p>Schon gelesen?</p>${STORY}<h4>You might also like</h4><p>The bakery on Mill Street reopened after the fire, with a new oven and longer hours.</p>`)
+  assert.ok(!text.includes('Schon gelesen?'))
+  assert.ok(!text.includes('You might also like'))
+})
+
+test('a heading with its own paragraphs stays; a trailing label with nothing after it goes', () => {
+  const text = body(`<h2>What happens next</h2>${STORY}<p>Related articles:</p>`)
+  assert.equal(text[0], 'What happens next')
+  assert.ok(!text.includes('Related articles:'))
+})
+
+test('"Read also" teasers and photo credits go; a sentence that mentions a photo stays', () => {
+  const text = body(`${STORY}<p><strong>Read also:</strong> <a href="/x">How the dam was built</a> in the fifties</p>
+    <p>Lea también: <a href="/y">Lluvias en el norte</a> y sus efectos en la región</p>
+    <p>Foto: Ann Lee / Eastbrook Post</p><p>© Ben Ode/Eastbrook Archive</p>
+    <p>A photo of the flooded square was shared thousands of times: it shows the water at the church door.</p>`)
+  assert.ok(!text.some((p) => /Read also|Lea también|Foto: Ann Lee|Ben Ode/.test(p)))
+  assert.ok(text.some((p) => p.startsWith('A photo of the flooded square')))
+})
+
+test('after the last paragraph, short non-sentence lines go; short sentences and list items stay', () => {
+  const text = body(`${STORY}<p>We hope the water goes down soon.</p><ul><li>Sandbags: fire station</li></ul>
+    <p>Did you like this article</p><p>Contact:</p><p>Eastbrook Post newsroom</p>`)
+  assert.ok(text.includes('We hope the water goes down soon.'))
+  assert.ok(text.includes('Sandbags: fire station'))
+  for (const gone of ['Did you like this article', 'Contact:', 'Eastbrook Post newsroom']) assert.ok(!text.includes(gone), gone)
+})
+
+test('calls to action (follow, subscribe, rate, log in) go; a long paragraph that mentions one stays', () => {
+  const long =
+    'The council said residents who want updates can follow us on the city website, where the flood maps are ' +
+    'published every morning together with the list of closed roads, the shelters that still have beds and the ' +
+    'numbers to call for help with pumping out cellars.'
+  const text = body(`${STORY}<p>${long}</p><p>Síguenos en Telegram y Facebook para recibir las noticias.</p>
+    <p>Was this article useful? Rate this article</p><p>You must be logged in to comment.</p>
+    <p>© 2026 Eastbrook Post. All rights reserved.</p>`)
+  assert.ok(text.includes(long))
+  assert.ok(!text.some((p) => /Síguenos|Rate this article|logged in to comment|All rights reserved/.test(p)))
+})
+
+test('short date lines in any language go; a labelled date such as a deadline stays', () => {
+  const text = body(`<p>23.10.2025</p>${STORY}<p>Aktualisiert am 17.01.2026, 08:30 Uhr</p>
+    <p>Publicado el 6. Mai 2026</p><p>Anmeldeschluss: 03.11.2026 (Poststempel)</p>`)
+  assert.ok(!text.some((p) => /23\.10\.2025|Aktualisiert am|6\. Mai 2026/.test(p)))
+  assert.ok(text.includes('Anmeldeschluss: 03.11.2026 (Poststempel)'))
+})
