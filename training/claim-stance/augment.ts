@@ -7,6 +7,15 @@ import { createRng, randomInt, type Rng } from '../../src/ml/rng.js'
 
 const SUPPORTS = 0
 const REFUTES = 1
+const NEI = 2
+// The claim only reported, neither confirmed nor denied: not enough information ("Reports claim the dam could be
+// demolished, according to unnamed sources"). Without these, high overlap plus a claim frame read as a stance.
+const REPORTED = [
+  (s: string) => `Reports claim that ${lowerFirst(s)}, according to unnamed sources.`,
+  (s: string) => `Posts shared online claim that ${lowerFirst(s)}.`,
+  (s: string) => `Some residents say ${lowerFirst(s)}, but officials have not commented.`,
+  (s: string) => `It is unclear whether ${lowerFirst(s)}.`,
+]
 
 const SAID = ['officials said', 'the agency said', 'a spokesperson said', 'according to the report', 'records show', 'the ministry confirmed']
 const DENY = [
@@ -66,6 +75,7 @@ function perturb(sentence: string, group: string): LabelledPair[] {
   // Every refuting perturbation above ends in a reporting frame half the time; the same frames must also support,
   // or the trees learn "officials said" as a refutation cue.
   add(pick(CONFIRM)(s), SUPPORTS)
+  if (rng() < 0.25) add(pick(REPORTED)(s), NEI)
   return out
 }
 

@@ -7,12 +7,13 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: '../shared/data/stance-short' },
     news: { type: 'string', default: 'test/fixtures/claim-stance/news-pairs.jsonl' },
+    news2: { type: 'string', default: 'test/fixtures/claim-stance/news-pairs-v2.jsonl' },
     out: { type: 'string', default: 'models/claim-stance.json' },
     card: { type: 'string', default: 'models/claim-stance.md' },
     'no-ablation': { type: 'boolean', default: false },
   },
 })
-const evaluations = await trainClaimStance({ data: values.data, news: values.news, out: values.out, card: values.card, ablation: !values['no-ablation'] })
+const evaluations = await trainClaimStance({ data: values.data, news: values.news, news2: values.news2, out: values.out, card: values.card, ablation: !values['no-ablation'] })
 for (const [name, e] of Object.entries(evaluations)) {
   process.stdout.write(
     `${name}: ${e.pairs} pairs; model macro-F1 ${e.model.macroF1.toFixed(4)}, refutes F1 ${e.model.perClass.refutes.f1.toFixed(4)}, accuracy ${e.model.accuracy.toFixed(4)}; ` +

@@ -7,7 +7,7 @@ import { prepareText, stem, tokenize } from './text.js'
 import { detectFormat, isSickHeldOut, parsePairs } from '../../../../training/claim-stance/datasets.js'
 import { claimStanceIndex } from './labels.js'
 import { claimStanceModelFromJSON, createClaimStanceClassifier } from './model.js'
-import { claimCore, pickEvidence, splitSentences } from './evidence.js'
+import { claimClauses, claimCore, pickEvidence, splitSentences } from './evidence.js'
 import { FactsiftError } from '../../../errors.js'
 
 const feature = (claim: string, evidence: string, name: string) => pairFeatures(prepareText(claim), prepareText(evidence))[FEATURE_NAMES.indexOf(name)]
@@ -59,8 +59,22 @@ test('news-pairs fixture: at least 40 pairs, half contradictions', () => {
 test('splitSentences and claimCore', () => {
   const text = 'First one. Second "quoted."\nThird'
   assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), ['First one.', 'Second "quoted."', 'Third'])
-  assert.equal(claimCore('Some residents say the bridge has been closed to trucks for months.'), 'the bridge has been closed to trucks for months.')
+  assert.equal(claimCore('Some residents say the bridge has been closed to trucks for months.'), 'the bridge has been closed to trucks for months')
   assert.equal(claimCore('It has been said that the state could step in'), 'the state could step in')
+  assert.equal(claimCore('Reports emerged last week that the bypass has been cancelled.'), 'the bypass has been cancelled')
+  assert.equal(claimCore('Officials found 9,000 ballots dumped in a river, according to posts shared online.'), 'Officials found 9,000 ballots dumped in a river')
+  assert.deepEqual(claimClauses('The pharmacy has closed, and patients now have to drive 40 minutes'), ['The pharmacy has closed', 'patients now have to drive 40 minutes'])
+  assert.deepEqual(claimClauses('the bridge has been closed to trucks'), [])
+})
+
+test('denial scope and proposition alignment', () => {
+  const claim = 'Ridgeway General Hospital has closed its maternity ward'
+  const evidence = 'The maternity ward remains open, the hospital said, denying posts that it had closed'
+  assert.equal(feature(claim, evidence, 'assertedAntonyms'), 1)
+  assert.equal(feature(claim, evidence, 'stasisAntonym'), 1)
+  assert.ok(feature(claim, evidence, 'framedCovered')! > 0)
+  assert.equal(feature('The council voted to approve the Harbor Stadium', 'Construction costs at Harbor Stadium have risen', 'namesOnlyOverlap'), 1)
+  assert.equal(feature('The council voted to approve the stadium', 'The council voted to approve the stadium', 'nonNameCovered'), 1)
 })
 
 const model = claimStanceModelFromJSON(JSON.parse(readFileSync(new URL('../../../../models/claim-stance.json', import.meta.url), 'utf8')))

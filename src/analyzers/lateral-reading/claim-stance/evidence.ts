@@ -53,10 +53,27 @@ export function splitSentences(text: string): Span[] {
 const FRAME =
   /^(?:(?:some|many|several|most|a few)\s+)?(?:people|residents|users|critics|posts|reports|observers|commentators|analysts|officials|experts|voters)?\s*(?:are\s+|have\s+)?(?:say|says|said|saying|claim|claims|claimed|claiming|believe|believes|suggest|suggests|suggesting|argue|argues|arguing)\s+(?:that\s+)?|^it\s+(?:has\s+been|is|was)\s+(?:said|claimed|reported|rumou?red)\s+that\s+|^according\s+to\s+[^,]{1,60},\s*/i
 
+// "Reports emerged last week that …", "Posts shared online claim that …": a report of the claim, not the claim.
+const REPORT_FRAME = /^(?:reports?|posts?|rumou?rs?|claims?)\b[^,.;]{0,60}?\b(?:that|claim(?:ing)?|say(?:ing)?)\s+/i
+// A trailing attribution (", according to posts that have been shared …", ", a spokesperson said") says who, not what.
+const TRAILING_ATTRIBUTION = /,\s*(?:according to\b.*|(?:an?|the)\s+[^,]{1,60}\s+(?:said|says|claimed|claims|reported)\b.*|(?:said|says|claimed|claims)\s+[^,]{1,60})$/i
+// Where a compound claim splits into propositions that can be refuted one by one.
+const CLAUSE_BREAK = /\s*(?:;|,\s*(?:and|but|while|leaving|ending|forcing|meaning|so)\s+)\s*/i
+
 /** The claim without a leading attribution frame ("Some residents say the bridge …" → "the bridge …"). */
 export function claimCore(claim: string): string {
-  const core = claim.trim().replace(FRAME, '')
+  const core = claim.trim().replace(FRAME, '').replace(REPORT_FRAME, '').replace(/[.!]+$/, '').replace(TRAILING_ATTRIBUTION, '')
   return core.length >= 8 ? core : claim.trim()
+}
+
+/**
+ * The propositions of a compound claim after the first ("… has closed, and patients now have to drive 40 minutes" →
+ * "patients now have to drive 40 minutes"), with the first clause itself when it differs from the whole: any one of them
+ * refuted refutes the claim, while support is read against the whole claim.
+ */
+export function claimClauses(core: string): string[] {
+  const parts = core.split(CLAUSE_BREAK).map((p) => p.trim()).filter((p) => p.split(/\s+/).length >= 3)
+  return parts.length > 1 ? parts : []
 }
 
 function relevance(claim: PreparedText, sentence: PreparedText): number {
@@ -78,17 +95,25 @@ export function pickEvidence(
 ): ArticleStance {
   const minRelevance = options.minRelevance ?? 0.25
   const minScore = options.minScore ?? 0.6
-  const preparedClaim = typeof claim === 'string' ? classifier.prepare(claimCore(claim)) : claim
+  const core = typeof claim === 'string' ? claimCore(claim) : null
+  const preparedClaim = core !== null ? classifier.prepare(core) : (claim as PreparedText)
+  const clauses = core !== null ? claimClauses(core).map((c) => classifier.prepare(c)) : []
   const candidates = sentences
     .map((span) => ({ span, text: classifier.prepare(articleText.slice(span.start, span.end)) }))
-    .map((s) => ({ ...s, relevance: relevance(preparedClaim, s.text) }))
+    .map((s) => ({ ...s, relevance: Math.max(relevance(preparedClaim, s.text), ...clauses.map((c) => relevance(c, s.text))) }))
     .filter((s) => s.relevance >= minRelevance)
     .sort((a, b) => b.relevance - a.relevance || a.span.start - b.span.start)
     .slice(0, options.maxSentences ?? 8)
   const evidence: EvidenceSentence[] = candidates
-    .map(({ span, text, relevance }) => {
-      const p = classifier.classify(preparedClaim, text)
-      return { span: { start: span.start, end: span.end }, stance: p.stance, probabilities: p.probabilities, relevance }
+    .map(({ span, text, relevance: shared }) => {
+      let p = classifier.classify(preparedClaim, text)
+      // A clause of a compound claim refuted: the claim is (supports are read against the whole claim only).
+      for (const clause of clauses) {
+        if (relevance(clause, text) < minRelevance) continue
+        const q = classifier.classify(clause, text)
+        if (q.probabilities[1]! > p.probabilities[1]! && q.probabilities[1]! >= minScore) p = q
+      }
+      return { span: { start: span.start, end: span.end }, stance: p.stance, probabilities: p.probabilities, relevance: shared }
     })
     .sort((a, b) => a.span.start - b.span.start)
   let deciding: EvidenceSentence | null = null

@@ -26,6 +26,8 @@ export const FEATURE_GROUPS = {
   names: ['claimNames', 'namesMatched', 'claimNamesMissing', 'evidenceNamesExtra'],
   modality: ['claimHedges', 'evidenceHedges', 'hedgeDifference', 'claimCertainty', 'evidenceCertainty', 'question'],
   cues: ['evidenceDenial', 'claimDenial', 'denialOverlap', 'evidenceAgreement', 'claimAgreement', 'evidenceClaimFrame', 'frameAndDenial'],
+  denial: ['framedCovered', 'assertedCovered', 'assertedAntonyms', 'stasisAntonym', 'deniedRestated', 'assertedNegatedMatch'],
+  alignment: ['nonNameCovered', 'nonNameShared', 'namesOnlyOverlap', 'longestRun', 'matchedSpread', 'uncoveredNonName'],
 } as const
 
 export type FeatureGroup = keyof typeof FEATURE_GROUPS
@@ -138,6 +140,67 @@ export function pairFeatures(claim: PreparedText, evidence: PreparedText): Float
   f[i++] = count(claim.lower, AGREEMENT)
   f[i++] = evidenceFrame
   f[i++] = evidenceFrame > 0 && (evidenceDenial > 0 || evidence.negations > 0) ? 1 : 0
+  // denial scope: the claim restated inside a denied or reported clause is not asserted by the evidence; an opposite
+  // word asserted outside it is ("remains open …, denying posts that it had closed")
+  let framedHits = 0
+  let assertedHits = 0
+  for (const s of claim.content) {
+    if (evidence.asserted.has(s)) assertedHits++
+    else if (evidence.allStems.has(s)) framedHits++
+  }
+  let assertedAntonyms = 0
+  for (const s of claim.asserted) {
+    const opposite = ANTONYMS.get(s)
+    if (!opposite || evidence.asserted.has(s)) continue
+    for (const o of opposite) if (evidence.asserted.has(o) && !claim.allStems.has(o)) assertedAntonyms++
+  }
+  const evidenceStasis = count(evidence.lower, STASIS)
+  let assertedNegated = 0
+  if (evidence.negations > 0) {
+    for (let k = 0; k < evidence.stems.length; k++) {
+      if (evidence.negated[k] && !evidence.framed[k] && claim.content.has(evidence.stems[k]!) && !claim.negations) assertedNegated++
+    }
+  }
+  const claimContent = Math.max(1, claim.content.size)
+  f[i++] = framedHits / claimContent
+  f[i++] = assertedHits / claimContent
+  f[i++] = assertedAntonyms
+  f[i++] = assertedAntonyms > 0 && evidenceStasis > 0 ? 1 : 0
+  f[i++] = framedHits > 0 && evidenceDenial > 0 ? framedHits / claimContent : 0
+  f[i++] = assertedNegated
+  // proposition alignment: the same proposition, not only the same topic ("the council voted …" vs "the council's
+  // construction costs …" share a name and nothing of what is claimed)
+  let nonName = 0
+  let nonNameShared = 0
+  for (const s of claim.content) {
+    if (claim.nameStems.has(s)) continue
+    nonName++
+    if (evidence.allStems.has(s)) nonNameShared++
+  }
+  let longest = 0
+  let first = -1
+  let last = -1
+  let matched = 0
+  {
+    let run = 0
+    for (let k = 0; k < evidence.stems.length; k++) {
+      const s = evidence.stems[k]!
+      if (claim.content.has(s)) {
+        matched++
+        if (first < 0) first = k
+        last = k
+        const prev = k > 0 ? evidence.stems[k - 1]! : ''
+        run = run > 0 && (claim.allStems.has(prev)) ? run + 1 : 1
+        if (run > longest) longest = run
+      } else if (!claim.allStems.has(s)) run = 0
+    }
+  }
+  f[i++] = nonName ? nonNameShared / nonName : 0
+  f[i++] = nonNameShared
+  f[i++] = shared > 0 && nonNameShared === 0 ? 1 : 0
+  f[i++] = longest / claimContent
+  f[i++] = matched > 1 ? (last - first + 1) / matched : 0
+  f[i++] = nonName - nonNameShared
   return f
 }
 

@@ -5,6 +5,12 @@ import LEXICON from './lexicon.json' with { type: 'json' }
 const STOPWORDS = new Set(LEXICON.stopwords)
 const NEGATION = new Set(LEXICON.negation)
 const SCOPE_END = new Set(LEXICON.negationScopeEnd)
+const NOT_FRAMES = new Set(['online', 'viral', 'circulating', 'reports', 'post', 'posts'])
+const FRAME_OPEN = new Set([...LEXICON.denial, ...LEXICON.claimFrame.filter((w) => !NOT_FRAMES.has(w))])
+// A reported or denied proposition ("denying posts … that it had closed", "rejecting claims that the cost will double")
+// runs to the end of its clause: a comma, semicolon, colon or full stop, not "and" or "that" as a negation's scope does.
+const FRAME_END = new Set([',', ';', ':', '.', '?', 'but', 'while', 'although', 'whereas'])
+const FRAME_LENGTH = 16
 // A negation covers at most this many tokens after it ("has not been closed to trucks for months" → "been closed to trucks").
 const SCOPE_LENGTH = 6
 
@@ -24,12 +30,18 @@ export interface PreparedText {
   allStems: Set<string>
   /** 1 where the token lies inside a negation's scope. */
   negated: Uint8Array
+  /** 1 where the token lies inside a denied or reported proposition ("denying posts that it had closed"). */
+  framed: Uint8Array
+  /** Stems of content words outside any denied or reported proposition: what the text itself asserts. */
+  asserted: Set<string>
   negations: number
   /** Quantities (scale words applied; years excluded). */
   numbers: number[]
   years: number[]
   /** Lower-cased capitalized words that do not start the text: a cheap stand-in for named entities. */
   names: Set<string>
+  /** Stems of `names`. */
+  nameStems: Set<string>
   question: boolean
 }
 
@@ -83,9 +95,13 @@ export function prepareText(text: string): PreparedText {
   const content = new Set<string>()
   const allStems = new Set<string>()
   const negated = new Uint8Array(n)
+  const framed = new Uint8Array(n)
+  const asserted = new Set<string>()
+  let frame = 0
   const numbers: number[] = []
   const years: number[] = []
   const names = new Set<string>()
+  const nameStems = new Set<string>()
   let negations = 0
   let scope = 0
   for (let i = 0; i < n; i++) {
@@ -93,6 +109,12 @@ export function prepareText(text: string): PreparedText {
     const s = stem(w)
     stems[i] = s
     allStems.add(s)
+    if (FRAME_END.has(w)) frame = 0
+    else if (frame > 0) {
+      framed[i] = 1
+      frame--
+    }
+    if (FRAME_OPEN.has(w)) frame = FRAME_LENGTH
     if (NEGATION.has(w)) {
       negations++
       scope = SCOPE_LENGTH
@@ -113,8 +135,12 @@ export function prepareText(text: string): PreparedText {
     if (WORD_NUMBERS[w] !== undefined && w !== 'one') numbers.push(WORD_NUMBERS[w]! * (SCALES[lower[i + 1] ?? ''] ?? 1))
     if (first < 97 || first > 122 || STOPWORDS.has(w)) continue
     content.add(s)
+    if (!framed[i]) asserted.add(s)
     // The first token is capitalized by position; "Source" lines and headlines are rare in one sentence.
-    if (capitalized[i] && i > 0) names.add(w)
+    if (capitalized[i] && i > 0) {
+      names.add(w)
+      nameStems.add(s)
+    }
   }
-  return { lower, stems, content, allStems, negated, negations, numbers, years, names, question: lower.includes('?') }
+  return { lower, stems, content, allStems, negated, framed, asserted, negations, numbers, years, names, nameStems, question: lower.includes('?') }
 }
