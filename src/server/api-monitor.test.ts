@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from './test-support/test-server.js'
 import { articleClaim, testPolicy } from '../store/test-support/claims-contract.js'
 
 const KEY = 'monitor-test-key-0123456789'
+const AUTH = { authorization: `Bearer ${KEY}` }
 let server: TestServer
 
 before(async () => {
@@ -18,8 +19,9 @@ before(async () => {
 })
 after(async () => server?.close())
 
-test('feeds: list open, add and remove need the key, only http(s)', async () => {
-  assert.deepEqual((await server.request('/v1/feeds')).json, [])
+test('feeds: listing, adding and removing need the key (every /v1 route does when keys are set), only http(s)', async () => {
+  assert.equal((await server.request('/v1/feeds')).status, 401)
+  assert.deepEqual((await server.request('/v1/feeds', { headers: AUTH })).json, [])
   const denied = await server.request('/v1/feeds', { body: { url: 'https://news.example/feed.xml' } })
   assert.equal(denied.status, 401)
   const auth = { authorization: `Bearer ${KEY}` }
@@ -29,7 +31,7 @@ test('feeds: list open, add and remove need the key, only http(s)', async () => 
   assert.equal(added.status, 200, added.text)
   assert.equal(added.json.created, true)
   const id = added.json.feed.id as string
-  const list = await server.request('/v1/feeds')
+  const list = await server.request('/v1/feeds', { headers: AUTH })
   assert.deepEqual(list.json.map((f: { id: string; name: string; intervalMs: number }) => [f.id, f.name, f.intervalMs]), [[id, 'News', 30 * 60_000]])
   assert.equal((await server.request(`/v1/feeds/${id}`, { method: 'DELETE' })).status, 401)
   assert.equal((await server.request(`/v1/feeds/${id}`, { method: 'DELETE', headers: auth })).status, 200)
@@ -37,7 +39,7 @@ test('feeds: list open, add and remove need the key, only http(s)', async () => 
 })
 
 test('claims: ranked clusters with filters; one cluster with its articles; alerts', async () => {
-  const all = await server.request('/v1/claims?since=7d')
+  const all = await server.request('/v1/claims?since=7d', { headers: AUTH })
   assert.equal(all.status, 200)
   assert.equal(all.json.items.length, 2)
   const top = all.json.items[0]
@@ -45,22 +47,22 @@ test('claims: ranked clusters with filters; one cluster with its articles; alert
   assert.equal(top.articleCount, 2)
   assert.deepEqual(top.outlets, ['Outlet A', 'Outlet B'])
   assert.match(top.lastSeenAt, /^\d{4}-\d\d-\d\dT/)
-  assert.equal((await server.request('/v1/claims?knownFalse=true')).json.items.length, 1)
-  assert.equal((await server.request('/v1/claims?since=24h')).json.items.length, 1)
-  assert.equal((await server.request('/v1/claims?outlet=Outlet%20C')).json.items.length, 1)
-  assert.equal((await server.request('/v1/claims?since=yesterday')).status, 400)
-  const one = await server.request(`/v1/claims/${top.id}`)
+  assert.equal((await server.request('/v1/claims?knownFalse=true', { headers: AUTH })).json.items.length, 1)
+  assert.equal((await server.request('/v1/claims?since=24h', { headers: AUTH })).json.items.length, 1)
+  assert.equal((await server.request('/v1/claims?outlet=Outlet%20C', { headers: AUTH })).json.items.length, 1)
+  assert.equal((await server.request('/v1/claims?since=yesterday', { headers: AUTH })).status, 400)
+  const one = await server.request(`/v1/claims/${top.id}`, { headers: AUTH })
   assert.equal(one.status, 200)
   assert.deepEqual(one.json.claims.map((c: { reportId: string }) => c.reportId), ['r1', 'r2'])
   assert.equal(one.json.cluster.factchecks[0].url, 'https://factcheck.example/5g')
-  assert.equal((await server.request('/v1/claims/cl-0000000000000000')).status, 404)
-  assert.equal((await server.request('/v1/claims/../x')).status, 404)
-  const alerts = await server.request('/v1/alerts')
+  assert.equal((await server.request('/v1/claims/cl-0000000000000000', { headers: AUTH })).status, 404)
+  assert.equal((await server.request('/v1/claims/../x', { headers: AUTH })).status, 404)
+  const alerts = await server.request('/v1/alerts', { headers: AUTH })
   assert.equal(alerts.json.items.length, 2)
   assert.equal(alerts.json.items[0].kind, 'known-false-repeat')
 })
 
 test('the OpenAPI document lists the monitor endpoints', async () => {
-  const doc = (await server.request('/openapi.json')).json
+  const doc = (await server.request('/openapi.json', { headers: AUTH })).json
   for (const path of ['/v1/feeds', '/v1/feeds/{id}', '/v1/claims', '/v1/claims/{id}', '/v1/alerts']) assert.ok(doc.paths[path], path)
 })

@@ -71,11 +71,12 @@ describe('source ratings writes need the API key when the server has keys', () =
   })
   after(() => server.close())
 
-  test('PUT and DELETE without a key are 401; GET stays open; with the key the write goes through', async () => {
+  test('PUT, DELETE and GET without a key are 401 (every /v1 route needs one when keys are set); with the key the write goes through', async () => {
     const put = await server.request('/v1/sources/newsroom', { method: 'PUT', body: CSV, headers: { 'content-type': 'text/csv' } })
     assert.equal(put.status, 401)
     assert.equal((await server.request('/v1/sources/newsroom', { method: 'DELETE' })).status, 401)
-    assert.equal((await server.request('/v1/sources')).status, 200)
+    assert.equal((await server.request('/v1/sources')).status, 401)
+    assert.equal((await server.request('/v1/sources', { headers: { authorization: 'Bearer k-sources-123456789012' } })).status, 200)
     const ok = await server.request('/v1/sources/newsroom', { method: 'PUT', body: CSV, headers: { 'content-type': 'text/csv', authorization: 'Bearer k-sources-123456789012' } })
     assert.equal(ok.status, 200)
   })

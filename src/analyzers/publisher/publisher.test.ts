@@ -53,11 +53,13 @@ const seed = (() => {
   }
 })()
 
-test('the seed: its three cited outlets are rated with their list; no publisher; risk unchanged without a URL', async () => {
+test('the seed: its three cited outlets are rated with their list; the header’s Source: line names the publisher; risk unchanged without a URL', async () => {
   const engine = createEngine()
   const report = await engine.analyze({ text: seed })
   assert.deepEqual(validateReport(report), [])
-  assert.equal(report.document.publisher, null)
+  // "Trump’s criticism … Source: News Week" heads the text: ingest takes the outlet from it (metadata, not a URL).
+  assert.equal(report.document.publisher?.name, 'Newsweek')
+  assert.equal(report.document.publisher?.via, 'metadata')
   const rated = Object.fromEntries(report.sources.filter((s) => s.kind === 'outlet').map((s) => [s.name, [s.domain, s.rating && 'score' in s.rating ? `${s.rating.score} ${s.rating.list}` : 'unrated']]))
   assert.deepEqual(rated, {
     Newsweek: ['newsweek.com', '0.82 lin2023'],
