@@ -32,3 +32,21 @@ test('trigram scores: identical to francAll on the repository\'s articles and ed
   }
   for (const text of ['', 'short', '1234567890 12345', '!!!!!!!!!!!!!!!!', 'Привет, как дела? Всё хорошо, спасибо.', 'これは日本語の文章です。テストです。', 'Ünïcödé İstanbul ÇAĞ ß straße']) same(text)
 })
+
+test('trigram scores: identical to francAll on random mixed-script text (script counting split at ASCII)', async () => {
+  const { TOP_SCRIPT_SPLIT } = await import('./trigram-scores.js')
+  assert.equal(TOP_SCRIPT_SPLIT, true, 'franc-min expressions changed shape: topScript falls back to the slow count')
+  const pool = [...'abcdefghijklmnopqrstuvwxyzABCZ .,;!?0123456789\n’“”éàüñçßøåœ', ...'абвгдежзийклмнопрстуфхцчшщыэюя', ...'αβγδεζηθικλμ', ...'אבגדהוזחטי',
+    ...'ابتثجحخدذرزسشص', ...'अआइईउऊऋएऐओऔकखगघ', ...'你好世界中文字', ...'ひらがなカタカナ', ...'한국어문장', ...'กขฃคฅฆง', '𠀀', '𠀁', '😀', '\uD800', '\uDC00']
+  let seed = 7
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  for (let n = 0; n < 400; n++) {
+    const weights = pool.map(() => (next() < 0.3 ? 1 : 0))
+    const chosen = pool.filter((_, i) => weights[i])
+    const picks = chosen.length > 0 ? chosen : pool
+    let text = ''
+    const length = 10 + Math.floor(next() * 300)
+    for (let i = 0; i < length; i++) text += picks[Math.floor(next() * picks.length)]
+    same(text)
+  }
+})

@@ -54,25 +54,61 @@ function trigramCounts(value: string): Map<string, number> {
   return counts
 }
 
-/** franc's getTopScript: the script whose expression matches most characters (first one on ties). */
-function topScript(value: string): [string | undefined, number] {
+const SCRIPTS = Object.keys(expressions)
+/**
+ * For each ASCII code, the indexes of the scripts whose expression matches it. franc's expressions are character
+ * classes plus surrogate-pair sequences, so no match spans an ASCII character and a non-ASCII one (checked once below:
+ * anything else sends every sample to franc's own count).
+ */
+const ASCII_SCRIPTS: number[][] = Array.from({ length: 128 }, (_, code) =>
+  SCRIPTS.flatMap((script, index) => (new RegExp(`^(?:${expressions[script]!.source})$`).test(String.fromCharCode(code)) ? [index] : [])))
+const SPLIT_SAFE = SCRIPTS.every((script) => {
+  const source = expressions[script]!.source
+  // Alternatives: a class, or a high-surrogate escape/class followed by a class or a low-surrogate escape.
+  return source.split('|').every((alternative) => /^(?:\[[^\]]*\]|\\uD[89AB][0-9A-F]{2}(?:\[[^\]]*\]|\\uD[C-F][0-9A-F]{2})?|\[\\uD[89AB][^\]]*\]\[[^\]]*\])$/i.test(alternative))
+})
+const NON_ASCII_RUN = /[^\u0000-\u007f]+/g
+
+/**
+ * franc's getTopScript: the script whose expression matches most characters (first one on ties). ASCII characters
+ * are counted from a table, and the expressions run only over the runs of non-ASCII characters.
+ */
+function topScript(value: string): string | undefined {
+  const counts = new Array<number>(SCRIPTS.length).fill(0)
+  if (SPLIT_SAFE) {
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i)
+      if (code < 128) for (const index of ASCII_SCRIPTS[code]!) counts[index]!++
+    }
+    const runs = value.match(NON_ASCII_RUN)
+    if (runs) {
+      for (const run of runs) {
+        for (let index = 0; index < SCRIPTS.length; index++) counts[index]! += run.match(expressions[SCRIPTS[index]!]!)?.length ?? 0
+      }
+    }
+  } else {
+    SCRIPTS.forEach((script, index) => (counts[index] = value.match(expressions[script]!)?.length ?? 0))
+  }
   let topCount = -1
   let top: string | undefined
-  for (const script of Object.keys(expressions)) {
-    const count = (value.match(expressions[script]!)?.length ?? 0) / value.length || 0
+  SCRIPTS.forEach((script, index) => {
+    const count = counts[index]! / value.length || 0
     if (count > topCount) {
       topCount = count
       top = script
     }
-  }
-  return [top, topCount]
+  })
+  return top
 }
+
+/** True when topScript takes its fast path (for the test). */
+export const TOP_SCRIPT_SPLIT = SPLIT_SAFE
 
 /** The same `[language, score][]` as `francAll(value, { minLength })` (franc-min 6.2) without `only`/`ignore`. */
 export function trigramScores(value: string, minLength: number): [string, number][] {
   if (!value || value.length < minLength) return francAll(value, { minLength })
   const sample = value.slice(0, MAX_LENGTH)
-  const [script] = topScript(sample)
+  const script = topScript(sample)
   if (!script || !(script in data)) return francAll(value, { minLength })
   const { languages, ranks } = tableFor(script)
   const counts = trigramCounts(sample)
