@@ -163,7 +163,7 @@ export function createAttributionAnalyzer(options: AttributionOptions = {}): Ana
           signals.push(signalOf(VAGUE_ATTRIBUTION, v, { cue: v.text.toLowerCase() }))
         }
       }
-      report.signals.push(...signals)
+      for (const signal of signals) report.signals.push(signal)
       for (const claim of report.claims) {
         const s = claim.sentence !== undefined ? out.sentences[claim.sentence] : undefined
         if (s) claim.attribution = { type: s.type, source: s.source }
