@@ -1,6 +1,6 @@
 // Which language a text is written in: trigram profiles (franc-min, 82 languages), with a bias towards English because
 // every model here was trained on English and a misread English article loses its whole analysis.
-import { francAll } from 'franc-min'
+import { trigramScores } from './trigram-scores.js'
 
 /** ISO 639-1 codes for the ISO 639-3 codes franc returns (the languages news most often comes in). */
 const ISO_639_1: Record<string, string> = {
@@ -35,12 +35,22 @@ const SAMPLE_CHARS = 4000
 /** Guesses the language of `text` (only its first 4,000 characters are read). */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0
-  if (letters < MIN_LETTERS) return { language: 'und', reliable: false }
-  const scores = francAll(sample, { minLength: 10 })
+  if (!hasLetters(sample, MIN_LETTERS)) return { language: 'und', reliable: false }
+  const scores = trigramScores(sample, 10)
   const [best] = scores
   if (!best || best[0] === 'und') return { language: 'und', reliable: false }
   const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0
   const code = english >= ENGLISH_MARGIN ? 'eng' : best[0]
   return { language: ISO_639_1[code] ?? code, reliable: true }
+}
+
+const LETTER = /\p{L}/gu
+
+/** True when `text` holds at least `needed` letters (stops counting there). */
+function hasLetters(text: string, needed: number): boolean {
+  LETTER.lastIndex = 0
+  let found = 0
+  while (found < needed && LETTER.exec(text) !== null) found++
+  LETTER.lastIndex = 0
+  return found >= needed
 }

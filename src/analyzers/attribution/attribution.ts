@@ -8,7 +8,7 @@ import type { CoreferenceOutput } from '../coreference/types.js'
 import type { QuoteFinding, QuotesOutput } from '../quotes/types.js'
 import { outletTable, knownOutlet, type OutletAliasesSource, type OutletTable } from '../../nlp/outlets.js'
 import { quoteRegions } from '../shared/quote-marks.js'
-import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
+import { firstOverlapping, tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { quoteCues, sentenceCues, type Cue, type CueContext } from './cues.js'
 import { onlyAttribution } from './quote-sentence.js'
 
@@ -36,7 +36,7 @@ export function attributeSentences(
     while (q < quoteList.length && quoteList[q]!.end <= s.start) q++
     const inSentence: QuoteFinding[] = []
     for (let k = q; k < quoteList.length && quoteList[k]!.start < s.end; k++) inSentence.push(quoteList[k]!)
-    const line = doc.sourceLines.find((l) => l.start < s.end && s.start < l.end)
+    const line = firstOverlapping(doc.sourceLines, s.start, s.end)
     if (line) {
       const name = knownOutlet(outlets, line.name) ?? line.name
       sentences.push({ start: s.start, end: s.end, sentence: s.index, type: 'named', source: name, sourceKind: 'outlet', cue: { start: line.nameStart, end: line.nameEnd, text: line.name }, vague: [], sourceLine: true })
@@ -81,8 +81,13 @@ function span(doc: AnnotatedDocument, start: number, end: number): { start: numb
 
 // "… happened. Source: X" on one line: the line's own sentence is credited to X when nothing else attributes it.
 function creditSourceLines(doc: AnnotatedDocument, sentences: SentenceAttribution[], outlets: OutletTable): void {
+  // The first source-line sentence whose cue starts at each offset (one pass, not a search per line).
+  const byCue = new Map<number, number>()
+  sentences.forEach((s, i) => {
+    if (s.sourceLine && s.cue && !byCue.has(s.cue.start)) byCue.set(s.cue.start, i)
+  })
   for (const line of doc.sourceLines) {
-    const at = sentences.findIndex((s) => s.sourceLine && s.cue?.start === line.nameStart)
+    const at = byCue.get(line.nameStart) ?? -1
     const prev = sentences[at - 1]
     if (at <= 0 || !prev || prev.type !== 'none' || doc.text.slice(prev.end, line.start).includes('\n')) continue
     prev.type = 'named'
@@ -114,7 +119,7 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 function creditColonIntros(doc: AnnotatedDocument, sentences: SentenceAttribution[], quotes: readonly QuoteFinding[]): void {
   for (const q of quotes) {
     if (q.cue !== 'previous-sentence' || q.speaker === null || q.speakerStart === null) continue
-    const intro = sentences.find((s) => s.start <= q.speakerStart! && q.speakerStart! < s.end)
+    const intro = firstOverlapping(sentences, q.speakerStart, q.speakerStart + 1)
     if (!intro || intro.type !== 'none' || doc.text[intro.end - 1] !== ':') continue
     intro.type = 'named'
     intro.source = q.speaker
@@ -158,7 +163,7 @@ export function createAttributionAnalyzer(options: AttributionOptions = {}): Ana
           signals.push(signalOf(VAGUE_ATTRIBUTION, v, { cue: v.text.toLowerCase() }))
         }
       }
-      report.signals.push(...signals)
+      for (const signal of signals) report.signals.push(signal)
       for (const claim of report.claims) {
         const s = claim.sentence !== undefined ? out.sentences[claim.sentence] : undefined
         if (s) claim.attribution = { type: s.type, source: s.source }

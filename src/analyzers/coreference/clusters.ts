@@ -39,7 +39,7 @@ export function seedClusters(doc: AnnotatedDocument, table: KnownEntityTable, ou
     const known = entity.type === 'date' || entity.type === 'place' ? null : knownFor(entity, table)
     const existing = known ? byKnown.get(known) : undefined
     if (existing) {
-      existing.mentions.push(...mentions)
+      for (const m of mentions) existing.mentions.push(m)
       continue
     }
     const cluster: Cluster = {
@@ -66,6 +66,9 @@ export function seedClusters(doc: AnnotatedDocument, table: KnownEntityTable, ou
 function addSentenceStartNames(doc: AnnotatedDocument, clusters: Cluster[], covered: Uint8Array): void {
   const { tokens, text } = doc
   const lex = lexicon()
+  // The first cluster of each name (what clusters.find by name returns), kept up to date as clusters are added.
+  const byName = new Map<string, Cluster>()
+  for (const c of clusters) if (!byName.has(c.name)) byName.set(c.name, c)
   for (const s of doc.sentences) {
     let end = s.tokenStart
     while (end < s.tokenEnd && end - s.tokenStart < 4 && !covered[end] && tokens[end]!.pos === 'PROPN' && tokens[end]!.kind === 'word' && isCapitalized(text, tokens[end]!)) end++
@@ -81,9 +84,13 @@ function addSentenceStartNames(doc: AnnotatedDocument, clusters: Cluster[], cove
         ? 'person'
         : 'other'
     const mention: WorkMention = { start, end: tokens[end - 1]!.end, kind: 'name', sentence: s.index, tokenStart: s.tokenStart, tokenEnd: end }
-    const existing = clusters.find((c) => c.name === name)
+    const existing = byName.get(name)
     if (existing) existing.mentions.push(mention)
-    else clusters.push({ name, type, gender: null, known: null, titles: new Set(), mentions: [mention] })
+    else {
+      const cluster: Cluster = { name, type, gender: null, known: null, titles: new Set(), mentions: [mention] }
+      clusters.push(cluster)
+      byName.set(name, cluster)
+    }
     covered.fill(1, s.tokenStart, end)
   }
 }

@@ -1,6 +1,6 @@
 // Step 3 of coreference: "the company", "the airline", "the ministry" → the organization the article just named.
 import type { AnnotatedDocument } from '../../document/types.js'
-import { insideSorted } from '../shared/doc-index.js'
+import { firstStartingAt, insideSorted } from '../shared/doc-index.js'
 import { knownOutlet, type OutletTable } from '../../nlp/outlets.js'
 import type { QuoteRegion } from '../shared/quote-marks.js'
 import type { Cluster } from './clusters.js'
@@ -35,9 +35,9 @@ export function resolveNominals(doc: AnnotatedDocument, clusters: Cluster[], quo
     if (next && (next.lower === 'of' || next.lower === "'s" || (next.kind === 'word' && /^\p{Lu}/u.test(doc.text.slice(next.start, next.end))))) continue
     if (insideSorted(top, t.start, t.end)) continue
     let target = -1
-    for (let k = orgs.length - 1; k >= 0; k--) {
+    // Organizations mentioned before the noun, nearest first (orgs is sorted by start).
+    for (let k = firstStartingAt(orgs, t.start) - 1; k >= 0; k--) {
       const o = orgs[k]!
-      if (o.start >= t.start) continue
       if (t.sentence - o.sentence > NAMED_REACH) break
       if (clusters[o.cluster]!.name.toLowerCase().includes(t.lower)) {
         target = o.cluster

@@ -298,13 +298,32 @@ function vagueSourcing(
   const vague = signals.filter((s) => s.id === VAGUE_ATTRIBUTION.id)
   const examples = vague.map((s) => text.slice(s.start, s.end))
   let count = vague.length
+  const covers = coverage(vague)
   for (const k of anonymousAt) {
     const start = bodyStart + stats.starts[k]!
-    if (vague.some((s) => s.start <= start && start < s.end)) continue
+    if (covers(start)) continue
     count++
     examples.push(text.slice(start, start + stats.words[k]!.length))
   }
   return { count, examples: [...new Set(examples)].slice(0, 3) }
+}
+
+/** `(p) => spans.some((s) => s.start <= p && p < s.end)`, by binary search over the spans sorted by start. */
+function coverage(spans: readonly { start: number; end: number }[]): (p: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  // reach[i]: the furthest end among sorted[0..i].
+  const reach: number[] = []
+  for (const s of sorted) reach.push(Math.max(s.end, reach.at(-1) ?? -Infinity))
+  return (p) => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.start <= p) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && reach[lo - 1]! > p
+  }
 }
 
 function countMentions(entities: CredibilityInput['entities']): Record<string, number> {

@@ -29,6 +29,6 @@ export default defineAnalyzer<HedgingOutput>({
     return { signals, hedgedSentences: [...hedged] }
   },
   contribute(out, report) {
-    report.signals.push(...out.signals)
+    for (const signal of out.signals) report.signals.push(signal)
   },
 })

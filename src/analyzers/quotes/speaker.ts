@@ -6,7 +6,7 @@ import { judgeSource } from '../coreference/source-phrase.js'
 import { outletTable } from '../../nlp/outlets.js'
 import type { CoreferenceOutput } from '../coreference/types.js'
 import { mediumIn, negatedBefore, participleSubject, phraseStartingAt, subjectBefore, verbAt, withAppositiveName, type NounPhrase, type VerbHit } from '../shared/speech.js'
-import { tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
+import { firstOverlapping, tokenAtOrAfter, tokenEndingBy } from '../shared/doc-index.js'
 import { resolvePhrase, type ResolvedPhrase } from '../coreference/resolve-phrase.js'
 import type { VerbClass } from '../shared/lexicon.js'
 
@@ -116,7 +116,7 @@ export function speakerFromPrevious(doc: AnnotatedDocument, coref: CoreferenceOu
   const prev = doc.sentences[sentence - 1]
   const own = doc.sentences[sentence]
   if (!prev || !own || own.paragraph - prev.paragraph > 1) return null
-  if (doc.sourceLines.some((l) => l.start < prev.end && prev.start < l.end)) return null
+  if (firstOverlapping(doc.sourceLines, prev.start, prev.end)) return null
   const { tokens } = doc
   let e = prev.tokenEnd - 1
   while (e >= prev.tokenStart && tokens[e]!.kind === 'punctuation' && !quoted(e)) e--

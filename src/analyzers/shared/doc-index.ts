@@ -63,3 +63,29 @@ export function insideSorted(regions: readonly { start: number; end: number }[],
   }
   return false
 }
+
+const disjoint = new WeakMap<readonly { start: number; end: number }[], boolean>()
+
+/**
+ * The first item (in array order) that overlaps [start, end): `items.find((x) => x.start < end && start < x.end)`.
+ * A binary search when the items are sorted and disjoint (checked once per array, which must not change after the
+ * first call: document layers such as `doc.sourceLines`), else that linear find.
+ */
+export function firstOverlapping<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T | undefined {
+  let sorted = disjoint.get(items)
+  if (sorted === undefined) {
+    sorted = true
+    for (let i = 1; i < items.length && sorted; i++) if (items[i - 1]!.end > items[i]!.start || items[i - 1]!.start > items[i - 1]!.end) sorted = false
+    disjoint.set(items, sorted)
+  }
+  if (!sorted) return items.find((x) => x.start < end && start < x.end)
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.end <= start) lo = mid + 1
+    else hi = mid
+  }
+  const item = items[lo]
+  return item !== undefined && item.start < end ? item : undefined
+}

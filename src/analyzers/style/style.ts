@@ -83,7 +83,7 @@ export default defineAnalyzer<StyleOutput>({
     return { signals, counts }
   },
   contribute(out, report) {
-    report.signals.push(...out.signals)
+    for (const signal of out.signals) report.signals.push(signal)
   },
 })
 

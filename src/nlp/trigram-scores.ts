@@ -1,0 +1,131 @@
+// franc-min's `francAll(value, { minLength })`, with the same results, computed faster: franc compares the sample's
+// trigrams with every language's 300-trigram profile through an object lookup per (trigram, language) pair; here each
+// script's profiles are folded once into one table trigram → (language, rank), so a sample costs one lookup per
+// distinct trigram. Distances are the same integer sums, sorted and normalized exactly as franc does (checked against
+// francAll in trigram-scores.test.ts). Anything this does not handle (a script with one language, no script) goes to
+// francAll itself.
+import { francAll } from 'franc-min'
+import { data } from 'franc-min/data.js'
+import { expressions } from 'franc-min/expressions.js'
+
+/** franc-min's constants (index.js): sample cut, default minimum length, the distance of a trigram a profile lacks. */
+const MAX_LENGTH = 2048
+const MAX_DIFFERENCE = 300
+
+interface ScriptTable {
+  languages: string[]
+  /** trigram → flat pairs [languageIndex, rank, languageIndex, rank, …] */
+  ranks: Map<string, number[]>
+}
+
+const tables = new Map<string, ScriptTable>()
+
+function tableFor(script: string): ScriptTable {
+  let table = tables.get(script)
+  if (table) return table
+  const profiles = data[script]!
+  const languages = Object.keys(profiles)
+  const ranks = new Map<string, number[]>()
+  languages.forEach((language, index) => {
+    const model = profiles[language]!.split('|')
+    // franc: `weight = model.length; while (weight--) trigrams[model[weight]] = weight`: a trigram listed twice keeps
+    // its first (lowest) rank.
+    const seen = new Map<string, number>()
+    for (let weight = model.length - 1; weight >= 0; weight--) seen.set(model[weight]!, weight)
+    for (const [trigram, rank] of seen) {
+      const list = ranks.get(trigram)
+      if (list) list.push(index, rank)
+      else ranks.set(trigram, [index, rank])
+    }
+  })
+  table = { languages, ranks }
+  tables.set(script, table)
+  return table
+}
+
+/** trigram-utils' `asDictionary` as a Map: the cleaned, space-padded, lower-cased value's trigram counts. */
+function trigramCounts(value: string): Map<string, number> {
+  const cleaned = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' '
+  const counts = new Map<string, number>()
+  for (let i = 0; i + 3 <= cleaned.length; i++) {
+    const trigram = cleaned.slice(i, i + 3)
+    counts.set(trigram, (counts.get(trigram) ?? 0) + 1)
+  }
+  return counts
+}
+
+const SCRIPTS = Object.keys(expressions)
+/**
+ * For each ASCII code, the indexes of the scripts whose expression matches it. franc's expressions are character
+ * classes plus surrogate-pair sequences, so no match spans an ASCII character and a non-ASCII one (checked once below:
+ * anything else sends every sample to franc's own count).
+ */
+const ASCII_SCRIPTS: number[][] = Array.from({ length: 128 }, (_, code) =>
+  SCRIPTS.flatMap((script, index) => (new RegExp(`^(?:${expressions[script]!.source})$`).test(String.fromCharCode(code)) ? [index] : [])))
+const SPLIT_SAFE = SCRIPTS.every((script) => {
+  const source = expressions[script]!.source
+  // Alternatives: a class, or a high-surrogate escape/class followed by a class or a low-surrogate escape.
+  return source.split('|').every((alternative) => /^(?:\[[^\]]*\]|\\uD[89AB][0-9A-F]{2}(?:\[[^\]]*\]|\\uD[C-F][0-9A-F]{2})?|\[\\uD[89AB][^\]]*\]\[[^\]]*\])$/i.test(alternative))
+})
+const NON_ASCII_RUN = /[^\u0000-\u007f]+/g
+
+/**
+ * franc's getTopScript: the script whose expression matches most characters (first one on ties). ASCII characters
+ * are counted from a table, and the expressions run only over the runs of non-ASCII characters.
+ */
+function topScript(value: string): string | undefined {
+  const counts = new Array<number>(SCRIPTS.length).fill(0)
+  if (SPLIT_SAFE) {
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i)
+      if (code < 128) for (const index of ASCII_SCRIPTS[code]!) counts[index]!++
+    }
+    const runs = value.match(NON_ASCII_RUN)
+    if (runs) {
+      for (const run of runs) {
+        for (let index = 0; index < SCRIPTS.length; index++) counts[index]! += run.match(expressions[SCRIPTS[index]!]!)?.length ?? 0
+      }
+    }
+  } else {
+    SCRIPTS.forEach((script, index) => (counts[index] = value.match(expressions[script]!)?.length ?? 0))
+  }
+  let topCount = -1
+  let top: string | undefined
+  SCRIPTS.forEach((script, index) => {
+    const count = counts[index]! / value.length || 0
+    if (count > topCount) {
+      topCount = count
+      top = script
+    }
+  })
+  return top
+}
+
+/** True when topScript takes its fast path (for the test). */
+export const TOP_SCRIPT_SPLIT = SPLIT_SAFE
+
+/** The same `[language, score][]` as `francAll(value, { minLength })` (franc-min 6.2) without `only`/`ignore`. */
+export function trigramScores(value: string, minLength: number): [string, number][] {
+  if (!value || value.length < minLength) return francAll(value, { minLength })
+  const sample = value.slice(0, MAX_LENGTH)
+  const script = topScript(sample)
+  if (!script || !(script in data)) return francAll(value, { minLength })
+  const { languages, ranks } = tableFor(script)
+  const counts = trigramCounts(sample)
+  // distance(language) = Σ over the sample's trigrams of |count − rank − 1| where the profile has it, else 300.
+  const distances = new Array<number>(languages.length).fill(counts.size * MAX_DIFFERENCE)
+  for (const [trigram, count] of counts) {
+    const list = ranks.get(trigram)
+    if (!list) continue
+    for (let i = 0; i < list.length; i += 2) {
+      const difference = Math.abs(count - list[i + 1]! - 1)
+      distances[list[i]!]! -= MAX_DIFFERENCE - difference
+    }
+  }
+  const scored: [string, number][] = languages.map((language, index) => [language, distances[index]!])
+  scored.sort((a, b) => a[1] - b[1])
+  const min = scored[0]![1]
+  const max = sample.length * MAX_DIFFERENCE - min
+  for (const entry of scored) entry[1] = 1 - (entry[1] - min) / max || 0
+  return scored
+}
