@@ -3,17 +3,20 @@
 // verified claims they check (gold cluster = the verified claim: a tweet and its claim, and tweets sharing a claim, are
 // the positive pairs) and --distractors other verified claims that no tweet of either split checks (each its own
 // cluster). Items go one by one, in a
-// seeded order, through the production path (the SQLite claim store's BM25 candidates + chooseCluster); the threshold
+// seeded order, through the production path (the SQLite claim store's BM25 candidates + chooseCluster with the
+// claim-similarity model); the threshold (a calibrated probability)
 // is chosen on train (best F1), then dev is scored once at it.
-//   npx tsx training/clustering/evaluate.ts [--data ../shared/data/claim-retrieval-clef2020] [--distractors 1000] [--threshold T]
+//   npx tsx training/clustering/evaluate.ts [--data ../shared/data/claim-retrieval-clef2020] [--distractors 1000] [--threshold T] [--verbose] [--save]
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClefQueries, readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import { chooseCluster, CLUSTER_THRESHOLD } from '../../src/watch/claim-similarity.js'
+import { chooseCluster, createClaimSimilarity, type ClaimSimilarity } from '../../src/watch/claim-similarity.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
+import { writeModelFile } from '../../src/ml/model-file.js'
+import type { ModelFileManifest } from '../../src/models/loader.js'
 
-interface Item {
+export interface Item {
   text: string
   gold: string
 }
@@ -23,11 +26,11 @@ function flag(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 
-const dataDir = flag('data') ?? join(import.meta.dirname, '../../../shared/data/claim-retrieval-clef2020')
+export const dataDir = flag('data') ?? join(import.meta.dirname, '../../../shared/data/claim-retrieval-clef2020')
 const distractors = Number(flag('distractors') ?? 1000)
 const fixed = flag('threshold')
 
-function readVerified(path: string): Map<string, string> {
+export function readVerified(path: string): Map<string, string> {
   const out = new Map<string, string>()
   for (const line of readFileSync(path, 'utf8').split('\n').slice(1)) {
     const [id, claim] = line.split('\t')
@@ -78,13 +81,16 @@ export interface PairwiseScores {
   truePairs: number
   predictedPairs: number
   clusters: number
+  /** Wall time per clustered claim (store + scoring; scores of pairs seen in an earlier run are cached). */
+  msPerClaim?: number
 }
 
 /** Clusters `items` incrementally through a fresh claim store at `threshold`; pairwise scores against the gold labels. */
-export async function clusterAndScore(items: readonly Item[], threshold: number): Promise<PairwiseScores> {
+export async function clusterAndScore(items: readonly Item[], threshold: number, similarity: ClaimSimilarity = createClaimSimilarity()): Promise<PairwiseScores> {
   const store = openSqliteStore(':memory:')
-  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold), alerts: () => [] }
+  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold, similarity), alerts: () => [] }
   const assigned: string[] = []
+  const started = process.hrtime.bigint()
   try {
     for (const [i, item] of items.entries()) {
       const claim = { claimIndex: 0, text: item.text, sentence: 0, start: 0, end: item.text.length, articleUrl: null, articleTitle: null, outlet: null, speaker: null, publishedAt: null, seenAt: i, checkworthiness: 1, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } }
@@ -94,7 +100,8 @@ export async function clusterAndScore(items: readonly Item[], threshold: number)
   } finally {
     await store.close()
   }
-  return pairwise(items.map((i) => i.gold), assigned)
+  const msPerClaim = Number(process.hrtime.bigint() - started) / 1e6 / items.length
+  return { ...pairwise(items.map((i) => i.gold), assigned), msPerClaim }
 }
 
 /** Pairwise P/R/F1 via contingency counts: pairs in the same predicted cluster vs the same gold cluster. */
@@ -119,19 +126,35 @@ async function main(): Promise<void> {
   const trainGold = new Set(train.map((i) => i.gold))
   const dev = splitItems('dev', verified, trainGold, distractors)
   console.log(`train: ${train.length} items (${new Set(train.map((i) => i.gold)).size} gold clusters); dev: ${dev.length} items (${new Set(dev.map((i) => i.gold)).size} gold clusters); ${distractors} distractor verified claims each`)
-  let threshold = fixed !== undefined ? Number(fixed) : CLUSTER_THRESHOLD
+  const similarity = createClaimSimilarity()
+  let threshold = fixed !== undefined ? Number(fixed) : similarity.threshold
+  let trainScores: PairwiseScores | null = null
   if (fixed === undefined) {
     let best: { t: number; s: PairwiseScores } | null = null
-    for (let t = 0.24; t <= 0.601; t += 0.03) {
-      const s = await clusterAndScore(train, Math.round(t * 100) / 100)
+    for (let t = 0.05; t <= 0.951; t += 0.05) {
+      const s = await clusterAndScore(train, Math.round(t * 100) / 100, similarity)
       if (process.argv.includes('--verbose')) console.log(`  train t=${t.toFixed(2)}  ${fmt(s)}`)
       if (!best || s.f1 > best.s.f1) best = { t: Math.round(t * 100) / 100, s }
     }
     threshold = best!.t
-    console.log(`train: best threshold ${threshold.toFixed(2)}: ${fmt(best!.s)}  (shipped CLUSTER_THRESHOLD ${CLUSTER_THRESHOLD})`)
+    trainScores = best!.s
+    console.log(`train: best threshold ${threshold.toFixed(2)}: ${fmt(best!.s)}  (shipped threshold ${similarity.threshold})`)
+  } else {
+    trainScores = await clusterAndScore(train, threshold, similarity)
+    console.log(`train at ${threshold.toFixed(2)}: ${fmt(trainScores)}`)
   }
-  const devScores = await clusterAndScore(dev, threshold)
-  console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}`)
+  // Cost per claim with nothing cached: a fresh scorer on the dev run (dev is scored once, at the train threshold).
+  const devScores = await clusterAndScore(dev, threshold, createClaimSimilarity())
+  console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}; ${devScores.msPerClaim!.toFixed(2)} ms per claim (store + BM25 candidates + scoring, uncached)`)
+  if (process.argv.includes('--save')) {
+    const path = join(import.meta.dirname, '../../models/claim-similarity.json')
+    const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFileManifest & Record<string, unknown>
+    const r = (s: PairwiseScores) => ({ precision: +s.precision.toFixed(4), recall: +s.recall.toFixed(4), f1: +s.f1.toFixed(4), goldPairs: s.truePairs, predictedPairs: s.predictedPairs, clusters: s.clusters })
+    file.threshold = threshold
+    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
+    writeModelFile(path, file)
+    console.log(`saved threshold ${threshold} and the clustering metrics into ${path}`)
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main()

@@ -1,0 +1,129 @@
+// Trains models/claim-similarity.json: a symmetric pairwise logistic model over the claim-matching re-ranker's features
+// (both directions) and its log-odds both ways, on CLEF 2020 TRAIN only. Pairs: every pair of train items sharing a
+// verified claim (tweet–claim, tweet–tweet) that the claim store's BM25 candidates bring together (the production path,
+// items added one by one with every claim its own cluster) as positives, and the candidates whose verified claim
+// differs (hard negatives) as negatives; each with its place in the candidate list. Calibrated by
+// Platt scaling on 5-fold out-of-fold scores (folds grouped by verified claim). The threshold is then chosen on the
+// train clustering by evaluate.ts and written into the file (--threshold), dev never looked at.
+//   npx tsx training/clustering/train.ts [--data DIR] [--out models/claim-similarity.json] [--threshold T]
+import { join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { readQrels } from '../claim-matching/clef-data.js'
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import type { ClusterPolicy } from '../../src/store/claim-repository.js'
+import { claimView, listContexts, pairFeatures, type ListContext, PAIR_FEATURE_NAMES, CLAIM_SIMILARITY_MODEL_ID } from '../../src/watch/claim-similarity.js'
+import { createModelLoader, loadModel, type ModelFileManifest } from '../../src/models/loader.js'
+import { CLAIM_MATCHING_MODEL, FEATURE_CLIP } from '../../src/analyzers/factchecks/reranker.js'
+import { fitStandardizer, standardize, type Standardizer } from '../../src/ml/standardize.js'
+import { trainLogistic, logisticDecision } from '../../src/ml/logistic.js'
+import { fitPlatt } from '../../src/ml/calibration.js'
+import { writeModelFile } from '../../src/ml/model-file.js'
+import { dataDir, readVerified, splitItems, type Item } from './evaluate.js'
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+const out = resolve(flag('out') ?? join(import.meta.dirname, '../../models/claim-similarity.json'))
+const L2 = 0.01
+const FOLDS = 5
+/** BM25 candidates per claim, as the claim store's default (ClusterPolicy.candidates). */
+const DEPTH = 10
+
+/** (i, j) index pairs of items: the BM25 candidates each item meets in the claim store, every item its own cluster. */
+export async function candidatePairs(items: readonly Item[], depth = 10): Promise<[number, number, ListContext][]> {
+  const store = openSqliteStore(':memory:')
+  const pairs: [number, number, ListContext][] = []
+  const byRepresentative = new Map<string, number>()
+  let current = 0
+  const policy: ClusterPolicy = {
+    choose: (_text, candidates) => {
+      const contexts = listContexts(candidates)
+      for (const [k, c] of candidates.entries()) {
+        const j = byRepresentative.get(c.representative)
+        if (j !== undefined) pairs.push([current, j, contexts[k]!])
+      }
+      return null
+    },
+    alerts: () => [],
+    candidates: depth,
+  }
+  try {
+    for (const [i, item] of items.entries()) {
+      current = i
+      if (!byRepresentative.has(item.text)) byRepresentative.set(item.text, i)
+      const claim = { claimIndex: 0, text: item.text, sentence: 0, start: 0, end: item.text.length, articleUrl: null, articleTitle: null, outlet: null, speaker: null, publishedAt: null, seenAt: i, checkworthiness: 1, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } }
+      await store.claims.addReportClaims(`item-${i}`, [claim], policy, { webhooks: [], now: i })
+    }
+  } finally {
+    await store.close()
+  }
+  return pairs
+}
+
+const clip = (z: Float64Array) => z.map((v) => Math.max(-FEATURE_CLIP, Math.min(FEATURE_CLIP, v)))
+
+async function main(): Promise<void> {
+  const models = createModelLoader()
+  const matching = loadModel(models, CLAIM_MATCHING_MODEL)
+  const verified = readVerified(join(dataDir, 'verified_claims.tsv'))
+  const devGold = new Set([...readQrels(join(dataDir, 'dev.qrels')).values()].flatMap((s) => [...s]))
+  const items = splitItems('train', verified, devGold, 1000)
+  // Only the pairs production scores: each item against its BM25 candidates (the list context needs the list).
+  const pairs = (await candidatePairs(items, DEPTH)).filter(([i, j]) => items[i]!.text !== items[j]!.text)
+  const byGold = new Map<string, number[]>()
+  items.forEach((it, i) => byGold.set(it.gold, [...(byGold.get(it.gold) ?? []), i]))
+  const labels = pairs.map(([i, j]) => (items[i]!.gold === items[j]!.gold ? 1 : 0))
+  const rows = pairs.map(([i, j, context]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, context))
+  const positives = labels.reduce((a: number, b) => a + b, 0)
+  console.log(`train pairs: ${pairs.length} (${positives} same verified claim, ${pairs.length - positives} BM25 candidates with another claim)`)
+
+  // Folds grouped by verified claim (the smaller gold of the pair decides): out-of-fold margins for the calibration.
+  const goldIds = [...byGold.keys()].sort()
+  const foldOf = new Map(goldIds.map((g, k) => [g, k % FOLDS]))
+  const fold = pairs.map(([i, j]) => foldOf.get(items[i]!.gold < items[j]!.gold ? items[i]!.gold : items[j]!.gold)!)
+  const fit = (idx: number[]) => {
+    const standardizer = fitStandardizer(idx.map((k) => rows[k]!))
+    const logistic = trainLogistic(idx.map((k) => clip(standardize(standardizer, rows[k]!))), idx.map((k) => labels[k]!), { l2: L2 })
+    return { standardizer, logistic }
+  }
+  const score = (m: { standardizer: Standardizer; logistic: ReturnType<typeof trainLogistic> }, k: number) => logisticDecision(m.logistic, clip(standardize(m.standardizer, rows[k]!)))
+  const oof = new Array<number>(pairs.length).fill(0)
+  for (let f = 0; f < FOLDS; f++) {
+    const m = fit(pairs.map((_, k) => k).filter((k) => fold[k] !== f))
+    for (let k = 0; k < pairs.length; k++) if (fold[k] === f) oof[k] = score(m, k)
+  }
+  const calibration = fitPlatt(oof, labels)
+  const final = fit(pairs.map((_, k) => k))
+  // Out-of-fold pair classification at 0.5 (calibrated), for the card.
+  let tp = 0, fp = 0, fn = 0
+  for (let k = 0; k < pairs.length; k++) {
+    const p = 1 / (1 + Math.exp(-(calibration.a * oof[k]! + calibration.b)))
+    if (p >= 0.5 && labels[k]) tp++
+    else if (p >= 0.5) fp++
+    else if (labels[k]) fn++
+  }
+  const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as { threshold?: number; metrics?: Record<string, unknown> }) : null
+  const threshold = flag('threshold') !== undefined ? Number(flag('threshold')) : (previous?.threshold ?? 0.5)
+  const model = {
+    id: CLAIM_SIMILARITY_MODEL_ID,
+    version: 1,
+    createdAt: new Date().toISOString().slice(0, 10),
+    trainedOn: 'CLEF CheckThat! 2020 Task 2 (English): train.queries.tsv/train.qrels tweets, the verified claims they check and 1,000 unchecked verified claims (no dev claim) from verified_claims.tsv (free for general research use)',
+    metrics: {
+      ...(previous?.metrics ?? {}),
+      command: 'npx tsx training/clustering/train.ts, then npx tsx training/clustering/evaluate.ts (threshold)',
+      trainPairs: { pairs: pairs.length, positives, depth: DEPTH, l2: L2, folds: FOLDS, oofAt05: { precision: +(tp / (tp + fp)).toFixed(4), recall: +(tp / (tp + fn)).toFixed(4) } },
+    },
+    features: [...PAIR_FEATURE_NAMES],
+    standardizer: final.standardizer,
+    logistic: final.logistic,
+    calibration,
+    threshold,
+  }
+  writeModelFile(out, model as unknown as ModelFileManifest & Record<string, unknown>)
+  console.log(`wrote ${out}: out-of-fold at P≥0.5 precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}; weights ${PAIR_FEATURE_NAMES.map((n, i) => `${n} ${final.logistic.weights[i]!.toFixed(2)}`).join(', ')}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main()
