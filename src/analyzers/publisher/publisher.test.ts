@@ -44,14 +44,8 @@ test('without a URL: site name / JSON-LD publisher, then the byline, then the on
   assert.equal(resolve({ url: 'file:///tmp/a.txt' }), null)
 })
 
-const seed = (() => {
-  try {
-    return readFileSync(new URL('../../../../shared/seed/000_d209f077df58b1d4.txt', import.meta.url), 'utf8')
-  } catch {
-    // A checkout without ../shared: the seed's shape (three outlets on Source: lines) in a few sentences.
-    return 'Trump criticised Jeff Sessions again on Tuesday. Source: News Week\n\nSessions was a big supporter of Trump during the race. Source: Yellow Hammer News\n\nIt remains unclear whether Sessions will resign his position or not. Source: Washington Post'
-  }
-})()
+// A paraphrase of the seed we wrote (test/fixtures/sourcing/seed-like.txt): its three outlets on Source: lines.
+const seed = readFileSync(new URL('../../../test/fixtures/sourcing/seed-like.txt', import.meta.url), 'utf8')
 
 test('the seed: its three cited outlets are rated with their list; the header’s Source: line names the publisher; risk unchanged without a URL', async () => {
   const engine = createEngine()
