@@ -4,7 +4,7 @@ import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { FeedItemStatus, FeedRecord, FeedRepository, NewFeed, PollCounts, PollRecord } from '../feed-repository.js'
 import { FEED_ITEM_STATUSES, fromFeedItemRow, fromFeedRow, type FeedItemRow, type FeedRow } from '../feed-rows.js'
-import { FactsiftError } from '../../errors.js'
+import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
 
 export const area = 'feeds'
@@ -79,28 +79,8 @@ const ITEM_COLUMNS = `id, feed_id, guid, url, title, content, content_is_html, a
 
 /** The feed repository over a migrated PostgreSQL schema. */
 export function createRepository(pool: pg.Pool): FeedRepository {
-  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = [], client: pg.Pool | pg.PoolClient = pool) => {
-    try {
-      return await client.query<R>(sql, params)
-    } catch (error) {
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const transaction = async <T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    } finally {
-      client.release()
-    }
-  }
+  const query = storeQuery(pool)
+  const transaction = storeTransaction(pool)
   const getFeed = async (idOrUrl: string): Promise<FeedRecord | null> => {
     const { rows } = await query<FeedRow>('cannot read feed', 'SELECT * FROM feeds WHERE id = $1 OR url = $1', [idOrUrl])
     return rows[0] ? fromFeedRow(rows[0]) : null

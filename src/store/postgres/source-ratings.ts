@@ -3,7 +3,7 @@ import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { SourceListSummary, SourceRatingsRepository } from '../source-ratings-repository.js'
 import type { ListEntry, RatingLabel, RatingsList } from '../../source-ratings/index.js'
-import { FactsiftError } from '../../errors.js'
+import { storeQuery, storeTransaction } from './store-query.js'
 
 export const area = 'source-ratings'
 
@@ -53,28 +53,8 @@ interface RatingRow {
 const INSERT_BATCH = 1000
 
 export function createRepository(pool: pg.Pool): SourceRatingsRepository {
-  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = []) => {
-    try {
-      return await pool.query<R>(sql, params)
-    } catch (error) {
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const transaction = async <T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    } finally {
-      client.release()
-    }
-  }
+  const query = storeQuery(pool)
+  const transaction = storeTransaction(pool)
   const bump = (client: pg.PoolClient) => client.query('UPDATE source_ratings_state SET revision = revision + 1 WHERE id = 1')
   const summaries = async (): Promise<SourceListSummary[]> => {
     const { rows } = await query<ListRow>('cannot list source lists', `SELECT l.*, (SELECT COUNT(*) FROM source_ratings r WHERE r.list_name = l.name) AS count
