@@ -21,7 +21,7 @@ import {
   type ClusterRow,
   type StoredCluster,
 } from '../claim-clustering.js'
-import { FactsiftError } from '../../errors.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'claims'
 
@@ -175,15 +175,6 @@ export function createRepository(db: Database.Database): ClaimRepository {
     recentArticles: (clusterId, since) => Number((s.recent.get(clusterId, since) as { n: number }).n),
     insertAlert: (alert) => s.insertAlert.run(...alertParams(alert)).changes > 0,
     insertOutbox: (alertId, webhook, now) => void s.insertOutbox.run(alertId, webhook, now),
-  }
-
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
   }
 
   return {

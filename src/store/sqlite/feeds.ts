@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { FeedItemRecord, FeedItemStatus, FeedRecord, FeedRepository, NewFeed, PollCounts, PollRecord } from '../feed-repository.js'
 import { FEED_ITEM_STATUSES, fromFeedItemRow, fromFeedRow, type FeedItemRow, type FeedRow } from '../feed-rows.js'
-import { FactsiftError } from '../../errors.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'feeds'
 
@@ -189,15 +189,6 @@ export function createRepository(db: Database.Database): FeedRepository {
     }
     return released
   })
-
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
 
   return {
     async add(feed: NewFeed, now: number) {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { SourceListSummary, SourceRatingsRepository } from '../source-ratings-repository.js'
 import type { ListEntry, RatingLabel, RatingsList } from '../../source-ratings/index.js'
-import { FactsiftError } from '../../errors.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'source-ratings'
 
@@ -49,14 +49,6 @@ interface RatingRow {
 }
 
 export function createRepository(db: Database.Database): SourceRatingsRepository {
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
   const listsQuery = db.prepare(`SELECT l.*, (SELECT COUNT(*) FROM source_ratings r WHERE r.list_name = l.name) AS count
     FROM source_lists l ORDER BY position`)
   const bump = db.prepare('UPDATE source_ratings_state SET revision = revision + 1 WHERE id = 1')
