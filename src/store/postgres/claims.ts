@@ -10,6 +10,8 @@ import { CLUSTER_LIST_DEFAULT_LIMIT, CLUSTER_LIST_MAX_LIMIT, GIVEN_UP } from '..
 import {
   addReportClaimsSteps,
   alertParams,
+  CLAIM_COUNTS_SQL,
+  claimCounts,
   claimParams,
   clusterParams,
   fromAlertRow,
@@ -263,13 +265,8 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
       return rowCount ?? 0
     },
     async counts() {
-      const { rows } = await query<Record<string, string>>(
-        'cannot count claims',
-        `SELECT (SELECT count(*) FROM article_claims) AS claims, (SELECT count(*) FROM claim_clusters) AS clusters,
-           (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_outbox WHERE delivered_at IS NULL) AS undelivered`,
-      )
-      const row = rows[0]!
-      return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
+      const { rows } = await query<Record<string, string>>('cannot count claims', CLAIM_COUNTS_SQL)
+      return claimCounts(rows[0]!)
     },
   }
 }
