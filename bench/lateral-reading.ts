@@ -3,7 +3,7 @@
 // unrelated ones, the claim-stance model reading the related articles' sentences), and the time per article is reported
 // as p50 / p99, beside two same-run baselines over the same claims: BM25 alone, and BM25 + FNC-1 without claim-stance.
 // Usage: npm run bench:lateral-reading [-- --articles 100000 --words 120 --queries 100 --claims 5 --db /tmp/x.db --json]
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -12,7 +12,8 @@ import { createModelLoader } from '../src/models/loader.js'
 import { createStanceClassifier, loadStanceModel } from '../src/analyzers/lateral-reading/stance/model.js'
 import { createClaimStanceClassifier, loadClaimStanceModel } from '../src/analyzers/lateral-reading/claim-stance/model.js'
 import { relatedArticles } from '../src/analyzers/lateral-reading/related.js'
-import { generateClaim, generateCorpusArticle } from './generate-corpus-article.js'
+import { generateClaim } from './generate-corpus-article.js'
+import { fillCorpus, sqliteBytes } from './corpus-fixture.js'
 
 const { values } = parseArgs({
   options: {
@@ -41,18 +42,8 @@ const dbPath = values.db ?? join(dir!, 'corpus.db')
 const store = openSqliteStore(dbPath)
 const results: Record<string, unknown> = { articles: ARTICLES, bodyWords: WORDS, queryArticles: QUERIES, claimsPerArticle: CLAIMS, candidates: CANDIDATES, node: process.version }
 try {
-  let buildSeconds: number | null = null
-  const have = await store.corpus.count()
-  if (have < ARTICLES) {
-    const t0 = performance.now()
-    for (let start = have; start < ARTICLES; start += 1000) {
-      const batch = []
-      for (let i = start; i < Math.min(ARTICLES, start + 1000); i++) batch.push(generateCorpusArticle(i, WORDS))
-      await store.corpus.upsertMany(batch)
-    }
-    buildSeconds = round((performance.now() - t0) / 1000)
-  }
-  const size = ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(dbPath + suffix) ? statSync(dbPath + suffix).size : 0), 0)
+  const { buildSeconds } = await fillCorpus(store.corpus, ARTICLES, WORDS)
+  const size = sqliteBytes(dbPath)
   results.database = { megabytes: round(size / 1e6), buildSeconds }
 
   // The analysed articles' claims: CLAIMS claim-like sentences about each of QUERIES corpus articles (reworded a little).

@@ -1,7 +1,7 @@
 // Benchmarks lateral reading on one core: stance pairs per second (cold and cached bodies, vs the baseline features) and
 // BM25 retrieval latency over a generated corpus (default 100,000 articles).
 // Usage: npm run bench:stance [-- --articles 100000 --words 300 --queries 300 --db /tmp/x.db --json]
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -11,6 +11,7 @@ import { createStanceClassifier, ensembleProbabilities, loadStanceModel } from '
 import { baselineFeatures, prepareBaselineBody } from '../src/analyzers/lateral-reading/stance/baseline-features.js'
 import { relatedArticles } from '../src/analyzers/lateral-reading/related.js'
 import { generateClaim, generateCorpusArticle } from './generate-corpus-article.js'
+import { fillCorpus, sqliteBytes } from './corpus-fixture.js'
 
 const { values } = parseArgs({
   options: {
@@ -112,18 +113,8 @@ const dbPath = values.db ?? join(dir!, 'corpus.db')
 const reuse = Boolean(values.db && existsSync(values.db))
 const store = openSqliteStore(dbPath)
 try {
-  let buildSeconds: number | null = null
-  const have = await store.corpus.count()
-  if (have < ARTICLES) {
-    const t0 = performance.now()
-    for (let start = have; start < ARTICLES; start += 1000) {
-      const batch = []
-      for (let i = start; i < Math.min(ARTICLES, start + 1000); i++) batch.push(generateCorpusArticle(i, WORDS))
-      await store.corpus.upsertMany(batch)
-    }
-    buildSeconds = round((performance.now() - t0) / 1000)
-  }
-  const size = ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(dbPath + suffix) ? statSync(dbPath + suffix).size : 0), 0)
+  const { have, buildSeconds } = await fillCorpus(store.corpus, ARTICLES, WORDS)
+  const size = sqliteBytes(dbPath)
   const targets = Array.from({ length: QUERIES }, (_, q) => (q * 7_919) % ARTICLES)
   const queries = targets.map((index, q) => generateClaim(index, 1000 + q, WORDS))
   for (const query of queries.slice(0, 20)) await store.corpus.search(query, { limit: CANDIDATES })

@@ -35,3 +35,14 @@ export function parseDuration(value: string): number {
   }
   return Math.round(Number(match[1]) * unit)
 }
+
+/** Run `work` on the store named by --db (the default store when absent), closing it afterwards; loaded on first use. */
+export async function withStore<T>(db: string | undefined, work: (store: import('../store/types.js').Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../store/open-store.js')
+  const store = await openStore(db)
+  try {
+    return await work(store)
+  } finally {
+    await store.close()
+  }
+}

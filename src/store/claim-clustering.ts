@@ -370,3 +370,11 @@ export function fromAlertRow(row: AlertRow): AlertRecord {
 export function alertParams(a: AlertRecord): unknown[] {
   return [a.id, a.kind, a.clusterId, a.reportId, a.idempotencyKey, a.message, JSON.stringify(a.payload), a.createdAt]
 }
+
+/** The claim store's totals in one row: claims, clusters, alerts and undelivered outbox rows. */
+export const CLAIM_COUNTS_SQL = `SELECT (SELECT count(*) FROM article_claims) AS claims, (SELECT count(*) FROM claim_clusters) AS clusters,
+  (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_outbox WHERE delivered_at IS NULL) AS undelivered`
+
+export function claimCounts(row: Record<string, number | string>): { claims: number; clusters: number; alerts: number; undelivered: number } {
+  return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
+}

@@ -27,6 +27,21 @@ export interface FeedRow {
   item_count?: number | string
 }
 
+/** The feed_items columns a FeedItemRow reads, for SELECT and RETURNING lists. */
+export const FEED_ITEM_COLUMNS = `id, feed_id, guid, url, title, content, content_is_html, author, published_at, content_hash, outlet, status,
+  attempts, next_attempt_at, claim_owner, claim_until, error_code, error_message, report_id, duplicate_of, first_seen_at,
+  last_seen_at, analyzed_at`
+
+/** How many items each status holds. */
+export const ITEM_COUNTS_SQL = 'SELECT status, count(*) AS n FROM feed_items GROUP BY status'
+
+/** ITEM_COUNTS_SQL's rows as a count for every status (0 where none). */
+export function itemCounts(rows: { status: FeedItemStatus; n: number | string }[]): Record<FeedItemStatus, number> {
+  const out = Object.fromEntries(FEED_ITEM_STATUSES.map((s) => [s, 0])) as Record<FeedItemStatus, number>
+  for (const row of rows) out[row.status] = Number(row.n)
+  return out
+}
+
 export interface FeedItemRow {
   id: string
   feed_id: string | null

@@ -1,7 +1,7 @@
 // `factsift claims [show <id>]` and `factsift alerts`: claim clusters across watched articles, and the alerts they raised.
 import type { Command } from 'commander'
 import { runAction } from '../run-action.js'
-import { checkTextOrJson, parsePositiveInt } from '../parse-options.js'
+import { checkTextOrJson, parsePositiveInt, withStore } from '../parse-options.js'
 import { FactsiftError } from '../../errors.js'
 import type { ArticleClaimRecord, ClusterRecord } from '../../store/claim-repository.js'
 
@@ -30,16 +30,6 @@ export default function register(program: Command): void {
     .option('-f, --format <format>', 'text | json', 'text')
     .option('--db <location>', 'store (SQLite file or postgres:// URL)')
     .action(runAction(alertsCommand))
-}
-
-async function withStore<T>(db: string | undefined, work: (store: import('../../store/types.js').Store) => Promise<T>): Promise<T> {
-  const { openStore } = await import('../../store/open-store.js')
-  const store = await openStore(db)
-  try {
-    return await work(store)
-  } finally {
-    await store.close()
-  }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()

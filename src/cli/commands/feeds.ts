@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { runAction } from '../run-action.js'
-import { checkTextOrJson } from '../parse-options.js'
+import { checkTextOrJson, withStore } from '../parse-options.js'
 import { FactsiftError } from '../../errors.js'
 
 interface StoreFlags {
@@ -32,16 +32,6 @@ export default function register(program: Command): void {
     .argument('<feed>', 'feed id (fd-…) or URL')
     .option('--db <location>', 'store (SQLite file or postgres:// URL)')
     .action(runAction(removeCommand))
-}
-
-async function withStore<T>(db: string | undefined, work: (store: import('../../store/types.js').Store) => Promise<T>): Promise<T> {
-  const { openStore } = await import('../../store/open-store.js')
-  const store = await openStore(db)
-  try {
-    return await work(store)
-  } finally {
-    await store.close()
-  }
 }
 
 /** A feed location as stored: http(s) as given, file:// as given, a path as an absolute file:// URL. */

@@ -10,6 +10,8 @@ import { CLUSTER_LIST_DEFAULT_LIMIT, CLUSTER_LIST_MAX_LIMIT, GIVEN_UP } from '..
 import {
   addReportClaimsSteps,
   alertParams,
+  CLAIM_COUNTS_SQL,
+  claimCounts,
   claimParams,
   clusterParams,
   fromAlertRow,
@@ -22,7 +24,7 @@ import {
   type ClaimOps,
   type ClusterRow,
 } from '../claim-clustering.js'
-import { FactsiftError } from '../../errors.js'
+import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
 
 export const area = 'claims'
@@ -119,28 +121,8 @@ const ALERT_COLUMNS = `a.*, (SELECT json_agg(json_build_object('webhook', webhoo
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ')
 
 export function createRepository(pool: pg.Pool): ClaimRepository {
-  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = []) => {
-    try {
-      return await pool.query<R>(sql, params)
-    } catch (error) {
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const transaction = async <T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    } finally {
-      client.release()
-    }
-  }
+  const query = storeQuery(pool)
+  const transaction = storeTransaction(pool)
 
   function opsOf(client: pg.PoolClient): { [K in keyof ClaimOps]: (...a: Parameters<ClaimOps[K]>) => Promise<ReturnType<ClaimOps[K]>> } {
     const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows
@@ -283,13 +265,8 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
       return rowCount ?? 0
     },
     async counts() {
-      const { rows } = await query<Record<string, string>>(
-        'cannot count claims',
-        `SELECT (SELECT count(*) FROM article_claims) AS claims, (SELECT count(*) FROM claim_clusters) AS clusters,
-           (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_outbox WHERE delivered_at IS NULL) AS undelivered`,
-      )
-      const row = rows[0]!
-      return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
+      const { rows } = await query<Record<string, string>>('cannot count claims', CLAIM_COUNTS_SQL)
+      return claimCounts(rows[0]!)
     },
   }
 }

@@ -3,8 +3,8 @@
 import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { FeedItemStatus, FeedRecord, FeedRepository, NewFeed, PollCounts, PollRecord } from '../feed-repository.js'
-import { FEED_ITEM_STATUSES, fromFeedItemRow, fromFeedRow, type FeedItemRow, type FeedRow } from '../feed-rows.js'
-import { FactsiftError } from '../../errors.js'
+import { FEED_ITEM_COLUMNS, fromFeedItemRow, fromFeedRow, ITEM_COUNTS_SQL, itemCounts, type FeedItemRow, type FeedRow } from '../feed-rows.js'
+import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
 
 export const area = 'feeds'
@@ -73,34 +73,10 @@ export const migrations: PostgresMigration[] = [
   },
 ]
 
-const ITEM_COLUMNS = `id, feed_id, guid, url, title, content, content_is_html, author, published_at, content_hash, outlet, status,
-  attempts, next_attempt_at, claim_owner, claim_until, error_code, error_message, report_id, duplicate_of, first_seen_at,
-  last_seen_at, analyzed_at`
-
 /** The feed repository over a migrated PostgreSQL schema. */
 export function createRepository(pool: pg.Pool): FeedRepository {
-  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = [], client: pg.Pool | pg.PoolClient = pool) => {
-    try {
-      return await client.query<R>(sql, params)
-    } catch (error) {
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const transaction = async <T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    } finally {
-      client.release()
-    }
-  }
+  const query = storeQuery(pool)
+  const transaction = storeTransaction(pool)
   const getFeed = async (idOrUrl: string): Promise<FeedRecord | null> => {
     const { rows } = await query<FeedRow>('cannot read feed', 'SELECT * FROM feeds WHERE id = $1 OR url = $1', [idOrUrl])
     return rows[0] ? fromFeedRow(rows[0]) : null
@@ -222,7 +198,7 @@ export function createRepository(pool: pg.Pool): FeedRepository {
         `UPDATE feed_items SET status = 'analyzing', claim_owner = $1, claim_until = $3, attempts = attempts + 1 WHERE id IN (
            SELECT id FROM feed_items WHERE (status = 'new' AND next_attempt_at <= $2) OR (status = 'analyzing' AND claim_until < $2)
            ORDER BY first_seen_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
-         RETURNING ${ITEM_COLUMNS}`,
+         RETURNING ${FEED_ITEM_COLUMNS}`,
         [owner, now, now + leaseMs, limit],
       )
       return rows.map(fromFeedItemRow).sort((a, b) => a.firstSeenAt - b.firstSeenAt || (a.id < b.id ? -1 : 1))
@@ -270,7 +246,7 @@ export function createRepository(pool: pg.Pool): FeedRepository {
     },
 
     async getItem(id) {
-      const { rows } = await query<FeedItemRow>('cannot read item', `SELECT ${ITEM_COLUMNS} FROM feed_items WHERE id = $1`, [id])
+      const { rows } = await query<FeedItemRow>('cannot read item', `SELECT ${FEED_ITEM_COLUMNS} FROM feed_items WHERE id = $1`, [id])
       return rows[0] ? fromFeedItemRow(rows[0]) : null
     },
 
@@ -282,17 +258,15 @@ export function createRepository(pool: pg.Pool): FeedRepository {
       params.push(q.limit ?? 100)
       const { rows } = await query<FeedItemRow>(
         'cannot list items',
-        `SELECT ${ITEM_COLUMNS} FROM feed_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY first_seen_at DESC, id LIMIT $${params.length}`,
+        `SELECT ${FEED_ITEM_COLUMNS} FROM feed_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY first_seen_at DESC, id LIMIT $${params.length}`,
         params,
       )
       return rows.map(fromFeedItemRow)
     },
 
     async countItems() {
-      const out = Object.fromEntries(FEED_ITEM_STATUSES.map((s) => [s, 0])) as Record<FeedItemStatus, number>
-      const { rows } = await query<{ status: FeedItemStatus; n: string }>('cannot count items', 'SELECT status, count(*) AS n FROM feed_items GROUP BY status')
-      for (const row of rows) out[row.status] = Number(row.n)
-      return out
+      const { rows } = await query<{ status: FeedItemStatus; n: string }>('cannot count items', ITEM_COUNTS_SQL)
+      return itemCounts(rows)
     },
   }
 }

@@ -2,8 +2,8 @@
 import type pg from 'pg'
 import type { PostgresMigration } from './migrate.js'
 import type { SourceListSummary, SourceRatingsRepository } from '../source-ratings-repository.js'
-import type { ListEntry, RatingLabel, RatingsList } from '../../source-ratings/index.js'
-import { FactsiftError } from '../../errors.js'
+import { BUMP_REVISION_SQL, entriesOf, LIST_SUMMARIES_SQL, listsOf, REVISION_SQL, summaryOf, type ListRow, type RatingRow } from '../source-ratings-rows.js'
+import { storeQuery, storeTransaction } from './store-query.js'
 
 export const area = 'source-ratings'
 
@@ -33,55 +33,17 @@ export const migrations: PostgresMigration[] = [
   },
 ]
 
-interface ListRow {
-  name: string
-  citation: string
-  position: number
-  created_at: string
-  updated_at: string
-  count: string
-}
-
-interface RatingRow {
-  list_name: string
-  domain: string
-  score: number
-  label: RatingLabel | null
-}
-
 /** Rows per INSERT when saving a list (4 parameters each, well under PostgreSQL's 65,535). */
 const INSERT_BATCH = 1000
 
 export function createRepository(pool: pg.Pool): SourceRatingsRepository {
-  const query = async <R extends pg.QueryResultRow>(what: string, sql: string, params: unknown[] = []) => {
-    try {
-      return await pool.query<R>(sql, params)
-    } catch (error) {
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const transaction = async <T>(what: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    } finally {
-      client.release()
-    }
-  }
-  const bump = (client: pg.PoolClient) => client.query('UPDATE source_ratings_state SET revision = revision + 1 WHERE id = 1')
+  const query = storeQuery(pool)
+  const transaction = storeTransaction(pool)
+  const bump = (client: pg.PoolClient) => client.query(BUMP_REVISION_SQL)
   const summaries = async (): Promise<SourceListSummary[]> => {
-    const { rows } = await query<ListRow>('cannot list source lists', `SELECT l.*, (SELECT COUNT(*) FROM source_ratings r WHERE r.list_name = l.name) AS count
-      FROM source_lists l ORDER BY position`)
-    return rows.map((row, i) => ({ name: row.name, citation: row.citation, count: Number(row.count), rank: i + 1, createdAt: row.created_at, updatedAt: row.updated_at }))
+    const { rows } = await query<ListRow>('cannot list source lists', LIST_SUMMARIES_SQL)
+    return rows.map((row, i) => summaryOf(row, i + 1))
   }
-  const entriesOf = (rows: RatingRow[]) => new Map<string, ListEntry>(rows.map((r) => [r.domain, r.label ? { score: Number(r.score), label: r.label } : { score: Number(r.score) }]))
 
   return {
     async saveList(list) {
@@ -121,8 +83,7 @@ export function createRepository(pool: pg.Pool): SourceRatingsRepository {
     async loadAll() {
       const lists = await summaries()
       const { rows } = await query<RatingRow>('cannot read source lists', 'SELECT * FROM source_ratings ORDER BY list_name, domain')
-      const byList = groupByList(rows)
-      return lists.map((s) => ({ name: s.name, citation: s.citation, entries: entriesOf(byList.get(s.name) ?? []) }))
+      return listsOf(lists, rows)
     },
     async removeList(name) {
       return transaction(`cannot remove source list ${name}`, async (client) => {
@@ -142,18 +103,8 @@ export function createRepository(pool: pg.Pool): SourceRatingsRepository {
       })
     },
     async revision() {
-      const { rows } = await query<{ revision: string }>('cannot read the source lists revision', 'SELECT revision FROM source_ratings_state WHERE id = 1')
+      const { rows } = await query<{ revision: string }>('cannot read the source lists revision', REVISION_SQL)
       return Number(rows[0]?.revision ?? 0)
     },
   }
-}
-
-function groupByList(rows: RatingRow[]): Map<string, RatingRow[]> {
-  const out = new Map<string, RatingRow[]>()
-  for (const row of rows) {
-    const list = out.get(row.list_name)
-    if (list) list.push(row)
-    else out.set(row.list_name, [row])
-  }
-  return out
 }

@@ -8,6 +8,8 @@ import { CLUSTER_LIST_DEFAULT_LIMIT, CLUSTER_LIST_MAX_LIMIT, GIVEN_UP } from '..
 import {
   addReportClaimsSteps,
   alertParams,
+  CLAIM_COUNTS_SQL,
+  claimCounts,
   claimParams,
   clusterParams,
   fromAlertRow,
@@ -21,7 +23,7 @@ import {
   type ClusterRow,
   type StoredCluster,
 } from '../claim-clustering.js'
-import { FactsiftError } from '../../errors.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'claims'
 
@@ -141,8 +143,7 @@ export function createRepository(db: Database.Database): ClaimRepository {
     complete: db.prepare('UPDATE alert_outbox SET delivered_at = ?, claim_owner = NULL, claim_until = NULL, last_error = NULL WHERE alert_id = ? AND webhook = ?'),
     fail: db.prepare(`UPDATE alert_outbox SET next_attempt_at = ?, last_error = ?, claim_owner = NULL, claim_until = NULL
       WHERE alert_id = ? AND webhook = ? AND delivered_at IS NULL`),
-    counts: db.prepare(`SELECT (SELECT count(*) FROM article_claims) AS claims, (SELECT count(*) FROM claim_clusters) AS clusters,
-      (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM alert_outbox WHERE delivered_at IS NULL) AS undelivered`),
+    counts: db.prepare(CLAIM_COUNTS_SQL),
   }
 
   const ops: ClaimOps = {
@@ -175,15 +176,6 @@ export function createRepository(db: Database.Database): ClaimRepository {
     recentArticles: (clusterId, since) => Number((s.recent.get(clusterId, since) as { n: number }).n),
     insertAlert: (alert) => s.insertAlert.run(...alertParams(alert)).changes > 0,
     insertOutbox: (alertId, webhook, now) => void s.insertOutbox.run(alertId, webhook, now),
-  }
-
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
   }
 
   return {
@@ -242,8 +234,7 @@ export function createRepository(db: Database.Database): ClaimRepository {
       return wrap('cannot release alert deliveries', () => db.transaction(() => owners.reduce((n, o) => n + release.run(o).changes, 0))())
     },
     async counts() {
-      const row = s.counts.get() as Record<string, number>
-      return { claims: Number(row['claims']), clusters: Number(row['clusters']), alerts: Number(row['alerts']), undelivered: Number(row['undelivered']) }
+      return claimCounts(s.counts.get() as Record<string, number>)
     },
   }
 }

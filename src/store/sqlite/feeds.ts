@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { FeedItemRecord, FeedItemStatus, FeedRecord, FeedRepository, NewFeed, PollCounts, PollRecord } from '../feed-repository.js'
-import { FEED_ITEM_STATUSES, fromFeedItemRow, fromFeedRow, type FeedItemRow, type FeedRow } from '../feed-rows.js'
-import { FactsiftError } from '../../errors.js'
+import { FEED_ITEM_COLUMNS, fromFeedItemRow, fromFeedRow, ITEM_COUNTS_SQL, itemCounts, type FeedItemRow, type FeedRow } from '../feed-rows.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'feeds'
 
@@ -71,10 +71,6 @@ export const migrations: SqliteMigration[] = [
   },
 ]
 
-const ITEM_COLUMNS = `id, feed_id, guid, url, title, content, content_is_html, author, published_at, content_hash, outlet, status,
-  attempts, next_attempt_at, claim_owner, claim_until, error_code, error_message, report_id, duplicate_of, first_seen_at,
-  last_seen_at, analyzed_at`
-
 /** The feed repository over an open, migrated SQLite database. */
 export function createRepository(db: Database.Database): FeedRepository {
   const byIdOrUrl = db.prepare('SELECT * FROM feeds WHERE id = ? OR url = ?')
@@ -89,7 +85,7 @@ export function createRepository(db: Database.Database): FeedRepository {
     AND (poll_owner IS NULL OR poll_until < @now) ORDER BY next_poll_at, id LIMIT @limit`)
   const claimFeed = db.prepare('UPDATE feeds SET poll_owner = @owner, poll_until = @until WHERE id = @id RETURNING *')
   const nextDue = db.prepare('SELECT min(next_poll_at) AS at FROM feeds WHERE enabled = 1')
-  const itemById = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items WHERE id = ?`)
+  const itemById = db.prepare(`SELECT ${FEED_ITEM_COLUMNS} FROM feed_items WHERE id = ?`)
   const itemByGuid = db.prepare('SELECT id FROM feed_items WHERE feed_id = ? AND guid = ?')
   const itemByHash = db.prepare('SELECT id FROM feed_items WHERE content_hash = ? ORDER BY first_seen_at, id LIMIT 1')
   const touchItem = db.prepare('UPDATE feed_items SET last_seen_at = ? WHERE id = ?')
@@ -110,7 +106,7 @@ export function createRepository(db: Database.Database): FeedRepository {
     WHERE (status = 'new' AND next_attempt_at <= @now) OR (status = 'analyzing' AND claim_until < @now)
     ORDER BY first_seen_at, id LIMIT @limit`)
   const claimItem = db.prepare(`UPDATE feed_items SET status = 'analyzing', claim_owner = @owner, claim_until = @until,
-    attempts = attempts + 1 WHERE id = @id RETURNING ${ITEM_COLUMNS}`)
+    attempts = attempts + 1 WHERE id = @id RETURNING ${FEED_ITEM_COLUMNS}`)
   const complete = db.prepare(`UPDATE feed_items SET status = 'analyzed', report_id = @reportId, analyzed_at = @now,
     claim_owner = NULL, claim_until = NULL, error_code = NULL, error_message = NULL WHERE id = @id AND status <> 'analyzed'`)
   const fail = db.prepare(`UPDATE feed_items SET status = @status, next_attempt_at = @retryAt, error_code = @code,
@@ -119,7 +115,7 @@ export function createRepository(db: Database.Database): FeedRepository {
     UNION SELECT poll_owner FROM feeds WHERE poll_owner IS NOT NULL`)
   const releaseItems = db.prepare("UPDATE feed_items SET status = 'new', claim_owner = NULL, claim_until = NULL WHERE status = 'analyzing' AND claim_owner = ?")
   const releaseFeeds = db.prepare('UPDATE feeds SET poll_owner = NULL, poll_until = NULL WHERE poll_owner = ?')
-  const counts = db.prepare('SELECT status, count(*) AS n FROM feed_items GROUP BY status')
+  const counts = db.prepare(ITEM_COUNTS_SQL)
 
   const getFeed = (idOrUrl: string): FeedRecord | null => {
     const row = byIdOrUrl.get(idOrUrl, idOrUrl) as FeedRow | undefined
@@ -190,15 +186,6 @@ export function createRepository(db: Database.Database): FeedRepository {
     return released
   })
 
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-
   return {
     async add(feed: NewFeed, now: number) {
       return wrap(`cannot add feed ${feed.url}`, () => {
@@ -254,14 +241,12 @@ export function createRepository(db: Database.Database): FeedRepository {
       const params: unknown[] = []
       if (query.feedId) (where.push('feed_id = ?'), params.push(query.feedId))
       if (query.status) (where.push('status = ?'), params.push(query.status))
-      const sql = `SELECT ${ITEM_COLUMNS} FROM feed_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT ${FEED_ITEM_COLUMNS} FROM feed_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY first_seen_at DESC, id LIMIT ?`
       return (db.prepare(sql).all(...params, query.limit ?? 100) as FeedItemRow[]).map(fromFeedItemRow)
     },
     async countItems() {
-      const out = Object.fromEntries(FEED_ITEM_STATUSES.map((s) => [s, 0])) as Record<FeedItemStatus, number>
-      for (const row of counts.all() as { status: FeedItemStatus; n: number }[]) out[row.status] = row.n
-      return out
+      return itemCounts(counts.all() as { status: FeedItemStatus; n: number }[])
     },
   }
 }

@@ -2,8 +2,9 @@
 import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
 import type { SourceListSummary, SourceRatingsRepository } from '../source-ratings-repository.js'
-import type { ListEntry, RatingLabel, RatingsList } from '../../source-ratings/index.js'
-import { FactsiftError } from '../../errors.js'
+import type { RatingsList } from '../../source-ratings/index.js'
+import { BUMP_REVISION_SQL, entriesOf, LIST_SUMMARIES_SQL, listsOf, REVISION_SQL, summaryOf, type ListRow, type RatingRow } from '../source-ratings-rows.js'
+import { wrap } from './store-wrap.js'
 
 export const area = 'source-ratings'
 
@@ -32,36 +33,10 @@ export const migrations: SqliteMigration[] = [
   },
 ]
 
-interface ListRow {
-  name: string
-  citation: string
-  position: number
-  created_at: string
-  updated_at: string
-  count: number
-}
-
-interface RatingRow {
-  list_name: string
-  domain: string
-  score: number
-  label: RatingLabel | null
-}
-
 export function createRepository(db: Database.Database): SourceRatingsRepository {
-  const wrap = <T>(what: string, work: () => T): T => {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof FactsiftError) throw error
-      throw new FactsiftError('E_STORE', `${what}: ${(error as Error).message}`)
-    }
-  }
-  const listsQuery = db.prepare(`SELECT l.*, (SELECT COUNT(*) FROM source_ratings r WHERE r.list_name = l.name) AS count
-    FROM source_lists l ORDER BY position`)
-  const bump = db.prepare('UPDATE source_ratings_state SET revision = revision + 1 WHERE id = 1')
+  const listsQuery = db.prepare(LIST_SUMMARIES_SQL)
+  const bump = db.prepare(BUMP_REVISION_SQL)
   const summaries = (): SourceListSummary[] => (listsQuery.all() as ListRow[]).map((row, i) => summaryOf(row, i + 1))
-  const entriesOf = (rows: RatingRow[]) => new Map<string, ListEntry>(rows.map((r) => [r.domain, r.label ? { score: r.score, label: r.label } : { score: r.score }]))
 
   const save = db.transaction((list: RatingsList) => {
     const now = new Date().toISOString()
@@ -99,8 +74,7 @@ export function createRepository(db: Database.Database): SourceRatingsRepository
     async loadAll() {
       return wrap('cannot read source lists', () => {
         const rows = db.prepare('SELECT * FROM source_ratings ORDER BY list_name, domain').all() as RatingRow[]
-        const byList = groupByList(rows)
-        return summaries().map((s) => ({ name: s.name, citation: s.citation, entries: entriesOf(byList.get(s.name) ?? []) }))
+        return listsOf(summaries(), rows)
       })
     },
     async removeList(name) {
@@ -125,21 +99,7 @@ export function createRepository(db: Database.Database): SourceRatingsRepository
       )
     },
     async revision() {
-      return wrap('cannot read the source lists revision', () => (db.prepare('SELECT revision FROM source_ratings_state WHERE id = 1').get() as { revision: number }).revision)
+      return wrap('cannot read the source lists revision', () => (db.prepare(REVISION_SQL).get() as { revision: number }).revision)
     },
   }
-}
-
-function summaryOf(row: ListRow, rank: number): SourceListSummary {
-  return { name: row.name, citation: row.citation, count: Number(row.count), rank, createdAt: row.created_at, updatedAt: row.updated_at }
-}
-
-function groupByList(rows: RatingRow[]): Map<string, RatingRow[]> {
-  const out = new Map<string, RatingRow[]>()
-  for (const row of rows) {
-    const list = out.get(row.list_name)
-    if (list) list.push(row)
-    else out.set(row.list_name, [row])
-  }
-  return out
 }
