@@ -5,8 +5,6 @@ import { FactsiftError } from '../errors.js'
 import { buildDocument } from './build-document.js'
 import { ACCEPTED_TYPES } from './content-type.js'
 import { decodeInput } from './decode.js'
-import { fetchUrl } from './fetch-url.js'
-import { extractArticle } from './html-extract.js'
 import { parseJsonArticle, toArticleInput } from './json-input.js'
 import { checkSize } from './size-limit.js'
 import { sniffHtmlCharset, sniffKind } from './sniff.js'
@@ -28,7 +26,7 @@ export async function ingest(input: ArticleInput, limits: Limits): Promise<Docum
   }
   if (article.html !== undefined) {
     checkSize(Buffer.byteLength(article.html), limits.maxBytes)
-    return fromHtml(article.html, stated, article.url ?? null)
+    return await fromHtml(article.html, stated, article.url ?? null)
   }
   return ingestUrl(article.url!, limits, { ...stated, url: undefined })
 }
@@ -36,6 +34,8 @@ export async function ingest(input: ArticleInput, limits: Limits): Promise<Docum
 /** Fetch `url` and ingest what it serves. The page's canonical URL, else the final URL after redirects, becomes
  * the Document's url unless `stated.url` is given. */
 export async function ingestUrl(url: string, limits: Limits, stated: StatedMeta = {}): Promise<Document> {
+  // Loaded on use, as is HTML extraction below: a text article needs neither (linkedom alone is ~200 modules).
+  const { fetchUrl } = await import('./fetch-url.js')
   const res = await fetchUrl(url, limits)
   const kind = res.mimeType ? ACCEPTED_TYPES[res.mimeType] : null
   return ingestBytes(res.body, { kind, charset: res.charset, sourceUrl: res.url, stated, limits, fetched: true })
@@ -83,7 +83,8 @@ function fromText(text: string, stated: StatedMeta, sourceUrl: string | null, wa
   return doc
 }
 
-function fromHtml(html: string, stated: StatedMeta, baseUrl: string | null, warnings: IngestWarning[] = []): Document {
+async function fromHtml(html: string, stated: StatedMeta, baseUrl: string | null, warnings: IngestWarning[] = []): Promise<Document> {
+  const { extractArticle } = await import('./html-extract.js')
   const article = extractArticle(html, baseUrl)
   return buildDocument(article.text, { ...article.meta, url: article.meta.url ?? baseUrl }, stated, warnings)
 }
