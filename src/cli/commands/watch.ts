@@ -15,6 +15,7 @@ interface WatchFlags {
   hostInterval: number
   quiet?: boolean
   queue?: string
+  queueDepth: number
   webhook: string[]
 }
 
@@ -31,7 +32,8 @@ export default function register(program: Command): void {
     .option('--timeout <ms>', 'fetch timeout in milliseconds', parsePositiveInt)
     .option('--host-interval <ms>', 'least time between two requests to one host', parseNonNegative, 1000)
     .option('--webhook <url>', 'deliver alerts to this URL (repeatable): JSON signed with HMAC-SHA256 of FACTSIFT_WEBHOOK_SECRET', collect, [])
-    .option('--queue <redis-url>', 'analyze through the BullMQ queue (not available yet)')
+    .option('--queue <redis-url>', 'analyze through the BullMQ queue: `factsift worker --queue <url> --db <url>` processes do the work (needs --db postgres://…)')
+    .option('--queue-depth <n>', 'with --queue: jobs this watcher keeps in the queue at once', parsePositiveInt, 16)
     .option('-q, --quiet', 'print only the round summaries')
     .addHelpText(
       'after',
@@ -65,8 +67,12 @@ function parseNonNegative(value: string): number {
 }
 
 async function watchCommand(flags: WatchFlags): Promise<void> {
-  // Seam left: --queue would hand analysis to BullMQ workers (an AnalysisBackend); refused clearly until then.
-  if (flags.queue) throw new FactsiftError('E_BAD_ARGUMENT', '--queue is not available yet (issue 19): run several `factsift watch` processes on one PostgreSQL store instead')
+  if (flags.queue) {
+    // Workers elsewhere save reports into the watcher's store: a SQLite file is out of their reach.
+    const { assertQueueStore } = await import('../../watch/queue-backend.js')
+    assertQueueStore(flags.db ?? (process.env.FACTSIFT_DB?.trim() || undefined))
+    if (flags.threads > 0) throw new FactsiftError('E_BAD_ARGUMENT', '--threads and --queue exclude each other: with --queue the workers analyze (factsift worker --concurrency N)')
+  }
   const secret = process.env.FACTSIFT_WEBHOOK_SECRET ?? ''
   if (flags.webhook.length > 0 && secret.length < 16) {
     throw new FactsiftError('E_CONFIG', '--webhook needs FACTSIFT_WEBHOOK_SECRET (at least 16 characters): alerts are signed with it')
@@ -88,7 +94,16 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
   }
   let store: import('../../store/types.js').Store
   let backend: import('../../watch/backends.js').AnalysisBackend
-  if (flags.threads > 0) {
+  if (flags.queue) {
+    store = await openStore(db)
+    try {
+      const { queueBackend } = await import('../../watch/queue-backend.js')
+      backend = await queueBackend({ queue: flags.queue, store, depth: flags.queueDepth })
+    } catch (error) {
+      await store.close()
+      throw error
+    }
+  } else if (flags.threads > 0) {
     store = await openStore(db)
     backend = await backends.threadBackend(flags.threads, db, limits)
   } else {
