@@ -5,7 +5,8 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { pathToFileURL, fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL } from '../test-support/services.js'
 import type { Store } from '../store/types.js'
@@ -167,5 +168,33 @@ test('two watchers enqueueing the same new item share one job; a bad article fai
   } finally {
     await a!.close()
     await b!.close()
+  }
+})
+
+test('factsift watch --queue --db postgres://… --once: the CLI hands items to the worker, prints them, tracks claims', { skip, timeout: 120_000 }, async () => {
+  const s = store!
+  const url = writeFeed('cli.xml', [11, 12], [13])
+  const before = worker!.stats.completed
+  const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'feeds', 'add', url, '--name', 'CLI Outlet', '--db', db], { stdio: 'ignore' })
+  assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0)
+  const watch = spawn(process.execPath, ['--import', 'tsx', main, 'watch', '--once', '--queue', queue, '--db', db], {
+    env: { ...process.env, NO_COLOR: '1', FACTSIFT_PG_POOL_SIZE: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  watch.stdout!.on('data', (d) => (stdout += d))
+  watch.stderr!.on('data', (d) => (stderr += d))
+  const code = await new Promise((resolve) => watch.once('exit', resolve))
+  assert.equal(code, 0, stderr)
+  const analyzed = [...stdout.matchAll(/^analyzed (fi-[0-9a-f]{24}) /gm)].map((m) => m[1]!)
+  assert.equal(new Set(analyzed).size, 3, stdout)
+  assert.equal(analyzed.length, 3)
+  assert.match(stderr, /3 analyzed, 0 failed/)
+  assert.equal(worker!.stats.completed, before + 3, 'the in-process worker analyzed them, once each')
+  for (const id of analyzed) {
+    assert.equal((await s.feeds.getItem(id))?.status, 'analyzed')
+    assert.ok(await s.claims.hasReport(id), `claims of ${id} tracked by the watcher`)
   }
 })

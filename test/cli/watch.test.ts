@@ -100,3 +100,9 @@ test('feeds add refuses a bad interval and an unknown scheme; remove of an unkno
   assert.equal(missing.code, 2)
   assert.match(missing.stderr, /^factsift: E_NOT_FOUND/)
 })
+
+test('watch --queue refuses a SQLite store (workers elsewhere cannot reach the file) with a coded error', async () => {
+  const refused = await run(['watch', '--once', '--queue', 'redis://127.0.0.1:6379'])
+  assert.equal(refused.code, 2)
+  assert.match(refused.stderr, /^factsift: E_BAD_ARGUMENT --queue needs --db postgres:\/\//)
+})
