@@ -169,18 +169,30 @@ export function clusterThreshold(): number {
   return defaultClaimSimilarity().threshold
 }
 
-/** The best candidate at or above the threshold (default: the model's). */
+/** How a cluster's member scores make its score: the best member, or the mean of its best two (one member: that one). */
+export type MemberAggregate = 'max' | 'top2'
+
+/** Member texts compared per candidate cluster (ClusterPolicy.members): its first claims, representative included. */
+export const MEMBERS_COMPARED = 5
+
+/**
+ * The best candidate at or above the threshold (default: the model's). A candidate cluster scores by its member texts
+ * (ClusterCandidate.members, else its representative), each with the candidate's place in the BM25 list.
+ */
 export function chooseCluster(
   text: string,
-  candidates: readonly { id: string; representative: string; bm25?: number }[],
+  candidates: readonly { id: string; representative: string; bm25?: number; members?: readonly string[] }[],
   threshold?: number,
   similarity: ClaimSimilarity = defaultClaimSimilarity(),
+  aggregate: MemberAggregate = 'max',
 ): { id: string; similarity: number } | null {
   const line = threshold ?? similarity.threshold
   let best: { id: string; similarity: number } | null = null
   const contexts = listContexts(candidates)
   for (const [i, c] of candidates.entries()) {
-    const s = similarity.similarity(text, c.representative, contexts[i])
+    const texts = c.members && c.members.length > 0 ? c.members : [c.representative]
+    const scores = texts.map((m) => similarity.similarity(text, m, contexts[i])).sort((a, b) => b - a)
+    const s = aggregate === 'top2' && scores.length > 1 ? (scores[0]! + scores[1]!) / 2 : scores[0]!
     if (s >= line && (!best || s > best.similarity)) best = { id: c.id, similarity: Math.round(s * 1000) / 1000 }
   }
   return best
