@@ -172,8 +172,15 @@ export function clusterThreshold(): number {
 /** How a cluster's member scores make its score: the best member, or the mean of its best two (one member: that one). */
 export type MemberAggregate = 'max' | 'top2'
 
-/** Member texts compared per candidate cluster (ClusterPolicy.members): its first claims, representative included. */
+/**
+ * The clustering's knobs, chosen on the CLEF 2020 train clustering (training/clustering/README.md): 10 BM25 candidates
+ * (30 changed nothing), each compared through its first 5 distinct member texts (representative included), the cluster
+ * scoring the mean of its best two; member terms not indexed (indexing them lowered train F1).
+ */
+export const CLUSTER_CANDIDATES = 10
+/** Member texts compared per candidate cluster (ClusterPolicy.members). */
 export const MEMBERS_COMPARED = 5
+export const MEMBER_AGGREGATE: MemberAggregate = 'top2'
 
 /**
  * The best candidate at or above the threshold (default: the model's). A candidate cluster scores by its member texts
@@ -184,7 +191,7 @@ export function chooseCluster(
   candidates: readonly { id: string; representative: string; bm25?: number; members?: readonly string[] }[],
   threshold?: number,
   similarity: ClaimSimilarity = defaultClaimSimilarity(),
-  aggregate: MemberAggregate = 'max',
+  aggregate: MemberAggregate = MEMBER_AGGREGATE,
 ): { id: string; similarity: number } | null {
   const line = threshold ?? similarity.threshold
   let best: { id: string; similarity: number } | null = null

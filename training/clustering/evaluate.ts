@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClefQueries, readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import { chooseCluster, createClaimSimilarity, MEMBERS_COMPARED, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
+import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBER_AGGREGATE, MEMBERS_COMPARED, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
 import { writeModelFile } from '../../src/ml/model-file.js'
 import type { ModelFileManifest } from '../../src/models/loader.js'
@@ -30,7 +30,7 @@ export const dataDir = flag('data') ?? join(import.meta.dirname, '../../../share
 const distractors = Number(flag('distractors') ?? 1000)
 const fixed = flag('threshold')
 /** The clustering's knobs, chosen on train: BM25 candidates per claim, member texts per candidate, how members combine. */
-export const setup = { depth: Number(flag('depth') ?? 10), members: Number(flag('members') ?? MEMBERS_COMPARED), aggregate: (flag('aggregate') ?? 'max') as MemberAggregate, indexMembers: process.argv.includes('--index-members') }
+export const setup = { depth: Number(flag('depth') ?? CLUSTER_CANDIDATES), members: Number(flag('members') ?? MEMBERS_COMPARED), aggregate: (flag('aggregate') ?? MEMBER_AGGREGATE) as MemberAggregate, indexMembers: process.argv.includes('--index-members') }
 
 export function readVerified(path: string): Map<string, string> {
   const out = new Map<string, string>()
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFileManifest & Record<string, unknown>
     const r = (s: PairwiseScores) => ({ precision: +s.precision.toFixed(4), recall: +s.recall.toFixed(4), f1: +s.f1.toFixed(4), goldPairs: s.truePairs, predictedPairs: s.predictedPairs, clusters: s.clusters })
     file.threshold = threshold
-    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
+    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, setup, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
     writeModelFile(path, file)
     console.log(`saved threshold ${threshold} and the clustering metrics into ${path}`)
   }
