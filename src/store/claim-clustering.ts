@@ -30,9 +30,13 @@ export interface ClaimOps {
   termDf(terms: readonly string[]): Map<string, number>
   postings(terms: readonly string[]): { clusterId: string; term: string }[]
   clusters(ids: readonly string[]): Map<string, StoredCluster>
+  /** Distinct claim texts of each cluster, oldest first, at most `perCluster` each (membersSql). */
+  members(ids: readonly string[], perCluster: number): Map<string, string[]>
   /** Inserts the cluster and its index terms (updating document frequencies and the cluster count). */
   insertCluster(cluster: StoredCluster, terms: readonly string[]): void
   updateCluster(cluster: StoredCluster): void
+  /** Adds index terms to a cluster (document frequencies of the terms new to it bumped). */
+  addClusterTerms(clusterId: string, terms: readonly string[]): void
   hasArticle(clusterId: string, reportId: string): boolean
   /** True when the outlet is new to the cluster. */
   addOutlet(clusterId: string, outlet: string): boolean
@@ -87,7 +91,7 @@ export function claimTerms(text: string): string[] {
 }
 
 /** The BM25 candidates of a claim: rarest terms within a postings budget, best `depth` by BM25. */
-function* candidatesOf(text: string, depth: number): Step<ClusterCandidate[]> {
+function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCandidate[]> {
   const terms = claimTerms(text)
   if (terms.length === 0) return []
   const df = yield* call('termDf', terms)
@@ -100,23 +104,52 @@ function* candidatesOf(text: string, depth: number): Step<ClusterCandidate[]> {
   if (chosen.length === 0) return []
   const idf = new Map(chosen.map((t) => [t, bm25Idf(total, df.get(t) ?? 0)]))
   const sums = new Map<string, number>()
-  for (const { clusterId, term } of yield* call('postings', chosen)) sums.set(clusterId, (sums.get(clusterId) ?? 0) + idf.get(term)!)
+  const postingRows = yield* call('postings', chosen)
+  for (const { clusterId, term } of postingRows) sums.set(clusterId, (sums.get(clusterId) ?? 0) + idf.get(term)!)
   const top = [...sums].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, depth * 3)
   if (top.length === 0) return []
   const rows = yield* call(
     'clusters',
     top.map(([id]) => id),
   )
+  // Terms a cluster matched in the index (its representative's, or a member's when members are indexed).
+  const matched = new Map<string, Set<string>>()
+  for (const { clusterId, term } of postingRows) matched.set(clusterId, (matched.get(clusterId) ?? new Set()).add(term))
   const scored: ClusterCandidate[] = []
   for (const [id] of top) {
     const row = rows.get(id)
     if (!row) continue
-    const own = new Set(claimTerms(row.representative))
+    const own = new Set([...claimTerms(row.representative), ...(matched.get(id) ?? [])])
     let bm25 = 0
     for (const t of terms) if (own.has(t)) bm25 += bm25TermScore(idf.get(t) ?? bm25Idf(total, df.get(t) ?? 0), 1, row.termCount, AVERAGE_TERMS)
     scored.push({ id, representative: row.representative, bm25 })
   }
-  return scored.sort((a, b) => b.bm25 - a.bm25 || (a.id < b.id ? -1 : 1)).slice(0, depth)
+  const best = scored.sort((a, b) => b.bm25 - a.bm25 || (a.id < b.id ? -1 : 1)).slice(0, depth)
+  if (members <= 0 || best.length === 0) return best
+  const texts = yield* call(
+    'members',
+    best.map((c) => c.id),
+    members,
+  )
+  return best.map((c) => ({ ...c, members: texts.get(c.id) ?? [c.representative] }))
+}
+
+/**
+ * The distinct claim texts of clusters, oldest first, at most `limit` each: one query for all candidates (served by the
+ * article_claims (cluster_id, seen_at) index). `ids` and `limit` are the backend's placeholders.
+ */
+export function membersSql(ids: string, limit: string): string {
+  return `SELECT cluster_id AS "clusterId", text FROM (
+    SELECT cluster_id, text, ROW_NUMBER() OVER (PARTITION BY cluster_id ORDER BY first_seen, text) AS n
+    FROM (SELECT cluster_id, text, min(seen_at) AS first_seen FROM article_claims WHERE cluster_id ${ids} GROUP BY cluster_id, text) d
+  ) m WHERE n <= ${limit} ORDER BY cluster_id, n`
+}
+
+/** Rows of membersSql as a map, cluster id → texts in order. */
+export function membersOf(rows: readonly { clusterId: string; text: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const r of rows) out.set(r.clusterId, [...(out.get(r.clusterId) ?? []), r.text])
+  return out
 }
 
 function mergeFactChecks(a: readonly ClusterFactCheck[], b: readonly ClusterFactCheck[]): ClusterFactCheck[] {
@@ -144,7 +177,7 @@ export function* addReportClaimsSteps(
   const windowMs = policy.growthWindowMs ?? 6 * 3_600_000
   for (const claim of claims) {
     const id = claimIdOf(reportId, claim.claimIndex)
-    const candidates = yield* candidatesOf(claim.text, policy.candidates ?? 10)
+    const candidates = yield* candidatesOf(claim.text, policy.candidates ?? 10, policy.members ?? 0)
     const choice = candidates.length > 0 ? policy.choose(claim.text, candidates) : null
     let before: StoredCluster | null = null
     if (choice) before = (yield* call('clusters', [choice.id])).get(choice.id) ?? null
@@ -168,6 +201,7 @@ export function* addReportClaimsSteps(
       termCount: claimTerms(claim.text).length,
     }
     if (!before) yield* call('insertCluster', base, claimTerms(claim.text))
+    else if (policy.indexMembers && base.claimCount < (policy.members ?? 0)) yield* call('addClusterTerms', base.id, claimTerms(claim.text))
     const outletAdded = claim.outlet ? yield* call('addOutlet', base.id, claim.outlet) : false
     const after: StoredCluster = {
       ...base,

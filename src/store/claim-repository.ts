@@ -76,6 +76,8 @@ export interface ClusterCandidate {
   id: string
   representative: string
   bm25: number
+  /** Texts of the cluster's first claims (oldest first, distinct; the representative among them), when the policy asks. */
+  members?: string[]
 }
 
 export type AlertKind = 'known-false-repeat' | 'contradicted-spread' | 'fast-growth'
@@ -130,6 +132,13 @@ export interface ClusterPolicy {
   growthWindowMs?: number
   /** Candidates scored per claim (default 10). */
   candidates?: number
+  /** Member texts listed with each candidate (ClusterCandidate.members; default 0: the representative only). */
+  members?: number
+  /**
+   * Index the terms of a cluster's first `members` claims too (not only its representative's), so a claim is found
+   * through any of them (default false).
+   */
+  indexMembers?: boolean
 }
 
 export interface AddClaimsResult {
@@ -163,6 +172,8 @@ export interface ClaimRepository {
   /** Clusters ranked by score (rankScore), best first. */
   listClusters(query: ClusterQuery): Promise<ClusterRecord[]>
   getCluster(id: string): Promise<{ cluster: ClusterRecord; claims: ArticleClaimRecord[] } | null>
+  /** The distinct claim texts of each cluster, oldest first, at most `perCluster` each (clusters without claims absent). */
+  clusterMembers(ids: readonly string[], perCluster: number): Promise<Map<string, string[]>>
   /** Newest first. */
   listAlerts(query: { limit?: number; since?: number }): Promise<AlertRecord[]>
   /** Claims up to `limit` undelivered outbox rows due at `now` (a lease of `leaseMs`). */

@@ -169,18 +169,37 @@ export function clusterThreshold(): number {
   return defaultClaimSimilarity().threshold
 }
 
-/** The best candidate at or above the threshold (default: the model's). */
+/** How a cluster's member scores make its score: the best member, or the mean of its best two (one member: that one). */
+export type MemberAggregate = 'max' | 'top2'
+
+/**
+ * The clustering's knobs, chosen on the CLEF 2020 train clustering (training/clustering/README.md): 10 BM25 candidates
+ * (30 changed nothing), each compared through its first 3 distinct member texts (representative included; 5 and 10 no
+ * better), the cluster scoring the mean of its best two; member terms not indexed (indexing them lowered train F1).
+ */
+export const CLUSTER_CANDIDATES = 10
+/** Member texts compared per candidate cluster (ClusterPolicy.members). */
+export const MEMBERS_COMPARED = 3
+export const MEMBER_AGGREGATE: MemberAggregate = 'top2'
+
+/**
+ * The best candidate at or above the threshold (default: the model's). A candidate cluster scores by its member texts
+ * (ClusterCandidate.members, else its representative), each with the candidate's place in the BM25 list.
+ */
 export function chooseCluster(
   text: string,
-  candidates: readonly { id: string; representative: string; bm25?: number }[],
+  candidates: readonly { id: string; representative: string; bm25?: number; members?: readonly string[] }[],
   threshold?: number,
   similarity: ClaimSimilarity = defaultClaimSimilarity(),
+  aggregate: MemberAggregate = MEMBER_AGGREGATE,
 ): { id: string; similarity: number } | null {
   const line = threshold ?? similarity.threshold
   let best: { id: string; similarity: number } | null = null
   const contexts = listContexts(candidates)
   for (const [i, c] of candidates.entries()) {
-    const s = similarity.similarity(text, c.representative, contexts[i])
+    const texts = c.members && c.members.length > 0 ? c.members : [c.representative]
+    const scores = texts.map((m) => similarity.similarity(text, m, contexts[i])).sort((a, b) => b - a)
+    const s = aggregate === 'top2' && scores.length > 1 ? (scores[0]! + scores[1]!) / 2 : scores[0]!
     if (s >= line && (!best || s > best.similarity)) best = { id: c.id, similarity: Math.round(s * 1000) / 1000 }
   }
   return best

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClefQueries, readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import { chooseCluster, createClaimSimilarity, type ClaimSimilarity } from '../../src/watch/claim-similarity.js'
+import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBER_AGGREGATE, MEMBERS_COMPARED, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
 import { writeModelFile } from '../../src/ml/model-file.js'
 import type { ModelFileManifest } from '../../src/models/loader.js'
@@ -29,6 +29,8 @@ function flag(name: string): string | undefined {
 export const dataDir = flag('data') ?? join(import.meta.dirname, '../../../shared/data/claim-retrieval-clef2020')
 const distractors = Number(flag('distractors') ?? 1000)
 const fixed = flag('threshold')
+/** The clustering's knobs, chosen on train: BM25 candidates per claim, member texts per candidate, how members combine. */
+export const setup = { depth: Number(flag('depth') ?? CLUSTER_CANDIDATES), members: Number(flag('members') ?? MEMBERS_COMPARED), aggregate: (flag('aggregate') ?? MEMBER_AGGREGATE) as MemberAggregate, indexMembers: process.argv.includes('--index-members') }
 
 export function readVerified(path: string): Map<string, string> {
   const out = new Map<string, string>()
@@ -88,7 +90,7 @@ export interface PairwiseScores {
 /** Clusters `items` incrementally through a fresh claim store at `threshold`; pairwise scores against the gold labels. */
 export async function clusterAndScore(items: readonly Item[], threshold: number, similarity: ClaimSimilarity = createClaimSimilarity()): Promise<PairwiseScores> {
   const store = openSqliteStore(':memory:')
-  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold, similarity), alerts: () => [] }
+  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold, similarity, setup.aggregate), alerts: () => [], candidates: setup.depth, members: setup.members, indexMembers: setup.indexMembers }
   const assigned: string[] = []
   const started = process.hrtime.bigint()
   try {
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
   const train = splitItems('train', verified, devGold, distractors)
   const trainGold = new Set(train.map((i) => i.gold))
   const dev = splitItems('dev', verified, trainGold, distractors)
+  console.log(`setup: ${setup.depth} candidates, ${setup.members} members each, ${setup.aggregate}${setup.indexMembers ? ', member terms indexed' : ''}`)
   console.log(`train: ${train.length} items (${new Set(train.map((i) => i.gold)).size} gold clusters); dev: ${dev.length} items (${new Set(dev.map((i) => i.gold)).size} gold clusters); ${distractors} distractor verified claims each`)
   const similarity = createClaimSimilarity()
   let threshold = fixed !== undefined ? Number(fixed) : similarity.threshold
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     trainScores = await clusterAndScore(train, threshold, similarity)
     console.log(`train at ${threshold.toFixed(2)}: ${fmt(trainScores)}`)
   }
+  if (process.argv.includes('--train-only')) return
   // Cost per claim with nothing cached: a fresh scorer on the dev run (dev is scored once, at the train threshold).
   const devScores = await clusterAndScore(dev, threshold, createClaimSimilarity())
   console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}; ${devScores.msPerClaim!.toFixed(2)} ms per claim (store + BM25 candidates + scoring, uncached)`)
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
     const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFileManifest & Record<string, unknown>
     const r = (s: PairwiseScores) => ({ precision: +s.precision.toFixed(4), recall: +s.recall.toFixed(4), f1: +s.f1.toFixed(4), goldPairs: s.truePairs, predictedPairs: s.predictedPairs, clusters: s.clusters })
     file.threshold = threshold
-    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
+    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, setup, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
     writeModelFile(path, file)
     console.log(`saved threshold ${threshold} and the clustering metrics into ${path}`)
   }

@@ -23,6 +23,8 @@ import {
   type ArticleClaimRow,
   type ClaimOps,
   type ClusterRow,
+  membersSql,
+  membersOf,
 } from '../claim-clustering.js'
 import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
@@ -134,6 +136,7 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
       postings: async (terms) => q<{ clusterId: string; term: string }>('SELECT cluster_id AS "clusterId", term FROM claim_cluster_terms WHERE term = ANY($1)', [terms]),
       clusters: async (ids) =>
         new Map((await q<ClusterRow>(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id = ANY($1) FOR UPDATE OF c`, [ids])).map((r) => [r.id, fromClusterRow(r)])),
+      members: async (ids, perCluster) => (ids.length === 0 ? new Map() : membersOf(await q<{ clusterId: string; text: string }>(membersSql('= ANY($1)', '$2'), [ids, perCluster]))),
       insertCluster: async (cluster, terms) => {
         const p = clusterParams(cluster)
         p[1] = pgText(String(p[1]))
@@ -154,6 +157,16 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
           )
         }
         await q(`INSERT INTO claim_terms (term, df) VALUES ('#clusters', 1) ON CONFLICT (term) DO UPDATE SET df = claim_terms.df + 1`)
+      },
+      addClusterTerms: async (clusterId, terms) => {
+        if (terms.length === 0) return
+        const added = await q<{ term: string }>(
+          `INSERT INTO claim_cluster_terms (term, cluster_id) SELECT t, $2 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING RETURNING term`,
+          [terms, clusterId],
+        )
+        if (added.length > 0) {
+          await q(`INSERT INTO claim_terms (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (term) DO UPDATE SET df = claim_terms.df + 1`, [added.map((r) => r.term)])
+        }
       },
       updateCluster: async (c) =>
         void (await q(
@@ -218,6 +231,11 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
         params,
       )
       return rows.map((r) => publicCluster(fromClusterRow(r)))
+    },
+    async clusterMembers(ids, perCluster) {
+      if (ids.length === 0) return new Map()
+      const { rows } = await query<{ clusterId: string; text: string }>('cannot list cluster members', membersSql('= ANY($1)', '$2'), [[...ids], perCluster])
+      return membersOf(rows)
     },
     async getCluster(id) {
       const { rows } = await query<ClusterRow>('cannot read claim cluster', `SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id = $1`, [id])

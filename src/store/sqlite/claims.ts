@@ -22,6 +22,8 @@ import {
   type ClaimOps,
   type ClusterRow,
   type StoredCluster,
+  membersSql,
+  membersOf,
 } from '../claim-clustering.js'
 import { wrap } from './store-wrap.js'
 
@@ -161,10 +163,18 @@ export function createRepository(db: Database.Database): ClaimRepository {
       const rows = db.prepare(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ClusterRow[]
       return new Map(rows.map((r) => [r.id, fromClusterRow(r)]))
     },
+    members(ids, perCluster) {
+      if (ids.length === 0) return new Map()
+      const sql = membersSql(`IN (${ids.map(() => '?').join(',')})`, '?')
+      return membersOf(db.prepare(sql).all(...ids, perCluster) as { clusterId: string; text: string }[])
+    },
     insertCluster(cluster: StoredCluster, terms) {
       s.insertCluster.run(...clusterParams(cluster))
       for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) s.bumpDf.run(term)
       s.bumpDf.run('#clusters')
+    },
+    addClusterTerms(clusterId, terms) {
+      for (const term of terms) if (s.insertTerm.run(term, clusterId).changes > 0) s.bumpDf.run(term)
     },
     updateCluster: (cluster) => {
       const p = clusterParams(cluster)
@@ -197,6 +207,9 @@ export function createRepository(db: Database.Database): ClaimRepository {
       const sql = `SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY c.score DESC, c.last_seen_at DESC, c.id LIMIT ?`
       return (db.prepare(sql).all(...params, limit) as ClusterRow[]).map((r) => publicCluster(fromClusterRow(r)))
+    },
+    async clusterMembers(ids, perCluster) {
+      return wrap('cannot list cluster members', () => ops.members(ids, perCluster))
     },
     async getCluster(id) {
       const row = s.cluster.get(id) as ClusterRow | undefined

@@ -120,6 +120,47 @@ export function claimsContract(name: string, options: ContractOptions): void {
     assert.deepEqual(counts, { claims: 4, clusters: 2, alerts: 3, undelivered: 2 })
   })
 
+  it('lists cluster members (distinct texts, oldest first, at most n each) and hands them to the policy', async ({ claims }) => {
+    const NEAR = '5G towers killed the birds at Lake Arden, residents say.'
+    const a = await claims.addReportClaims('m1', [articleClaim(RUMOUR), articleClaim('The council approved a budget of 12 million for the harbor.', { claimIndex: 1 })], testPolicy, { webhooks: [], now: T0 })
+    await claims.addReportClaims('m2', [articleClaim(NEAR, { seenAt: T0 + HOUR })], testPolicy, { webhooks: [], now: T0 + HOUR })
+    await claims.addReportClaims('m3', [articleClaim(RUMOUR, { seenAt: T0 + 2 * HOUR })], testPolicy, { webhooks: [], now: T0 + 2 * HOUR })
+    const [rumour, budget] = [a.claims[0]!.clusterId, a.claims[1]!.clusterId]
+    const all = await claims.clusterMembers([rumour, budget, 'cl-nope'], 5)
+    assert.deepEqual(all.get(rumour), [RUMOUR, NEAR], 'distinct texts, oldest first')
+    assert.deepEqual(all.get(budget), ['The council approved a budget of 12 million for the harbor.'])
+    assert.equal(all.has('cl-nope'), false)
+    assert.deepEqual((await claims.clusterMembers([rumour], 1)).get(rumour), [RUMOUR])
+    assert.deepEqual(await claims.clusterMembers([], 5), new Map())
+
+    let seen: readonly (readonly string[] | undefined)[] = []
+    const spy: ClusterPolicy = { ...testPolicy, members: 3, choose: (text, candidates) => ((seen = candidates.map((c) => c.members)), testPolicy.choose(text, candidates)) }
+    await claims.addReportClaims('m4', [articleClaim('Birds at Lake Arden were killed by 5G towers, a post says.', { seenAt: T0 + 3 * HOUR })], spy, { webhooks: [], now: T0 + 3 * HOUR })
+    assert.ok(seen.some((m) => m?.join('|') === [RUMOUR, NEAR].join('|')), 'candidates carry their member texts when the policy asks')
+    let plain: readonly (readonly string[] | undefined)[] = []
+    await claims.addReportClaims('m5', [articleClaim(NEAR, { seenAt: T0 + 4 * HOUR })], { ...testPolicy, choose: (text, candidates) => ((plain = candidates.map((c) => c.members)), testPolicy.choose(text, candidates)) }, { webhooks: [], now: T0 + 4 * HOUR })
+    assert.ok(plain.length > 0 && plain.every((m) => m === undefined), 'no member lookup by default')
+  })
+
+  it('with indexMembers, a cluster is found through the terms of its first members, not only its representative', async ({ claims }) => {
+    const seen: string[][] = []
+    const joinFirst = (index: boolean): ClusterPolicy => ({
+      ...testPolicy,
+      members: 2,
+      indexMembers: index,
+      choose: (_text, candidates) => (seen.push(candidates.map((c) => c.id)), candidates[0] ? { id: candidates[0].id, similarity: 0.9 } : null),
+    })
+    const first = await claims.addReportClaims('x1', [articleClaim(RUMOUR)], joinFirst(true), { webhooks: [], now: T0 })
+    const cluster = first.claims[0]!.clusterId
+    await claims.addReportClaims('x2', [articleClaim('Dead birds at Lake Arden near the Millbrook quarry mast.', { seenAt: T0 + 1 })], joinFirst(true), { webhooks: [], now: T0 + 1 })
+    const x3 = await claims.addReportClaims('x3', [articleClaim('Millbrook quarry mast photos.', { seenAt: T0 + 2 })], joinFirst(false), { webhooks: [], now: T0 + 2 })
+    assert.deepEqual(seen.at(-1), [cluster], 'found through a member\'s words')
+    assert.equal(x3.claims[0]!.clusterId, cluster)
+    // The third claim joined too, but past `members` claims a cluster's index does not grow: its own words find nothing.
+    const x4 = await claims.addReportClaims('x4', [articleClaim('Photos.', { seenAt: T0 + 3 })], joinFirst(true), { webhooks: [], now: T0 + 3 })
+    assert.notEqual(x4.claims[0]!.clusterId, cluster)
+  })
+
   it('alerts: one per idempotency key; outbox claimed once, retried when failed, never sent again once delivered', async ({ claims }) => {
     const hook = 'http://127.0.0.1:9/hook'
     await claims.addReportClaims('r1', [articleClaim(RUMOUR, { verdict: 'rated-false' })], testPolicy, { webhooks: [hook], now: T0 })
