@@ -41,6 +41,11 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** Runs the CLI on `argv` (process.argv shape); sets process.exitCode rather than exiting mid-write. */
 export async function main(argv: string[]): Promise<void> {
+  // `factsift claims | head`: the reader went away; stop quietly instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   try {
     await (await buildProgram(argv)).parseAsync(argv)
   } catch (error) {
