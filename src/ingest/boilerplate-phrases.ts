@@ -38,6 +38,7 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'share this article',
   'artikel teilen',
   'mit freunden teilen',
+  'mit anderen teilen',
   'valora esta noticia',
   'artikel bewerten',
   'war der artikel nützlich',
@@ -56,6 +57,10 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'all rights reserved',
   'alle rechte vorbehalten',
   'todos los derechos reservados',
+  // downloads
+  'als pdf herunterladen',
+  'download as pdf',
+  'download the pdf',
   // widgets
   'lade weitere inhalte',
   'load more',

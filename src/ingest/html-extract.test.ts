@@ -1,7 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
+import { parseHTML } from 'linkedom'
 import { extractArticle } from './html-extract.js'
+import { htmlToBlocks } from './html-to-text.js'
+import { recoverDroppedBlocks } from './recover-blocks.js'
 import { ingest, ingestBytes } from './ingest.js'
 import { DEFAULT_LIMITS } from './limits.js'
 import { FactsiftError } from '../errors.js'
@@ -152,4 +155,15 @@ test('tail: the last paragraphs of the story in a sibling container below the on
     </div></body></html>`)
   const text = a.text.split('\n\n')
   assert.deepEqual(text.slice(-2), [main[3], tail])
+})
+
+test('when Readability picks a table of short lines (signatories), the prose beside it comes back', () => {
+  const names = Array.from({ length: 40 }, (_, i) => `<strong>Signer Number${i}</strong>, Eastbrook College<br>`).join('')
+  const letter = Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${i}: our institutions face a moment of trial, and the free exchange of ideas is becoming more constrained every day.</p>`).join('')
+  const { document } = parseHTML(`<!doctype html><html><body><div><div class="content">${letter}
+    <table><tbody><tr><td>${names}</td></tr></tbody></table></div><p>Footer line</p></div></body></html>`) as unknown as { document: Document }
+  const table = htmlToBlocks(document.querySelector('table')!)
+  const text = recoverDroppedBlocks(table, document).map((b) => b.text).join('\n\n')
+  assert.ok(text.includes('Paragraph 0: our institutions'))
+  assert.ok(text.includes('Signer Number3'))
 })

@@ -64,3 +64,16 @@ test('short date lines in any language go; a labelled date such as a deadline st
   assert.ok(!text.some((p) => /23\.10\.2025|Aktualisiert am|6\. Mai 2026/.test(p)))
   assert.ok(text.includes('Anmeldeschluss: 03.11.2026 (Poststempel)'))
 })
+
+test('a rights notice goes at any length; a sentence about copyright stays', () => {
+  const text = body(`${STORY}<p>© 2022, Eastbrook Post. This article is the property of Eastbrook Post. Written permission must be obtained before any reprint in online or print media.</p>
+    <p>Copyright © 2021 Eastbrook Media Group, all of it.</p>
+    <p>The copyright on the photographs of the flood stays with the volunteers who took them, the council said.</p>`)
+  assert.ok(!text.some((p) => /^©|^Copyright ©/.test(p)))
+  assert.ok(text.some((p) => p.startsWith('The copyright on the photographs')))
+})
+
+test('"download as PDF" and "share with others" prompts go', () => {
+  const text = body(`${STORY}<p>Dieses Skript als PDF herunterladen</p><p>Den Artikel mit anderen teilen/diskutieren:</p>`)
+  assert.ok(!text.some((p) => /PDF herunterladen|mit anderen teilen/.test(p)))
+})

@@ -15,6 +15,9 @@ const TEASER_BOX_TITLE =
 // Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
 const CREDIT = /^\(?((fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright)\s*(:|\(|©)|©)/iu
 const MAX_CREDIT_WORDS = 12
+// A rights notice: "© 2022, Example.com. This article is …", "Copyright © 2019 …", "(c) 2021 …" — at any length up
+// to a call to action's, since the sentences after the year are the site's terms, not the story.
+const RIGHTS_NOTICE = /^(copyright\s*)?(©|\(c\))\s*(\d{4}|copyright)\b|^copyright\s+\d{4}\b/iu
 /** A block of at least this many words is a paragraph of the story. */
 const MIN_PARAGRAPH_WORDS = 15
 const MAX_TRAILING_LINE_WORDS = 8
@@ -70,7 +73,8 @@ function isCallToAction(b: TextBlock): boolean {
 }
 
 function isCredit(b: TextBlock): boolean {
-  return CREDIT.test(b.text) && b.text.split(/\s+/).length <= MAX_CREDIT_WORDS
+  const n = words(b.text)
+  return (CREDIT.test(b.text) && n <= MAX_CREDIT_WORDS) || (RIGHTS_NOTICE.test(b.text) && n <= MAX_CALL_TO_ACTION_WORDS)
 }
 
 function isHeadingLike(b: TextBlock): boolean {

@@ -34,6 +34,14 @@ export function recoverDroppedBlocks(kept: TextBlock[], clean: Document, bodyBlo
   // One matched paragraph is its own common ancestor; the container is around it.
   if (container && owners.includes(container)) container = container.parentElement
   if (!container || container === body || container === clean.documentElement) return kept
+  // Readability can pick a table or list of short lines (the signatories under an open letter, an ingredients card)
+  // over the prose beside it: read from the element around the outermost table or list instead.
+  if (listOfShortLines(kept)) {
+    let outer: Element | null = container.closest('table, ul, ol, dl')
+    while (outer?.parentElement?.closest('table, ul, ol, dl')) outer = outer.parentElement.closest('table, ul, ol, dl')
+    const around = outer?.parentElement
+    if (around && around !== body && around !== clean.documentElement) container = around
+  }
 
   const keptTexts = new Set(kept.map((b) => b.text))
   const recovered = htmlToBlocks(container).filter((b) => keptTexts.has(b.text) || plausible(b))
@@ -98,6 +106,17 @@ export function recoverTail(found: TextBlock[], bodyBlocks: TextBlock[]): TextBl
 
 function sentenceLike(b: TextBlock): boolean {
   return b.text.split(/\s+/).length >= MIN_LEAD_WORDS && b.linkChars / b.text.length <= MAX_LEAD_LINK_SHARE && !FILLER.test(b.text)
+}
+
+/** Short lines, hardly a longer one among them: a list of names or ingredients, not an article's prose. */
+const MIN_LIST_LINES = 5
+const MAX_LIST_LINE_WORDS = 8
+const MAX_LONG_LINE_SHARE = 0.1
+
+function listOfShortLines(blocks: TextBlock[]): boolean {
+  const lines = blocks.flatMap((b) => b.text.split('\n')).filter((l) => l.trim() !== '')
+  const long = lines.filter((l) => l.split(/\s+/).length > MAX_LIST_LINE_WORDS).length
+  return lines.length >= MIN_LIST_LINES && long <= MAX_LONG_LINE_SHARE * lines.length
 }
 
 function plausible(b: TextBlock): boolean {
