@@ -138,23 +138,34 @@ test('two workers share a queue: every item once, errors recorded, the same --ou
     ...Array.from({ length: N }, (_, i) => ({ id: `doc-${i}`, title: `Story ${i}`, text: article(i) })),
     '{"id": "broken", ',
     { id: 'blank', text: '\u200b\u200b' },
-    { id: 'doc-3', text: 'a duplicate id is processed once' },
+    // As in a local batch: a reused id with the same content is processed once, with other content it is an error.
+    { id: 'doc-3', title: 'Story 3', text: article(3) },
+    { id: 'doc-5', text: 'another article under a reused id' },
   ])
   const out = join(dir, 'share-out.jsonl')
   const summary = await runDistributedBatch({ input, out, queue, db, wait: true, pollMs: 100, log: () => {} })
 
   const records = readRecords(out)
-  assert.equal(records.length, N + 2)
-  assert.equal(new Set(records.map((r) => r.id)).size, N + 2, 'no id twice')
+  assert.equal(records.length, N + 3)
+  assert.equal(new Set(records.map((r) => r.id)).size, N + 2, 'only the reused id twice')
   for (const line of readFileSync(out, 'utf8').trim().split('\n')) assert.match(line, /^\{"id":"[^"]+","seq":\d+,"where":"[^"]+","status":"(ok|error)",/)
   const ok = records.filter((r) => r.status === 'ok')
   assert.deepEqual(ok.map((r) => r.id).sort(), Array.from({ length: N }, (_, i) => `doc-${i}`).sort())
   for (const r of ok) if (r.status === 'ok') assert.equal(r.report.document.title, `Story ${r.id.slice(4)}`)
   const errors = records.flatMap((r) => (r.status === 'error' ? [[r.where, r.error.code]] : []))
-  assert.deepEqual(errors.sort((x, y) => x[1]!.localeCompare(y[1]!)), [[`line ${N + 1}`, 'E_BAD_DATA_ROW'], [`line ${N + 2}`, 'E_INPUT_EMPTY']])
+  assert.deepEqual(errors.sort((x, y) => x[1]!.localeCompare(y[1]!)), [
+    [`line ${N + 1}`, 'E_BAD_DATA_ROW'],
+    [`line ${N + 4}`, 'E_DUPLICATE_ID'],
+    [`line ${N + 2}`, 'E_INPUT_EMPTY'],
+  ])
+  const duplicate = records.find((r) => r.status === 'error' && r.error.code === 'E_DUPLICATE_ID')
+  assert.ok(duplicate?.status === 'error')
+  assert.equal(duplicate.id, 'doc-5')
+  assert.equal(duplicate.error.message, `line ${N + 4}: id "doc-5" was already used by line 6 for different content`)
   assert.equal(summary.analyzed, N)
-  assert.equal(summary.errors, 2)
+  assert.equal(summary.errors, 3)
   assert.equal(summary.skipped, 1)
+  assert.deepEqual(summary.errorsByCode, { E_BAD_DATA_ROW: 1, E_DUPLICATE_ID: 1, E_INPUT_EMPTY: 1 })
   assert.equal(summary.byLabel.low + summary.byLabel.medium + summary.byLabel.high, N)
 
   const rows = await withPg((client) => client.query<{ n: number; ids: number }>(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT id)::int AS ids FROM ${schema}.reports`))

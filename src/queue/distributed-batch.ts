@@ -6,6 +6,7 @@ import type { BatchSummary } from '../batch/summary.js'
 import type { Report } from '../report/types.js'
 import type { Store } from '../store/types.js'
 import { readItems, detectFormat, DEFAULT_COLUMNS } from '../batch/read-items.js'
+import { createIdTracker } from '../batch/items.js'
 import { openAppender, recoverDoneIds } from '../batch/durable-output.js'
 import { createSummary } from '../batch/summary.js'
 import { DEFAULT_LIMITS } from '../ingest/limits.js'
@@ -73,7 +74,7 @@ export async function runDistributedBatch(options: DistributedBatchOptions): Pro
 
   const tally = createSummary()
   const pending = new Map<string, Pending>()
-  const seen = new Set<string>()
+  const ids = createIdTracker()
   let total: number | null = null
   let enqueued = 0
   let retried = 0
@@ -151,13 +152,22 @@ export async function runDistributedBatch(options: DistributedBatchOptions): Pro
     let count = 0
     for await (const entry of readItems(options.input, format, columns)) {
       count++
-      // An id already done (resume) or seen earlier in this input is processed once: idempotent by id.
-      if (done.has(entry.id) || seen.has(entry.id)) {
+      // As in a local batch: an id already done (resume) or seen earlier in this input with the same content is
+      // processed once; the same id with other content is an E_DUPLICATE_ID record (skipping it would lose an article).
+      if (done.has(entry.id)) {
         tally.addSkipped()
         continue
       }
-      seen.add(entry.id)
+      const earlier = ids.check(entry)
+      if (earlier === 'same') {
+        tally.addSkipped()
+        continue
+      }
       const item = { id: entry.id, seq: entry.seq, where: entry.where }
+      if (earlier) {
+        recordError(item, { code: 'E_DUPLICATE_ID', message: `${entry.where}: id "${entry.id}" was already used by ${earlier} for different content` })
+        continue
+      }
       if (entry.kind === 'error') {
         recordError(item, entry.error)
         continue
