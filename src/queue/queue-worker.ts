@@ -2,6 +2,8 @@
 import { hostname } from 'node:os'
 import type { Limits } from '../ingest/limits.js'
 import type { Store } from '../store/types.js'
+import type { ArticleInput } from '../ingest/types.js'
+import type { WorkerResult } from '../batch/worker-protocol.js'
 import { FactsiftError, toFactsiftError } from '../errors.js'
 import { checkRedis, createRedis, parseQueueLocation } from './connection.js'
 import { failureReason, isPermanent, type AnalysisJobData, type AnalysisJobResult } from './jobs.js'
@@ -22,6 +24,29 @@ export interface QueueWorkerOptions {
   stalledIntervalMs?: number
   /** Progress and failure lines (default: stderr). */
   log?: (line: string) => void
+  /**
+   * Analysis threads shared with another role of this process (`factsift worker --feeds`: the poll worker analyzes on
+   * the same threads); not closed by this worker. Default: its own `concurrency` threads.
+   */
+  runner?: AnalysisRunner
+}
+
+/** Worker threads that analyze one article each and save its report under its id in the store. */
+export interface AnalysisRunner {
+  run(job: { id: string; where: string; input: ArticleInput }): Promise<WorkerResult>
+  close(): Promise<void>
+}
+
+/**
+ * `threads` analysis threads saving to the store at `db`. The pool matches answers to requests by `seq`: jobs from
+ * different batches, or from several users of one runner, may share one, so the runner numbers them itself.
+ */
+export async function createAnalysisRunner(threads: number, db: string, limits: Partial<Limits>): Promise<AnalysisRunner> {
+  const { createWorkerPool } = await import('../batch/worker-pool.js')
+  // Each thread saves its own reports: serializing and inserting ~36 KB of JSON per job stays off this thread.
+  const pool = await createWorkerPool(threads, { db, limits, output: 'store' })
+  let nextSeq = 0
+  return { run: (job) => pool.run({ seq: nextSeq++, ...job }), close: () => pool.close() }
 }
 
 export interface QueueWorker {
@@ -41,16 +66,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const name = `${hostname()}:${process.pid}`
   await checkRedis(location)
 
-  const [{ Worker, UnrecoverableError }, { openStore }, { createWorkerPool }] = await Promise.all([
-    import('bullmq'),
-    import('../store/open-store.js'),
-    import('../batch/worker-pool.js'),
-  ])
+  const [{ Worker, UnrecoverableError }, { openStore }] = await Promise.all([import('bullmq'), import('../store/open-store.js')])
   const store: Store = await openStore(options.db)
-  let pool: Awaited<ReturnType<typeof createWorkerPool>>
+  let pool: AnalysisRunner
   try {
-    // Each thread saves its own reports: serializing and inserting ~36 KB of JSON per job stays off this thread.
-    pool = await createWorkerPool(concurrency, { db: options.db, limits: options.limits ?? {}, output: 'store' })
+    pool = options.runner ?? (await createAnalysisRunner(concurrency, options.db, options.limits ?? {}))
   } catch (error) {
     await store.close()
     throw error
@@ -58,8 +78,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const connection = await createRedis(location)
   connection.on('error', () => {}) // ioredis reconnects by itself; BullMQ reports what matters.
   const stats = { completed: 0, failed: 0 }
-  // The pool matches answers to requests by `seq`: jobs from different batches may share one, so number them here.
-  let nextSeq = 0
   let fatal: Error | null = null
 
   const worker = new Worker<AnalysisJobData, AnalysisJobResult>(
@@ -68,7 +86,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       const { id, where, input } = job.data
       let result
       try {
-        result = await pool.run({ seq: nextSeq++, id, where, input })
+        result = await pool.run({ id, where, input })
       } catch (error) {
         // A worker thread died: this process can no longer analyze. Stop; the job goes to another worker.
         fatal = error as Error
@@ -118,7 +136,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   function shutdown(force = false): Promise<void> {
     closing ??= (async () => {
       await worker.close(force).catch(() => {})
-      await pool.close().catch(() => {})
+      if (!options.runner) await pool.close().catch(() => {})
       await store.close().catch(() => {})
       connection.disconnect()
       if (fatal) rejectStopped(new FactsiftError('E_INTERNAL', `worker thread failed: ${fatal.message}`))

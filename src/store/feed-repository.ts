@@ -121,6 +121,11 @@ export interface FeedRepository {
    * processes): they stay claimed by `owner` until recordPoll or `now + leaseMs`.
    */
   claimDueFeeds(owner: string, now: number, leaseMs: number, limit: number): Promise<FeedRecord[]>
+  /**
+   * Claims one feed as claimDueFeeds would (enabled, due at `now`, no live claim): a BullMQ poll job for this feed
+   * (src/queue/poll-jobs.ts) polls only with the claim, so one poll per feed runs at a time. Null when not claimable.
+   */
+  claimFeed(id: string, owner: string, now: number, leaseMs: number): Promise<FeedRecord | null>
   /** When the next enabled feed is due (epoch ms), or null when there is none. */
   nextDueAt(): Promise<number | null>
   /**

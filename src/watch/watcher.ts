@@ -172,6 +172,18 @@ export function createWatcher(options: WatcherOptions) {
     recover,
     round,
     /**
+     * One feed's turn, for a BullMQ poll job (`src/watch/poll-worker.ts`): polls the feed when this process can claim it
+     * (enabled, due, no live claim: one poll per feed at a time across processes), then analyzes the items that are due
+     * (any feed's: retries, items of a dead worker). `polled` is false when the feed was not claimable.
+     */
+    async pollFeed(feedId: string, stopping: () => boolean = () => false): Promise<RoundSummary & { polled: boolean }> {
+      const summary: RoundSummary = { feedsPolled: 0, feedErrors: 0, newItems: 0, analyzed: 0, recovered: 0, failed: 0 }
+      const feed = await store.feeds.claimFeed(feedId, owner, now(), FEED_LEASE_MS)
+      if (feed) await pollOne(feed, summary)
+      await drain(summary, stopping)
+      return { ...summary, polled: feed !== null }
+    },
+    /**
      * Rounds until `signal` aborts: after each, sleeps until the next feed is due (at most `idleMs`, so items whose
      * retry time came are picked up), or returns after one round with `once`.
      */

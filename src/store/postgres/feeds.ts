@@ -127,6 +127,16 @@ export function createRepository(pool: pg.Pool): FeedRepository {
       return rows.map(fromFeedRow).sort((a, b) => a.nextPollAt - b.nextPollAt || (a.id < b.id ? -1 : 1))
     },
 
+    async claimFeed(id, owner, now, leaseMs) {
+      // One statement: the row lock makes a second claimer re-check the condition after the first commits.
+      const { rows } = await query<FeedRow>(
+        `cannot claim feed ${id}`,
+        `UPDATE feeds SET poll_owner = $2, poll_until = $4 WHERE id = $1 AND enabled AND next_poll_at <= $3
+           AND (poll_owner IS NULL OR poll_until < $3) RETURNING *`,
+        [id, owner, now, now + leaseMs],
+      )
+      return rows[0] ? fromFeedRow(rows[0]) : null
+    },
     async nextDueAt() {
       const { rows } = await query<{ at: string | null }>('cannot read the schedule', 'SELECT min(next_poll_at) AS at FROM feeds WHERE enabled')
       return rows[0]?.at == null ? null : Number(rows[0].at)

@@ -84,6 +84,8 @@ export function createRepository(db: Database.Database): FeedRepository {
   const dueFeeds = db.prepare(`SELECT id FROM feeds WHERE enabled = 1 AND next_poll_at <= @now
     AND (poll_owner IS NULL OR poll_until < @now) ORDER BY next_poll_at, id LIMIT @limit`)
   const claimFeed = db.prepare('UPDATE feeds SET poll_owner = @owner, poll_until = @until WHERE id = @id RETURNING *')
+  const claimOneFeed = db.prepare(`UPDATE feeds SET poll_owner = @owner, poll_until = @until WHERE id = @id AND enabled = 1
+    AND next_poll_at <= @now AND (poll_owner IS NULL OR poll_until < @now) RETURNING *`)
   const nextDue = db.prepare('SELECT min(next_poll_at) AS at FROM feeds WHERE enabled = 1')
   const itemById = db.prepare(`SELECT ${FEED_ITEM_COLUMNS} FROM feed_items WHERE id = ?`)
   const itemByGuid = db.prepare('SELECT id FROM feed_items WHERE feed_id = ? AND guid = ?')
@@ -206,6 +208,12 @@ export function createRepository(db: Database.Database): FeedRepository {
     },
     async claimDueFeeds(owner, now, leaseMs, limit) {
       return wrap('cannot claim feeds', () => claimDue(owner, now, leaseMs, limit))
+    },
+    async claimFeed(id, owner, now, leaseMs) {
+      return wrap(`cannot claim feed ${id}`, () => {
+        const row = claimOneFeed.get({ id, owner, now, until: now + leaseMs }) as FeedRow | undefined
+        return row ? fromFeedRow(row) : null
+      })
     },
     async nextDueAt() {
       const at = (nextDue.get() as { at: number | null }).at

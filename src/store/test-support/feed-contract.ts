@@ -59,6 +59,18 @@ export function feedContract(name: string, options: ContractOptions): void {
     assert.deepEqual((await feeds.claimDueFeeds('w3', T0 + 10 + MIN + 21, MIN, 10)).map((f) => f.id), ['fd-00000000000b'])
   })
 
+  it('one feed is claimed by id only when enabled, due and not held; recordPoll releases it', async ({ feeds }) => {
+    await feeds.add({ id: 'fd-00000000001a', url: 'https://one.example/f', name: null, intervalMs: MIN }, T0)
+    assert.equal(await feeds.claimFeed('fd-00000000001a', 'w1', T0 - 1, MIN), null, 'not due yet')
+    assert.equal((await feeds.claimFeed('fd-00000000001a', 'w1', T0 + 1, MIN))?.id, 'fd-00000000001a')
+    assert.equal(await feeds.claimFeed('fd-00000000001a', 'w2', T0 + 2, MIN), null, 'held by w1')
+    assert.equal(await feeds.claimFeed('fd-unknown', 'w2', T0 + 2, MIN), null)
+    await feeds.recordPoll('fd-00000000001a', 'w1', ok([], { nextPollAt: T0 + 10 * MIN }), T0 + 3)
+    assert.equal(await feeds.claimFeed('fd-00000000001a', 'w2', T0 + 4, MIN), null, 'polled: due again in 10 min')
+    assert.equal((await feeds.claimFeed('fd-00000000001a', 'w2', T0 + 10 * MIN, MIN))?.id, 'fd-00000000001a')
+    assert.equal((await feeds.claimFeed('fd-00000000001a', 'w3', T0 + 11 * MIN + 1, MIN))?.id, 'fd-00000000001a', 'the lease of w2 ran out')
+  })
+
   it('a failed poll counts failures and keeps the error code; a success clears it; an unchanged poll keeps the warning', async ({ feeds }) => {
     await feeds.add({ id: 'fd-00000000000c', url: 'https://c.example/f', name: null, intervalMs: MIN }, T0)
     const fail = (at: number): PollRecord => ({ ok: false, error: { code: 'E_FEED_DTD', message: 'DOCTYPE refused' }, nextPollAt: at })
