@@ -15,7 +15,18 @@ import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL } from '../test-support/
 import type { Store } from '../store/types.js'
 import type { ClusterPolicy, NewArticleClaim } from '../store/claim-repository.js'
 import { feedId } from '../feeds/item-key.js'
+import { FactsiftError } from '../errors.js'
 import { feedQueueName, pollSchedulerId, type PollJobData, type PollJobResult } from '../queue/poll-jobs.js'
+
+test('--feeds refuses a SQLite store and webhooks without a signing secret, with coded errors', async () => {
+  const { startPollWorker } = await import('./poll-worker.js')
+  const { DEFAULT_LIMITS } = await import('../ingest/limits.js')
+  const runner = { run: () => Promise.reject(new Error('unused')), close: async () => {} }
+  const base = { queue: 'redis://127.0.0.1:1', runner, threads: 1, limits: DEFAULT_LIMITS, log: () => {} }
+  const coded = (code: string) => (error: unknown) => error instanceof FactsiftError && error.code === code
+  await assert.rejects(startPollWorker({ ...base, db: '/tmp/factsift.db' }), coded('E_BAD_ARGUMENT'))
+  await assert.rejects(startPollWorker({ ...base, db: 'postgres://u@127.0.0.1/x', webhooks: ['https://hooks.example/a'], webhookSecret: 'short' }), coded('E_CONFIG'))
+})
 
 const skip = (await serviceSkip('postgres')) || (await serviceSkip('redis'))
 const run = randomBytes(5).toString('hex')
@@ -158,6 +169,8 @@ test('two workers run the feeds’ poll jobs: one poll per feed at a time, every
   await until('a scheduler per feed', async () => (await schedulerKeys()).length === 3)
   assert.deepEqual(await schedulerKeys(), ['a', 'b', 'c'].map((n) => pollSchedulerId(feedId(`${base}/feed/${n}`))).sort())
   await until('6 items analyzed', async () => (await countAnalyzed()) === 6)
+  // An item is marked analyzed just before its claims are clustered: wait for that step too.
+  await until('claims of 6 reports tracked', async () => (await withPg((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.claim_reports`))).rows[0]!.n >= 6)
   // Polled again and again (every = 1 s), by both workers.
   await until('each feed polled twice, by both workers', async () => {
     const polled = (await pollJobs()).filter((r) => r.polled)

@@ -34,7 +34,7 @@ function collectUrl(value: string, previous: string[]): string[] {
 export default function register(program: Command): void {
   program
     .command('worker')
-    .description('Take analysis jobs from a BullMQ queue (filled by `factsift batch --queue`) and save reports to the store')
+    .description('Take analysis jobs from a BullMQ queue (filled by `batch --queue`, `watch --queue`) and save reports to the store; with --feeds, poll the feeds too')
     .requiredOption('--queue <redis-url>', 'redis://host:6379[/db][?queue=name&prefix=p]; the same URL as the batch')
     .requiredOption('--db <location>', 'store for reports (and fact-checks and corpus to match): postgres:// URL, or a SQLite path on one machine')
     .option('-c, --concurrency <n>', 'jobs at once, each on its own worker thread', parsePositiveInt, 1)
