@@ -59,7 +59,8 @@ export async function syncPollJobs(queue: Queue<PollJobData, PollJobResult>, fee
   const PAGE = 500
   for (let start = 0; ; start += PAGE) {
     const page = await queue.getJobSchedulers(start, start + PAGE - 1, true)
-    for (const scheduler of page) if (scheduler.key.startsWith(SCHEDULER_PREFIX)) existing.set(scheduler.key, scheduler.every)
+    // A scheduler removed by another worker between BullMQ's listing and its read comes back undefined.
+    for (const scheduler of page) if (scheduler?.key?.startsWith(SCHEDULER_PREFIX)) existing.set(scheduler.key, scheduler.every)
     if (page.length < PAGE) break
   }
   const result: PollSyncResult = { added: 0, updated: 0, removed: 0, total: wanted.size }
@@ -72,8 +73,7 @@ export async function syncPollJobs(queue: Queue<PollJobData, PollJobResult>, fee
   }
   for (const key of existing.keys()) {
     if (wanted.has(key)) continue
-    await queue.removeJobScheduler(key)
-    result.removed++
+    if (await queue.removeJobScheduler(key)) result.removed++ // false: another worker removed it first
   }
   return result
 }

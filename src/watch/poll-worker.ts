@@ -49,11 +49,15 @@ export interface PollWorker {
   /** Re-syncs the schedulers with the feed list now (no lock). */
   sync(): Promise<PollSyncResult>
   close(): Promise<void>
+  /** Resolves when stopped after close(); rejects (E_INTERNAL) when an analysis thread died. */
   readonly stopped: Promise<void>
 }
 
-/** An AnalysisBackend over the shared analysis threads (each saves its report under the item id). */
-function runnerBackend(runner: AnalysisRunner, threads: number): AnalysisBackend {
+/**
+ * An AnalysisBackend over the shared analysis threads (each saves its report under the item id). A thrown error means
+ * a thread died: this process can no longer analyze, so `onFatal` stops it (the item is retried later, elsewhere).
+ */
+function runnerBackend(runner: AnalysisRunner, threads: number, onFatal: (error: Error) => void): AnalysisBackend {
   return {
     concurrency: threads,
     async analyze(job) {
@@ -62,6 +66,7 @@ function runnerBackend(runner: AnalysisRunner, threads: number): AnalysisBackend
         if (result.digest) return { ok: true, score: result.digest.score, label: result.digest.label, title: result.digest.title }
         return { ok: false, error: result.error ?? { code: 'E_INTERNAL', message: 'no result from the analysis thread' } }
       } catch (error) {
+        onFatal(error as Error)
         const failure = toFactsiftError(error)
         return { ok: false, error: { code: failure.code, message: failure.message } }
       }
@@ -83,10 +88,14 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
   await checkRedis(location)
   const [{ Queue, Worker }, { openStore }] = await Promise.all([import('bullmq'), import('../store/open-store.js')])
   const store: Store = await openStore(options.db)
+  let fatal: Error | null = null
   const tracker = createClaimTracker({ store, webhooks })
   const watcher = createWatcher({
     store,
-    backend: runnerBackend(options.runner, options.threads),
+    backend: runnerBackend(options.runner, options.threads, (error) => {
+      fatal ??= error
+      void close()
+    }),
     limits: options.limits,
     ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     ...(options.hostIntervalMs !== undefined ? { hostIntervalMs: options.hostIntervalMs } : {}),
@@ -114,7 +123,9 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
   let worker: Worker<PollJobData, PollJobResult> | null = null
   let timer: NodeJS.Timeout | null = null
   let resolveStopped!: () => void
-  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve))
+  let rejectStopped!: (error: Error) => void
+  const stopped = new Promise<void>((resolve, reject) => ((resolveStopped = resolve), (rejectStopped = reject)))
+  stopped.catch(() => {})
 
   const sync = async (): Promise<PollSyncResult> => {
     const result = await syncPollJobs(queue, await store.feeds.list())
@@ -183,7 +194,8 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
       await queue.close().catch(() => {})
       connection.disconnect()
       await store.close().catch(() => {})
-      resolveStopped()
+      if (fatal) rejectStopped(new FactsiftError('E_INTERNAL', `analysis thread failed: ${fatal.message}`))
+      else resolveStopped()
     })()
     return closing
   }

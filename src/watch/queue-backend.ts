@@ -38,7 +38,7 @@ export function assertQueueStore(db: string | undefined): void {
   if (db === undefined || !isPostgresLocation(db)) {
     throw new FactsiftError(
       'E_BAD_ARGUMENT',
-      `--queue needs --db postgres://…: queue workers save reports into the watcher's store and cannot reach a SQLite file${db ? ` (${db})` : ''}`,
+      `--queue needs --db postgres://…: queue workers on other machines share one store and cannot reach a SQLite file${db ? ` (${db})` : ''}`,
     )
   }
 }

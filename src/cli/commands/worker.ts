@@ -124,6 +124,7 @@ async function workerCommand(flags: WorkerFlags): Promise<void> {
       await runner?.close().catch(() => {})
     })
     await worker.stopped
+    await feeds?.stopped
   } finally {
     process.off('SIGTERM', onSignal)
     process.off('SIGINT', onSignal)
