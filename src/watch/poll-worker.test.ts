@@ -52,12 +52,16 @@ const article = (n: number) =>
 const sharedArticle = (feed: string) => `Reporters of outlet ${feed} attended the briefing in the capital. ${SHARED} Doctors said wards were full.`
 
 /** The feeds the server answers: path → its items. A feed's first request is slow, so its next poll job comes during it. */
-const FEEDS: Record<string, { guid: string; text: string }[]> = {
+const FEEDS: Record<string, { guid: string; text: string; link?: string }[]> = {
   a: [{ guid: 'a-shared', text: sharedArticle('A') }, { guid: 'a-1', text: article(1) }],
   b: [{ guid: 'b-shared', text: sharedArticle('B') }, { guid: 'b-2', text: article(2) }],
   c: [{ guid: 'c-shared', text: sharedArticle('C') }, { guid: 'c-3', text: article(3) }],
   d: [{ guid: 'd-4', text: article(4) }],
+  // Its page's first request never answers: the worker analyzing it is "mid-item" for as long as the test likes.
+  e: [{ guid: 'e-slow', text: 'Summary only.', link: '/slow' }],
 }
+let slowRequests = 0
+let announceHeld: () => void = () => {}
 const requests = new Map<string, { total: number; inFlight: number; maxInFlight: number }>()
 let server: Server
 let base = ''
@@ -66,12 +70,15 @@ const children = new Set<ChildProcess>()
 let workers: { child: ChildProcess; stderr: () => string }[] = []
 
 function rss(name: string): string {
-  const items = FEEDS[name]!.map((i) => `<item><title>${i.guid}</title><guid isPermaLink="false">${i.guid}</guid><description>${i.text}</description></item>`)
+  const items = FEEDS[name]!.map(
+    (i) => `<item><title>${i.guid}</title>${i.link ? `<link>${base}${i.link}</link>` : ''}<guid isPermaLink="false">${i.guid}</guid><description>${i.text}</description></item>`,
+  )
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${name}</title>${items.join('')}</channel></rss>`
 }
 
 async function startWorker(): Promise<{ child: ChildProcess; stderr: () => string }> {
-  const args = ['--feeds', '--allow-private-network', '--sync-ms', '1000', '--host-interval', '1', '--lock-ms', '5000', '--stalled-ms', '2000']
+  // --timeout: the held page request outlives the test rather than failing the item.
+  const args = ['--timeout', '120000', '--feeds', '--allow-private-network', '--sync-ms', '1000', '--host-interval', '1', '--lock-ms', '5000', '--stalled-ms', '2000']
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER_CLI, 'worker', '--queue', queueUrl, '--db', db, ...args], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -128,6 +135,11 @@ const schedulerKeys = () => withFeedQueue(async (q) => (await q.getJobSchedulers
 before(async () => {
   if (skip) return
   server = createServer((request, response) => {
+    if (request.url === '/slow') {
+      if (++slowRequests === 1) return announceHeld()
+      const body = `<p>${article(60)}</p><p>${article(61)}</p>`
+      return void response.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Slow story</title></head><body><article>${body}</article></body></html>`)
+    }
     const name = /^\/feed\/([a-z])$/.exec(request.url ?? '')?.[1]
     if (!name || !FEEDS[name]) return void response.writeHead(404).end()
     const stats = requests.get(name) ?? { total: 0, inFlight: 0, maxInFlight: 0 }
@@ -224,6 +236,32 @@ test('two workers run the feeds’ poll jobs: one poll per feed at a time, every
   const codes = await Promise.all(workers.map(({ child }) => new Promise<number | null>((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))))
   assert.deepEqual(codes, [0, 0], workers.map((w) => w.stderr()).join('\n'))
   for (const w of workers) assert.match(w.stderr(), /stopped after \d+ done, \d+ failed; \d+ feed polls, \d+ items analyzed/)
+})
+
+test('a worker SIGKILLed mid-item: a worker starting on the host releases its claims; the item is analyzed once', { skip, timeout: 300_000 }, async () => {
+  const s = store!
+  const held = new Promise<void>((resolve) => (announceHeld = resolve))
+  const doomed = await startWorker()
+  workers = [doomed]
+  const url = `${base}/feed/e`
+  await s.feeds.add({ id: feedId(url), url, name: 'Outlet E', intervalMs: 1000 }, Date.now())
+  await held
+  const [item] = await s.feeds.listItems({ feedId: feedId(url) })
+  assert.equal(item?.status, 'analyzing')
+  doomed.child.kill('SIGKILL')
+  await new Promise((resolve) => doomed.child.once('exit', resolve))
+  // Its item claim (10 min lease) and any feed claim are released by the next worker starting on this host.
+  const survivor = await startWorker()
+  workers = [survivor]
+  await until('the slow item analyzed', async () => (await s.feeds.getItem(item.id))?.status === 'analyzed')
+  assert.equal(slowRequests, 2, 'fetched once by the killed worker, once more by the survivor')
+  assert.match((await s.reports.get(item.id))?.document.text ?? '', /project 60 was approved/, 'the page was analyzed, not the summary')
+  await until('its claims tracked', () => s.claims.hasReport(item.id))
+  const rows = await withPg((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.reports WHERE id = $1`, [item.id]))
+  assert.equal(rows.rows[0]!.n, 1)
+  const polls = requests.get('e')!.total
+  await until('feed e polled again (its claim released)', async () => requests.get('e')!.total > polls)
+  assert.equal(await new Promise((resolve) => (survivor.child.once('exit', resolve), survivor.child.kill('SIGTERM'))), 0)
 })
 
 test('many connections clustering at once: one cluster per claim, exact counts, a report counted once', { skip }, async () => {
