@@ -131,6 +131,16 @@ function rssMb(): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024
 }
 
+/**
+ * The server's main thread (its task id is the process id) from the kernel: time on a CPU, time runnable but waiting
+ * for one (/proc/…/schedstat, ns), and how often it was preempted. Waiting is what a loaded machine adds to every delay.
+ */
+function mainThreadSched(): { cpuMs: number; waitMs: number; preempted: number } {
+  const [cpu, wait] = readFileSync(`/proc/${child.pid}/task/${child.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number)
+  const preempted = Number(/nr_involuntary_switches\s*:\s*(\d+)/.exec(readFileSync(`/proc/${child.pid}/task/${child.pid}/sched`, 'utf8'))?.[1] ?? NaN)
+  return { cpuMs: cpu! / 1e6, waitMs: wait! / 1e6, preempted }
+}
+
 // ---- bookkeeping ----
 const started = Date.now()
 const elapsedS = () => (Date.now() - started) / 1000
@@ -163,6 +173,8 @@ async function backOff(answer: Answer): Promise<void> {
 const floodStatuses = new Map<string, number>()
 let floodWithoutRetryAfter = 0
 rss.push({ t: elapsedS(), mb: rssMb() })
+const schedAtStart = mainThreadSched()
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const floodSpan: [number, number] = [Date.now(), Infinity]
 child.send('reset')
 const benchLoop = monitorEventLoopDelay({ resolution: 10 })
@@ -338,6 +350,8 @@ await sleep(durationMs)
 stopping = true
 await Promise.all(tasks)
 rss.push({ t: elapsedS(), mb: rssMb() })
+const schedAtEnd = mainThreadSched()
+const loadAtEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 
 // ---- results ----
 const windowS = Math.min(300, elapsedS() / 2)
@@ -375,6 +389,12 @@ const result = {
     whileLarge: loopDuring(largeSpans),
     duringFlood: loopDuring([floodSpan]),
   },
+  serverMainThread: {
+    cpuS: Math.round(schedAtEnd.cpuMs - schedAtStart.cpuMs) / 1000,
+    waitingForCpuS: Math.round(schedAtEnd.waitMs - schedAtStart.waitMs) / 1000,
+    preempted: schedAtEnd.preempted - schedAtStart.preempted,
+  },
+  loadAverage: { start: loadAtStart, end: loadAtEnd },
   benchLoopDelay: { p99Ms: Math.round(benchLoop.percentile(99) / 1e4) / 100, maxMs: Math.round(benchLoop.max / 1e4) / 100 },
   large: { done: largeDone, mb: largeMb, secondsEach: largeTimes.map((ms) => Math.round(ms / 100) / 10) },
   flood: { size: floodSize, statuses: Object.fromEntries(floodStatuses), refusalsWithoutRetryAfter: floodWithoutRetryAfter },
@@ -408,6 +428,8 @@ if (asJson) {
       `server event-loop delay: ${r.serverLoopDelay.total ? `p50 ${r.serverLoopDelay.total.p50Ms} ms, p99 ${r.serverLoopDelay.total.p99Ms} ms, max ${r.serverLoopDelay.total.maxMs} ms` : 'no samples'}; ` +
         `while a ${largeMb} MB analysis ran: max ${r.serverLoopDelay.whileLarge.maxMs} ms (p99 of per-second p99 ${r.serverLoopDelay.whileLarge.p99OfSecondsP99Ms} ms); ` +
         `during the flood: max ${r.serverLoopDelay.duringFlood.maxMs} ms; bench's own loop: p99 ${r.benchLoopDelay.p99Ms} ms, max ${r.benchLoopDelay.maxMs} ms`,
+      `server main thread: ${r.serverMainThread.cpuS} s on a CPU, ${r.serverMainThread.waitingForCpuS} s runnable but waiting for one, ` +
+        `preempted ${r.serverMainThread.preempted} times; load average ${r.loadAverage.start} at the start, ${r.loadAverage.end} at the end`,
       `large analyses: ${r.large.done}, seconds each ${JSON.stringify(r.large.secondsEach)}`,
       `flood of ${r.flood.size}: ${JSON.stringify(r.flood.statuses)}; refusals without Retry-After: ${r.flood.refusalsWithoutRetryAfter}`,
       `RSS MB over time [s, MB]: ${JSON.stringify(r.rss.samples.filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 24)) === 0 || i === all.length - 1))}`,

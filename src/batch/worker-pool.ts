@@ -90,7 +90,8 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
    * One item in a thread started for it and stopped after it (no warm-up): a 4 MB article's ~400 MB of heap and its
    * 26 MB report go back to the system with the thread instead of staying in a pool thread's grown heap, and the pool
    * threads keep analyzing small items meanwhile. A failure of that thread (even running out of memory) fails only
-   * this item.
+   * this item. Starting a thread costs its engine's loading (~1 s): worth it for inputs that take tens of seconds. The
+   * caller bounds how many run at once (the server's admission: one).
    */
   const runAlone = async (item: BatchItem): Promise<WorkerResult> => {
     const options = { workerData: { ...setup, warmUp: false } satisfies WorkerSetup, resourceLimits }
