@@ -13,7 +13,7 @@ export interface LoopDelayFigures {
 
 /** One message a second: the last second's figures, the figures since the bench said 'reset', and the RSS. */
 export interface LoopDelaySample {
-  loopDelay: { t: number; second: LoopDelayFigures; total: LoopDelayFigures; rssMb: number }
+  loopDelay: { t: number; second: LoopDelayFigures; total: LoopDelayFigures; rssMb: number; mainHeapMb: number; mainExternalMb: number }
 }
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100
@@ -34,8 +34,11 @@ if (isMainThread && typeof process.send === 'function') {
     if (message === 'reset') total.reset()
   })
   const timer = setInterval(() => {
+    const memory = process.memoryUsage()
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+    // The main thread's own heap and buffers (the rest of the RSS is the analysis threads, SQLite and code).
     const sample: LoopDelaySample = {
-      loopDelay: { t: Date.now(), second: figures(second), total: figures(total), rssMb: Math.round(process.memoryUsage.rss() / 1024 / 1024) },
+      loopDelay: { t: Date.now(), second: figures(second), total: figures(total), rssMb: mb(memory.rss), mainHeapMb: mb(memory.heapUsed), mainExternalMb: mb(memory.external) },
     }
     second.reset()
     process.send?.(sample)

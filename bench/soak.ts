@@ -101,11 +101,12 @@ const child = spawn(process.execPath, [...profiling, '--import', 'tsx', '--impor
   env: { ...process.env, FACTSIFT_API_KEYS: '' },
 })
 /** The server's event-loop delay, one sample a second (bench/loop-delay-probe.ts). */
-const loopSeconds: { t: number; second: LoopDelayFigures; rssMb: number }[] = []
+const loopSeconds: { t: number; second: LoopDelayFigures; rssMb: number; mainHeapMb: number; mainExternalMb: number }[] = []
 let loopTotal: LoopDelayFigures | null = null
 child.on('message', (message: LoopDelaySample) => {
   if (!message?.loopDelay) return
-  loopSeconds.push({ t: message.loopDelay.t, second: message.loopDelay.second, rssMb: message.loopDelay.rssMb })
+  const { t, second, rssMb, mainHeapMb, mainExternalMb } = message.loopDelay
+  loopSeconds.push({ t, second, rssMb, mainHeapMb, mainExternalMb })
   loopTotal = message.loopDelay.total
 })
 const serverLog: string[] = []
@@ -407,6 +408,10 @@ const result = {
     beforeFirstLargeMb: beforeLarge.length ? Math.round(Math.max(...beforeLarge.map((s) => s.mb))) : null,
     peakMb: Math.round(Math.max(...rss.map((s) => s.mb))),
     endMb: Math.round(rss.at(-1)!.mb),
+    /** The server's main thread alone (V8 heap used, external buffers), every 30 s: [s since start, heap MB, external MB]. */
+    mainThread: loopSeconds
+      .filter((_, i) => i % 30 === 0)
+      .map((s) => [Math.round((s.t - started) / 1000), s.mainHeapMb, s.mainExternalMb]),
   },
 }
 child.kill('SIGTERM')
@@ -435,6 +440,7 @@ if (asJson) {
       `RSS MB over time [s, MB]: ${JSON.stringify(r.rss.samples.filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 24)) === 0 || i === all.length - 1))}`,
       `RSS over the last ${r.rss.lastWindowS} s: ${r.rss.lastWindowMinMb}–${r.rss.lastWindowMaxMb} MB, trend ${r.rss.lastWindowSlopeMbPerMin} MB/min; ` +
         `before the first large analysis ${r.rss.beforeFirstLargeMb ?? '–'} MB, peak ${r.rss.peakMb} MB, at the end ${r.rss.endMb} MB`,
+      `main thread alone [s, heap MB, external MB]: ${JSON.stringify(r.rss.mainThread)}`,
     ].join('\n') + '\n',
   )
 }
