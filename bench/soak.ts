@@ -8,7 +8,11 @@
 // sending invalid requests (wrong types, text/plain, traversal, bad JSON), one 4 MB analysis every --large-every seconds,
 // and at the start a flood of 120 concurrent analyses. /healthz is probed every 100 ms; the server's RSS every 5 s.
 // Prints per-minute lines, then totals: 5xx by kind, /healthz p50/p99 (overall and while a large analysis runs), the
-// flood's statuses, RSS over time and its trend over the last 5 minutes (the last half of shorter runs).
+// server's event-loop delay (monitorEventLoopDelay, preloaded by bench/loop-delay-probe.ts), the flood's statuses, RSS
+// over time and its trend over the last 5 minutes (the last half of shorter runs).
+// /healthz is probed from its own thread, so the bench's own work (reading 26 MB reports, parsing JSON) does not delay
+// the probe's clock; the bench's event-loop delay is printed too. `--cpu-prof DIR` runs the server (and its analysis
+// threads) with --cpu-prof into DIR (open the .cpuprofile files in Chrome DevTools).
 import { spawn } from 'node:child_process'
 import http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -16,8 +20,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { generateArticle } from './generate-article.js'
-import { hasFlag, numberOption } from './args.js'
+import { hasFlag, numberOption, stringOption } from './args.js'
+import type { LoopDelayFigures, LoopDelaySample } from './loop-delay-probe.js'
 
 const minutes = numberOption('minutes', 10)
 const smallClients = numberOption('small-clients', 6)
@@ -27,6 +34,7 @@ const largeEverySeconds = numberOption('large-every', 60)
 const largeMb = numberOption('large-mb', 4)
 const floodSize = numberOption('flood', 120)
 const asJson = hasFlag('json')
+const cpuProfDir = stringOption('cpu-prof', '')
 const durationMs = minutes * 60_000
 
 interface Answer {
@@ -41,7 +49,8 @@ let nextAddress = 2
 /** A fresh loopback source address: one "client" for the rate limiter. */
 const newClientAddress = () => `127.0.0.${nextAddress++}`
 
-function send(base: URL, path: string, init: { method?: string; body?: string; type?: string; from?: string; timeoutMs?: number } = {}): Promise<Answer> {
+/** `dropBody`: a 200's body is counted, not kept (a 4 MB article's report is 26 MB: no need to hold or decode it). */
+function send(base: URL, path: string, init: { method?: string; body?: string; type?: string; from?: string; timeoutMs?: number; dropBody?: boolean } = {}): Promise<Answer> {
   const started = performance.now()
   return new Promise((resolve) => {
     const headers: Record<string, string> = {}
@@ -50,7 +59,10 @@ function send(base: URL, path: string, init: { method?: string; body?: string; t
       { host: base.hostname, port: base.port, path, method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, ...(init.from ? { localAddress: init.from } : {}), agent: false },
       (response) => {
         const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        const keep = !(init.dropBody && response.statusCode === 200)
+        response.on('data', (chunk: Buffer) => {
+          if (keep) chunks.push(chunk)
+        })
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           let code: string | undefined
@@ -82,14 +94,25 @@ function percentile(values: number[], p: number): number {
 // ---- the server ----
 const dir = mkdtempSync(join(tmpdir(), 'factsift-soak-'))
 const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))
-const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port', '0', '--db', join(dir, 'soak.db'), '--log-level', 'warn'], {
-  stdio: ['ignore', 'pipe', 'pipe'],
+const probe = fileURLToPath(new URL('./loop-delay-probe.ts', import.meta.url))
+const profiling = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []
+const child = spawn(process.execPath, [...profiling, '--import', 'tsx', '--import', probe, cli, 'serve', '--port', '0', '--db', join(dir, 'soak.db'), '--log-level', 'warn'], {
+  stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   env: { ...process.env, FACTSIFT_API_KEYS: '' },
 })
+/** The server's event-loop delay, one sample a second (bench/loop-delay-probe.ts). */
+const loopSeconds: { t: number; second: LoopDelayFigures; rssMb: number; mainHeapMb: number; mainExternalMb: number }[] = []
+let loopTotal: LoopDelayFigures | null = null
+child.on('message', (message: LoopDelaySample) => {
+  if (!message?.loopDelay) return
+  const { t, second, rssMb, mainHeapMb, mainExternalMb } = message.loopDelay
+  loopSeconds.push({ t, second, rssMb, mainHeapMb, mainExternalMb })
+  loopTotal = message.loopDelay.total
+})
 const serverLog: string[] = []
-child.stderr.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
+child.stderr!.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()))
 const banner = await new Promise<string>((resolve, reject) => {
-  const lines = createInterface({ input: child.stdout })
+  const lines = createInterface({ input: child.stdout! })
   lines.on('line', (line) => {
     if (line.startsWith('factsift serve:')) resolve(line)
     else serverLog.push(line)
@@ -103,9 +126,20 @@ for (let i = 0; i < 600; i++) {
   await sleep(500)
 }
 
+/** The process's RSS: the main thread's heap and every analysis thread's. */
 function rssMb(): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024
+}
+
+/**
+ * The server's main thread (its task id is the process id) from the kernel: time on a CPU, time runnable but waiting
+ * for one (/proc/…/schedstat, ns), and how often it was preempted. Waiting is what a loaded machine adds to every delay.
+ */
+function mainThreadSched(): { cpuMs: number; waitMs: number; preempted: number } {
+  const [cpu, wait] = readFileSync(`/proc/${child.pid}/task/${child.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number)
+  const preempted = Number(/nr_involuntary_switches\s*:\s*(\d+)/.exec(readFileSync(`/proc/${child.pid}/task/${child.pid}/sched`, 'utf8'))?.[1] ?? NaN)
+  return { cpuMs: cpu! / 1e6, waitMs: wait! / 1e6, preempted }
 }
 
 // ---- bookkeeping ----
@@ -117,7 +151,8 @@ const minute = { requests: 0, health: [] as number[] }
 const health: number[] = []
 const healthDuringLarge: number[] = []
 const rss: { t: number; mb: number }[] = []
-let largeRunning = 0
+/** [start, end] of each large analysis (Date.now()); end is Infinity while it runs. */
+const largeSpans: [number, number][] = []
 let largeDone = 0
 const largeTimes: number[] = []
 const storedIds: string[] = []
@@ -138,6 +173,13 @@ async function backOff(answer: Answer): Promise<void> {
 // ---- the flood: 120 analyses at once, before the steady load ----
 const floodStatuses = new Map<string, number>()
 let floodWithoutRetryAfter = 0
+rss.push({ t: elapsedS(), mb: rssMb() })
+const schedAtStart = mainThreadSched()
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+const floodSpan: [number, number] = [Date.now(), Infinity]
+child.send('reset')
+const benchLoop = monitorEventLoopDelay({ resolution: 10 })
+benchLoop.enable()
 {
   const from = newClientAddress()
   const answers = await Promise.all(
@@ -148,6 +190,7 @@ let floodWithoutRetryAfter = 0
     floodStatuses.set(key, (floodStatuses.get(key) ?? 0) + 1)
     if ((answer.status === 503 || answer.status === 429) && !answer.retryAfter) floodWithoutRetryAfter++
   }
+  floodSpan[1] = Date.now()
   process.stderr.write(`flood of ${floodSize}: ${JSON.stringify(Object.fromEntries(floodStatuses))}\n`)
 }
 
@@ -216,9 +259,10 @@ async function invalidClient(k: number): Promise<void> {
 async function largeClient(): Promise<void> {
   const from = newClientAddress()
   while (!stopping) {
-    largeRunning++
-    const answer = await send(base, '/v1/analyze', { body: largeBody, from, timeoutMs: 300_000 })
-    largeRunning--
+    const span: [number, number] = [Date.now(), Infinity]
+    largeSpans.push(span)
+    const answer = await send(base, '/v1/analyze', { body: largeBody, from, timeoutMs: 300_000, dropBody: true })
+    span[1] = Date.now()
     largeDone++
     largeTimes.push(answer.ms)
     count('large', answer)
@@ -227,27 +271,65 @@ async function largeClient(): Promise<void> {
   }
 }
 
-async function prober(): Promise<void> {
+/**
+ * /healthz every 100 ms from a thread of its own: its clock is not held up by this process's event loop (which reads
+ * and parses reports). Each probe comes back as [start (Date.now()), milliseconds, status].
+ */
+const PROBER = `
+const http = require('node:http')
+const { parentPort, workerData } = require('node:worker_threads')
+let stopping = false
+parentPort.on('message', () => { stopping = true })
+const once = () => new Promise((resolve) => {
+  const at = Date.now()
+  const started = performance.now()
+  const request = http.get({ host: workerData.host, port: workerData.port, path: '/healthz', agent: false }, (response) => {
+    response.resume()
+    response.on('end', () => resolve([at, performance.now() - started, response.statusCode]))
+  })
+  request.setTimeout(30000, () => request.destroy(new Error('timeout')))
+  request.on('error', () => resolve([at, performance.now() - started, 0]))
+})
+;(async () => {
   while (!stopping) {
-    const answer = await send(base, '/healthz')
-    if (answer.status !== 200) count('health', answer)
-    health.push(answer.ms)
-    minute.health.push(answer.ms)
-    if (largeRunning > 0) healthDuringLarge.push(answer.ms)
-    await sleep(100)
+    parentPort.postMessage(await once())
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
+  parentPort.close()
+})()
+`
+
+function prober(): Promise<void> {
+  const worker = new Worker(PROBER, { eval: true, workerData: { host: base.hostname, port: Number(base.port) } })
+  worker.on('message', ([at, ms, status]: [number, number, number]) => {
+    if (status !== 200) count('health', { status, retryAfter: undefined, code: 'healthz', text: '', ms })
+    health.push(ms)
+    minute.health.push(ms)
+    if (largeSpans.some(([from, to]) => at >= from && at <= to)) healthDuringLarge.push(ms)
+  })
+  const stopper = setInterval(() => {
+    if (stopping) {
+      clearInterval(stopper)
+      worker.postMessage('stop')
+    }
+  }, 100)
+  return new Promise((resolve) => worker.once('exit', () => resolve()))
 }
 
 async function sampler(): Promise<void> {
   let lastMinute = 0
+  let loopFrom = 0
   while (!stopping) {
     rss.push({ t: elapsedS(), mb: rssMb() })
     if (elapsedS() - lastMinute >= 60 || elapsedS() * 1000 >= durationMs) {
       lastMinute = elapsedS()
+      const loop = loopSeconds.slice(loopFrom)
+      loopFrom = loopSeconds.length
       if (!asJson) {
         process.stderr.write(
           `${(elapsedS() / 60).toFixed(1)} min: ${minute.requests} requests, 5xx so far ${fiveXx.length}, /healthz p50 ${percentile(minute.health, 0.5).toFixed(1)} ` +
-            `p99 ${percentile(minute.health, 0.99).toFixed(1)} ms, RSS ${rss.at(-1)!.mb.toFixed(0)} MB, large done ${largeDone}\n`,
+            `p99 ${percentile(minute.health, 0.99).toFixed(1)} ms, server loop delay max ${Math.max(0, ...loop.map((s) => s.second.maxMs)).toFixed(0)} ms, ` +
+            `RSS ${rss.at(-1)!.mb.toFixed(0)} MB, large done ${largeDone}\n`,
         )
       }
       minute.requests = 0
@@ -269,6 +351,8 @@ await sleep(durationMs)
 stopping = true
 await Promise.all(tasks)
 rss.push({ t: elapsedS(), mb: rssMb() })
+const schedAtEnd = mainThreadSched()
+const loadAtEnd = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 
 // ---- results ----
 const windowS = Math.min(300, elapsedS() / 2)
@@ -281,6 +365,13 @@ const slope = (() => {
   const den = tail.reduce((s, x) => s + (x.t - mt) ** 2, 0)
   return den === 0 ? 0 : (num / den) * 60
 })()
+/** Server loop-delay seconds overlapping [from, to]: the worst second's max, and the p99 of the seconds' p99s. */
+const loopDuring = (spans: [number, number][]) => {
+  const seconds = loopSeconds.filter((s) => spans.some(([from, to]) => s.t >= from && s.t - 1000 <= to))
+  return { seconds: seconds.length, maxMs: Math.max(0, ...seconds.map((s) => s.second.maxMs)), p99OfSecondsP99Ms: percentile(seconds.map((s) => s.second.p99Ms), 0.99) }
+}
+const firstLargeStart = largeSpans[0]?.[0] ?? Infinity
+const beforeLarge = rss.filter((sample) => started + sample.t * 1000 <= firstLargeStart)
 const busy503 = fiveXx.filter((f) => f.status === 503 && f.code === 'E_SERVER_BUSY' && f.retryAfter).length
 const result = {
   minutes: Math.round((elapsedS() / 60) * 10) / 10,
@@ -293,6 +384,19 @@ const result = {
     maxMs: Math.max(...health),
     whileLarge: { probes: healthDuringLarge.length, p50Ms: percentile(healthDuringLarge, 0.5), p99Ms: percentile(healthDuringLarge, 0.99) },
   },
+  // The server's main thread, sampled every 10 ms: how late a timer fired (ms beyond the 10 ms resolution).
+  serverLoopDelay: {
+    total: loopTotal as LoopDelayFigures | null,
+    whileLarge: loopDuring(largeSpans),
+    duringFlood: loopDuring([floodSpan]),
+  },
+  serverMainThread: {
+    cpuS: Math.round(schedAtEnd.cpuMs - schedAtStart.cpuMs) / 1000,
+    waitingForCpuS: Math.round(schedAtEnd.waitMs - schedAtStart.waitMs) / 1000,
+    preempted: schedAtEnd.preempted - schedAtStart.preempted,
+  },
+  loadAverage: { start: loadAtStart, end: loadAtEnd },
+  benchLoopDelay: { p99Ms: Math.round(benchLoop.percentile(99) / 1e4) / 100, maxMs: Math.round(benchLoop.max / 1e4) / 100 },
   large: { done: largeDone, mb: largeMb, secondsEach: largeTimes.map((ms) => Math.round(ms / 100) / 10) },
   flood: { size: floodSize, statuses: Object.fromEntries(floodStatuses), refusalsWithoutRetryAfter: floodWithoutRetryAfter },
   rss: {
@@ -301,6 +405,13 @@ const result = {
     lastWindowMinMb: Math.round(Math.min(...tail.map((s) => s.mb))),
     lastWindowMaxMb: Math.round(Math.max(...tail.map((s) => s.mb))),
     lastWindowSlopeMbPerMin: Math.round(slope * 10) / 10,
+    beforeFirstLargeMb: beforeLarge.length ? Math.round(Math.max(...beforeLarge.map((s) => s.mb))) : null,
+    peakMb: Math.round(Math.max(...rss.map((s) => s.mb))),
+    endMb: Math.round(rss.at(-1)!.mb),
+    /** The server's main thread alone (V8 heap used, external buffers), every 30 s: [s since start, heap MB, external MB]. */
+    mainThread: loopSeconds
+      .filter((_, i) => i % 30 === 0)
+      .map((s) => [Math.round((s.t - started) / 1000), s.mainHeapMb, s.mainExternalMb]),
   },
 }
 child.kill('SIGTERM')
@@ -319,10 +430,17 @@ if (asJson) {
         (r.fiveXx.examples.length ? ` e.g. ${JSON.stringify(r.fiveXx.examples)}` : ''),
       `/healthz: ${r.healthz.probes} probes, p50 ${r.healthz.p50Ms.toFixed(1)} ms, p99 ${r.healthz.p99Ms.toFixed(1)} ms, max ${r.healthz.maxMs.toFixed(0)} ms; ` +
         `while a ${largeMb} MB analysis ran: ${r.healthz.whileLarge.probes} probes, p99 ${r.healthz.whileLarge.p99Ms.toFixed(1)} ms`,
+      `server event-loop delay: ${r.serverLoopDelay.total ? `p50 ${r.serverLoopDelay.total.p50Ms} ms, p99 ${r.serverLoopDelay.total.p99Ms} ms, max ${r.serverLoopDelay.total.maxMs} ms` : 'no samples'}; ` +
+        `while a ${largeMb} MB analysis ran: max ${r.serverLoopDelay.whileLarge.maxMs} ms (p99 of per-second p99 ${r.serverLoopDelay.whileLarge.p99OfSecondsP99Ms} ms); ` +
+        `during the flood: max ${r.serverLoopDelay.duringFlood.maxMs} ms; bench's own loop: p99 ${r.benchLoopDelay.p99Ms} ms, max ${r.benchLoopDelay.maxMs} ms`,
+      `server main thread: ${r.serverMainThread.cpuS} s on a CPU, ${r.serverMainThread.waitingForCpuS} s runnable but waiting for one, ` +
+        `preempted ${r.serverMainThread.preempted} times; load average ${r.loadAverage.start} at the start, ${r.loadAverage.end} at the end`,
       `large analyses: ${r.large.done}, seconds each ${JSON.stringify(r.large.secondsEach)}`,
       `flood of ${r.flood.size}: ${JSON.stringify(r.flood.statuses)}; refusals without Retry-After: ${r.flood.refusalsWithoutRetryAfter}`,
       `RSS MB over time [s, MB]: ${JSON.stringify(r.rss.samples.filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 24)) === 0 || i === all.length - 1))}`,
-      `RSS over the last ${r.rss.lastWindowS} s: ${r.rss.lastWindowMinMb}–${r.rss.lastWindowMaxMb} MB, trend ${r.rss.lastWindowSlopeMbPerMin} MB/min`,
+      `RSS over the last ${r.rss.lastWindowS} s: ${r.rss.lastWindowMinMb}–${r.rss.lastWindowMaxMb} MB, trend ${r.rss.lastWindowSlopeMbPerMin} MB/min; ` +
+        `before the first large analysis ${r.rss.beforeFirstLargeMb ?? '–'} MB, peak ${r.rss.peakMb} MB, at the end ${r.rss.endMb} MB`,
+      `main thread alone [s, heap MB, external MB]: ${JSON.stringify(r.rss.mainThread)}`,
     ].join('\n') + '\n',
   )
 }

@@ -50,8 +50,8 @@ port.on('message', async (item: BatchItem | null) => {
   }
 })
 // Loading the models and dictionaries and compiling the hot paths costs ~0.5 s on the first article; pay it before
-// saying ready, while the main thread is still counting the input.
-await engine.analyze({ text: WARM_UP_TEXT }).catch(() => undefined)
+// saying ready, while the main thread is still counting the input. A thread started for one large item skips it.
+if (setup.warmUp !== false) await engine.analyze({ text: WARM_UP_TEXT }).catch(() => undefined)
 port.postMessage({ ready: true })
 
 async function analyzeItem(item: BatchItem): Promise<WorkerResult> {

@@ -85,10 +85,51 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
     })),
   )
 
+  const alone = new Set<Promise<unknown>>()
+  /**
+   * One item in a thread started for it and stopped after it (no warm-up): a 4 MB article's ~400 MB of heap and its
+   * 26 MB report go back to the system with the thread instead of staying in a pool thread's grown heap, and the pool
+   * threads keep analyzing small items meanwhile. A failure of that thread (even running out of memory) fails only
+   * this item. Starting a thread costs its engine's loading (~1 s): worth it for inputs that take tens of seconds. The
+   * caller bounds how many run at once (the server's admission: one).
+   */
+  const runAlone = async (item: BatchItem): Promise<WorkerResult> => {
+    const options = { workerData: { ...setup, warmUp: false } satisfies WorkerSetup, resourceLimits }
+    const worker = fromSource ? new Worker(bootstrap, { ...options, eval: true }) : new Worker(entry, options)
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve))
+    const done = new Promise<WorkerResult>((resolve, reject) => {
+      worker.on('message', (message: WorkerResult | { ready: true }) => {
+        if ('ready' in message) worker.postMessage(item)
+        else resolve(message)
+      })
+      worker.once('error', reject)
+      void exited.then((code) => reject(new FactsiftError('E_INTERNAL', `an analysis thread stopped unexpectedly (exit code ${code})`)))
+    })
+    const finished = done.then(
+      () => undefined,
+      () => undefined,
+    )
+    alone.add(exited)
+    void exited.then(() => alone.delete(exited))
+    // Ask it to close its store and stop once it answered; stop it outright if it does not (or when it failed).
+    void finished.then(() => {
+      worker.postMessage(null)
+      const stop = setTimeout(() => void worker.terminate(), 10_000)
+      stop.unref()
+      void exited.then(() => clearTimeout(stop))
+    })
+    return await done.catch((error: unknown) => {
+      void worker.terminate()
+      throw error instanceof FactsiftError ? error : new FactsiftError('E_INTERNAL', `an analysis thread failed: ${(error as Error).message}`)
+    })
+  }
+
   return {
     threads,
-    run(item: BatchItem): Promise<WorkerResult> {
+    /** `alone`: analyze it in a thread of its own (see runAlone); for the server's large inputs. */
+    run(item: BatchItem, options: { alone?: boolean } = {}): Promise<WorkerResult> {
       if (failure) return Promise.reject(failure)
+      if (options.alone && !closing) return runAlone(item)
       return new Promise((resolve, reject) => {
         waiting.push({ item, resolve, reject })
         dispatch()
@@ -97,7 +138,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
     async close(): Promise<void> {
       closing = true
       for (const slot of slots) slot.worker.postMessage(null)
-      await Promise.all(slots.map((slot) => slot.exited))
+      await Promise.all([...slots.map((slot) => slot.exited), ...alone])
     },
   }
 }

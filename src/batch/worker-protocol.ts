@@ -28,6 +28,8 @@ export interface WorkerSetup {
    * a 4 MB article's 26 MB report would otherwise hold its event loop (and /healthz) for a good part of a second.
    */
   storage?: StoragePolicy
+  /** Analyze a short text before saying ready (default true); off for a thread started for one large item. */
+  warmUp?: boolean
 }
 
 /** What the batch summary needs from a report. */

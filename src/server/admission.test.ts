@@ -63,6 +63,24 @@ test('large inputs run one at a time; small ones behind a waiting large one go a
   await second
 })
 
+test('largeApart: a large input takes its own slot, not one of the `concurrency` slots small ones use', async () => {
+  const c = controlled()
+  const admission = createAdmission(c.run, { ...LIMITS, largeApart: true })
+  const big = (name: string) => `${name.padEnd(8)}${'x'.repeat(1500)}`
+  const jobs = [admission.submit({ text: big('L1') }, {}), admission.submit({ text: big('L2') }, {})]
+  jobs.push(...['s1', 's2', 's3'].map((name) => admission.submit({ text: name }, {})))
+  assert.deepEqual(c.started, ['L1', 's1', 's2'], 'L1 beside two small ones; L2 waits for the large slot, s3 for a small one')
+  assert.deepEqual(admission.stats(), { running: 3, runningLarge: 1, waiting: 2, pendingBytes: 2 * 1508 + 6 })
+  c.finish('L1')
+  await new Promise((resolve) => setImmediate(resolve))
+  assert.deepEqual(c.started, ['L1', 's1', 's2', 'L2'])
+  for (const name of ['s1', 's2']) c.finish(name)
+  await new Promise((resolve) => setImmediate(resolve))
+  assert.deepEqual(c.started, ['L1', 's1', 's2', 'L2', 's3'])
+  for (const name of ['L2', 's3']) c.finish(name)
+  assert.equal((await Promise.all(jobs)).length, 5)
+})
+
 test('input bytes held are capped: past maxPendingBytes the request is refused, but one request alone always fits', async () => {
   const c = controlled()
   const admission = createAdmission(c.run, { ...LIMITS, maxPendingBytes: 2000, largeBytes: 100_000 })

@@ -11,6 +11,11 @@ export interface AdmissionOptions {
   largeBytes: number
   /** Large analyses running at once (default 1): a 4 MB article takes ~400 MB while it is analyzed. */
   maxLarge: number
+  /**
+   * Large analyses have their own slots (`maxLarge`) beside `concurrency`: true when they run in threads of their own
+   * (worker threads), so a 4 MB article does not take a pool thread's slot from small ones. Default false.
+   */
+  largeApart?: boolean
   /** Input bytes held by admitted requests (running and waiting) together; past it, 503 (default 4 × the body limit). */
   maxPendingBytes: number
   /**
@@ -71,11 +76,17 @@ export function createAdmission<O, R>(run: (input: ArticleInput, options: O) => 
   const busy = (why: string) =>
     new FactsiftError('E_SERVER_BUSY', `the server is at capacity (${why}); retry later`, { retryAfter: retryAfterSeconds() })
 
+  /** Whether `job` may start now: a free slot of its kind (large ones also need a general slot unless kept apart). */
+  const hasSlot = (job: Job<O, R>) => {
+    if (limits.largeApart) return job.large ? runningLarge < limits.maxLarge : running - runningLarge < limits.concurrency
+    return running < limits.concurrency && (!job.large || runningLarge < limits.maxLarge)
+  }
+
   const pump = () => {
-    for (let i = 0; i < waiting.length && running < limits.concurrency; ) {
+    for (let i = 0; i < waiting.length; ) {
       const job = waiting[i]!
       // A large input waits for the large slot; smaller ones behind it go ahead (it gets the first free slot after).
-      if (job.large && runningLarge >= limits.maxLarge) {
+      if (!hasSlot(job)) {
         i++
         continue
       }

@@ -4,6 +4,7 @@ import { FactsiftError, ERROR_CODES, type ErrorCode } from '../errors.js'
 import type { ArticleInput } from '../ingest/types.js'
 import type { StoragePolicy } from '../store/storage-policy.js'
 import type { AnalysisOutcome, AnalyzeOptions } from './route-context.js'
+import { DEFAULT_ADMISSION, inputBytes } from './admission.js'
 
 export interface AnalysisThreadsOptions {
   /** Worker threads; each loads its own engine (models, dictionaries), so each costs memory and start-up time. */
@@ -11,6 +12,11 @@ export interface AnalysisThreadsOptions {
   /** The store location the workers open for fact-check matching, lateral reading and saving reports (the server's). */
   db?: string
   limits: Partial<Limits>
+  /**
+   * An input of at least this many bytes is analyzed in a thread started for it and stopped after it (default 1 MB,
+   * the admission's "large"): its memory returns to the system and the pool threads go on with small inputs.
+   */
+  largeBytes?: number
 }
 
 export interface AnalysisPool {
@@ -19,8 +25,9 @@ export interface AnalysisPool {
 }
 
 /**
- * Starts the workers; `analyze` resolves with the report's JSON text (saved by the thread when asked) or rejects with
- * the worker's FactsiftError. The main thread only passes strings: no report object crosses, none is serialized there.
+ * Starts the workers; `analyze` resolves with the report's JSON bytes (saved by the thread when asked) or rejects with
+ * the worker's FactsiftError. The main thread only passes the input and bytes: no report object crosses, none is
+ * serialized there. Large inputs run in a thread of their own (see `largeBytes`).
  */
 export async function createAnalysisPool(options: AnalysisThreadsOptions, storage: StoragePolicy): Promise<AnalysisPool> {
   const { createWorkerPool } = await import('../batch/worker-pool.js')
@@ -30,11 +37,12 @@ export async function createAnalysisPool(options: AnalysisThreadsOptions, storag
     output: 'json',
     storage,
   })
+  const largeBytes = options.largeBytes ?? DEFAULT_ADMISSION.largeBytes
   let seq = 0
   return {
     async analyze(input, { store }) {
       const n = seq++
-      const result = await pool.run({ seq: n, id: String(n), where: 'request', input, store })
+      const result = await pool.run({ seq: n, id: String(n), where: 'request', input, store }, { alone: inputBytes(input) >= largeBytes })
       if (result.json !== undefined) return { json: result.json, storedId: result.storedId ?? null }
       const code = (result.error?.code ?? 'E_INTERNAL') as ErrorCode
       throw new FactsiftError(code in ERROR_CODES ? code : 'E_INTERNAL', result.error?.message ?? 'analysis failed')

@@ -60,13 +60,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   const store = options.store === undefined ? (options.engine.services.store ?? null) : options.store
   const storage: StoragePolicy = { ...DEFAULT_STORAGE_POLICY, ...options.storage }
-  const pool = options.analysisThreads ? await createAnalysisPool(options.analysisThreads, storage) : null
+  const largeBytes = options.admission?.largeBytes ?? DEFAULT_ADMISSION.largeBytes
+  const pool = options.analysisThreads ? await createAnalysisPool({ largeBytes, ...options.analysisThreads }, storage) : null
   if (pool) app.addHook('onClose', () => pool.close())
   const run: (input: Parameters<RouteContext['analyze']>[0], o: AnalyzeOptions) => Promise<AnalysisOutcome> = pool
     ? (input, o) => pool.analyze(input, o)
     : createInProcessAnalysis(options.engine, store, storage)
   const limits: AdmissionOptions = {
     concurrency: pool ? options.analysisThreads!.count * 2 : 1,
+    // With threads, a large input runs in a thread of its own (analysis-pool.ts), not in a pool thread's slot.
+    largeApart: pool !== null,
     maxPendingBytes: 4 * bodyLimit,
     ...DEFAULT_ADMISSION,
     ...options.admission,

@@ -1,6 +1,7 @@
 // SQLite home of the reference corpus: articles keyed by URL or content hash, mirrored into an FTS5 index (BM25).
 import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
+import { watchOtherWriters } from './data-version.js'
 import type { CorpusArticle, CorpusRepository, CorpusSearchOptions, CorpusStats, CorpusUpsertCounts } from '../corpus-repository.js'
 import { buildMatchQuery, queryTerms } from '../../search/fts-query.js'
 import { chooseRareTerms, commonTermLimit } from '../../search/term-selection.js'
@@ -100,7 +101,14 @@ export function createRepository(db: Database.Database): CorpusRepository {
     return counts
   })
 
+  const writtenElsewhere = watchOtherWriters(db)
+
+  /** Counts and frequencies, fresh when another connection (the server's main thread, another process) wrote. */
   function total(): number {
+    if (writtenElsewhere()) {
+      frequencyCache = new Map()
+      totalCache = null
+    }
     totalCache ??= countAll.get() as number
     return totalCache
   }

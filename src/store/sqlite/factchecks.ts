@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { SqliteMigration } from './migrate.js'
+import { watchOtherWriters } from './data-version.js'
 import type {
   FactCheckRecord,
   FactCheckRepository,
@@ -126,7 +127,16 @@ export function createRepository(db: Database.Database): FactCheckRepository {
     return counts
   })
 
+  const writtenElsewhere = watchOtherWriters(db)
+  /** Imports by another connection (the server's main thread, while analysis threads match) make the caches stale. */
+  function dropCachesIfWrittenElsewhere(): void {
+    if (!writtenElsewhere()) return
+    dfCache = new Map()
+    totalCache = null
+  }
+
   function total(): number {
+    dropCachesIfWrittenElsewhere()
     totalCache ??= countAll.get() as number
     return totalCache
   }
@@ -161,6 +171,7 @@ export function createRepository(db: Database.Database): FactCheckRepository {
       return total()
     },
     async search(text, limit) {
+      dropCachesIfWrittenElsewhere()
       const terms = selectTerms(text)
       if (terms.length === 0 || limit <= 0) return []
       const rows = searchStatement.all(buildMatchQuery(terms), limit) as (FactCheckRow & { score: number })[]
