@@ -52,31 +52,46 @@ function tableFor(script: string): ScriptTable {
   const profiles = data[script]!
   const languages = Object.keys(profiles)
   const ranks = new Map<string, number[]>()
+  // Encodable trigrams are kept as (code, rank) per language and counted per code, then laid out by code: no map entry
+  // or string is kept for them (this runs once per script, on the first article: it is part of the CLI's cold start).
+  const offsets = new Int32Array(CODES + 1)
+  const lastLanguage = new Int32Array(CODES).fill(-1)
+  const listed: Int32Array[] = []
   languages.forEach((language, index) => {
     const model = profiles[language]!.split('|')
     // franc: `weight = model.length; while (weight--) trigrams[model[weight]] = weight`: a trigram listed twice keeps
-    // its first (lowest) rank.
-    const seen = new Map<string, number>()
-    for (let weight = model.length - 1; weight >= 0; weight--) seen.set(model[weight]!, weight)
-    for (const [trigram, rank] of seen) {
-      const list = ranks.get(trigram)
-      if (list) list.push(index, rank)
-      else ranks.set(trigram, [index, rank])
+    // its first (lowest) rank, so the model is read from the front and repeats are skipped.
+    const codeRanks = new Int32Array(2 * model.length)
+    let n = 0
+    const seen = new Set<string>()
+    for (let weight = 0; weight < model.length; weight++) {
+      const trigram = model[weight]!
+      const code = trigram.length === 3 ? trigramCode(trigram, 0) : -1
+      if (code >= 0) {
+        if (lastLanguage[code] === index) continue
+        lastLanguage[code] = index
+        codeRanks[n++] = code
+        codeRanks[n++] = weight
+        offsets[code + 1]! += 2
+      } else if (!seen.has(trigram)) {
+        seen.add(trigram)
+        const list = ranks.get(trigram)
+        if (list) list.push(index, weight)
+        else ranks.set(trigram, [index, weight])
+      }
     }
+    listed.push(codeRanks.subarray(0, n))
   })
-  // Encodable trigrams move from the map to the offset table.
-  const offsets = new Int32Array(CODES + 1)
-  const byCode: [number, number[]][] = []
-  for (const [trigram, list] of ranks) {
-    const code = trigram.length === 3 ? trigramCode(trigram, 0) : -1
-    if (code < 0) continue
-    byCode.push([code, list])
-    offsets[code + 1] = list.length
-    ranks.delete(trigram)
-  }
   for (let code = 0; code < CODES; code++) offsets[code + 1]! += offsets[code]!
   const pairs = new Int32Array(offsets[CODES]!)
-  for (const [code, list] of byCode) pairs.set(list, offsets[code]!)
+  const next = offsets.slice(0, CODES)
+  listed.forEach((codeRanks, index) => {
+    for (let k = 0; k < codeRanks.length; k += 2) {
+      const code = codeRanks[k]!
+      pairs[next[code]!++] = index
+      pairs[next[code]!++] = codeRanks[k + 1]!
+    }
+  })
   table = { languages, ranks, offsets, pairs }
   tables.set(script, table)
   return table
@@ -124,8 +139,9 @@ const SCRIPTS = Object.keys(expressions)
  * classes plus surrogate-pair sequences, so no match spans an ASCII character and a non-ASCII one (checked once below:
  * anything else sends every sample to franc's own count).
  */
+const WHOLE_MATCH = SCRIPTS.map((script) => new RegExp(`^(?:${expressions[script]!.source})$`))
 const ASCII_SCRIPTS: number[][] = Array.from({ length: 128 }, (_, code) =>
-  SCRIPTS.flatMap((script, index) => (new RegExp(`^(?:${expressions[script]!.source})$`).test(String.fromCharCode(code)) ? [index] : [])))
+  SCRIPTS.flatMap((_, index) => (WHOLE_MATCH[index]!.test(String.fromCharCode(code)) ? [index] : [])))
 const SPLIT_SAFE = SCRIPTS.every((script) => {
   const source = expressions[script]!.source
   // Alternatives: a class, or a high-surrogate escape/class followed by a class or a low-surrogate escape.
