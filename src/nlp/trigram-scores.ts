@@ -1,9 +1,10 @@
 // franc-min's `francAll(value, { minLength })`, with the same results, computed faster: franc compares the sample's
 // trigrams with every language's 300-trigram profile through an object lookup per (trigram, language) pair; here each
 // script's profiles are folded once into one table trigram → (language, rank), so a sample costs one lookup per
-// distinct trigram. Distances are the same integer sums, sorted and normalized exactly as franc does (checked against
-// francAll in trigram-scores.test.ts). Anything this does not handle (a script with one language, no script) goes to
-// francAll itself.
+// distinct trigram: an array index for trigrams of lower-case ASCII letters, space and ASCII punctuation above '@'
+// (nearly all of an English sample), a map lookup for the rest. Distances are the same integer sums, sorted and
+// normalized exactly as franc does (checked against francAll in trigram-scores.test.ts). Anything this does not handle
+// (a script with one language, no script) goes to francAll itself.
 import { francAll } from 'franc-min'
 import { data } from 'franc-min/data.js'
 import { expressions } from 'franc-min/expressions.js'
@@ -14,8 +15,33 @@ const MAX_DIFFERENCE = 300
 
 interface ScriptTable {
   languages: string[]
-  /** trigram → flat pairs [languageIndex, rank, languageIndex, rank, …] */
+  /** trigram → flat pairs [languageIndex, rank, languageIndex, rank, …], for trigrams `asciiCode` cannot encode */
   ranks: Map<string, number[]>
+  /** The pairs of an encodable trigram `code`: pairs[offsets[code]] up to pairs[offsets[code + 1]] (no string, no hashing). */
+  offsets: Int32Array
+  pairs: Int32Array
+}
+
+// After cleaning (ASCII punctuation below 'A' and digits gone, lower case, single spaces) most trigrams of Latin-script
+// text are made of these 38 characters: each gets a small code, and a trigram of them one integer below 38³.
+const BASE = 38
+const ASCII_CODE = new Int8Array(128).fill(-1)
+ASCII_CODE[0x20] = 0
+for (let c = 0x61; c <= 0x7a; c++) ASCII_CODE[c] = c - 0x60
+for (let c = 0x5b; c <= 0x60; c++) ASCII_CODE[c] = 27 + c - 0x5b
+for (let c = 0x7b; c <= 0x7f; c++) ASCII_CODE[c] = 33 + c - 0x7b
+const CODES = BASE * BASE * BASE
+
+function charCode(unit: number): number {
+  return unit < 128 ? ASCII_CODE[unit]! : -1
+}
+
+/** The integer code of the trigram at `text[i..i+3)`, or -1 when one of its characters has no small code. */
+function trigramCode(text: string, i: number): number {
+  const a = charCode(text.charCodeAt(i))
+  const b = charCode(text.charCodeAt(i + 1))
+  const c = charCode(text.charCodeAt(i + 2))
+  return a < 0 || b < 0 || c < 0 ? -1 : (a * BASE + b) * BASE + c
 }
 
 const tables = new Map<string, ScriptTable>()
@@ -26,32 +52,85 @@ function tableFor(script: string): ScriptTable {
   const profiles = data[script]!
   const languages = Object.keys(profiles)
   const ranks = new Map<string, number[]>()
+  // Encodable trigrams are kept as (code, rank) per language and counted per code, then laid out by code: no map entry
+  // or string is kept for them (this runs once per script, on the first article: it is part of the CLI's cold start).
+  const offsets = new Int32Array(CODES + 1)
+  const lastLanguage = new Int32Array(CODES).fill(-1)
+  const listed: Int32Array[] = []
   languages.forEach((language, index) => {
     const model = profiles[language]!.split('|')
     // franc: `weight = model.length; while (weight--) trigrams[model[weight]] = weight`: a trigram listed twice keeps
-    // its first (lowest) rank.
-    const seen = new Map<string, number>()
-    for (let weight = model.length - 1; weight >= 0; weight--) seen.set(model[weight]!, weight)
-    for (const [trigram, rank] of seen) {
-      const list = ranks.get(trigram)
-      if (list) list.push(index, rank)
-      else ranks.set(trigram, [index, rank])
+    // its first (lowest) rank, so the model is read from the front and repeats are skipped.
+    const codeRanks = new Int32Array(2 * model.length)
+    let n = 0
+    const seen = new Set<string>()
+    for (let weight = 0; weight < model.length; weight++) {
+      const trigram = model[weight]!
+      const code = trigram.length === 3 ? trigramCode(trigram, 0) : -1
+      if (code >= 0) {
+        if (lastLanguage[code] === index) continue
+        lastLanguage[code] = index
+        codeRanks[n++] = code
+        codeRanks[n++] = weight
+        offsets[code + 1]! += 2
+      } else if (!seen.has(trigram)) {
+        seen.add(trigram)
+        const list = ranks.get(trigram)
+        if (list) list.push(index, weight)
+        else ranks.set(trigram, [index, weight])
+      }
+    }
+    listed.push(codeRanks.subarray(0, n))
+  })
+  for (let code = 0; code < CODES; code++) offsets[code + 1]! += offsets[code]!
+  const pairs = new Int32Array(offsets[CODES]!)
+  const next = offsets.slice(0, CODES)
+  listed.forEach((codeRanks, index) => {
+    for (let k = 0; k < codeRanks.length; k += 2) {
+      const code = codeRanks[k]!
+      pairs[next[code]!++] = index
+      pairs[next[code]!++] = codeRanks[k + 1]!
     }
   })
-  table = { languages, ranks }
+  table = { languages, ranks, offsets, pairs }
   tables.set(script, table)
   return table
 }
 
-/** trigram-utils' `asDictionary` as a Map: the cleaned, space-padded, lower-cased value's trigram counts. */
-function trigramCounts(value: string): Map<string, number> {
+/** Counts of encodable trigrams by code (reset after each sample), and the codes seen in the current sample. */
+const codeCounts = new Uint16Array(CODES)
+let seenCodes = new Int32Array(4096)
+
+interface TrigramCounts {
+  /** Distinct encodable trigrams: their codes are seenCodes[0..codes), their counts in codeCounts. */
+  codes: number
+  /** The other trigrams' counts. */
+  others: Map<string, number>
+}
+
+/**
+ * trigram-utils' `asDictionary`: the cleaned, space-padded, lower-cased value's trigram counts, encodable trigrams
+ * counted by code. The caller reads the counts, then calls `resetCounts`.
+ */
+function trigramCounts(value: string): TrigramCounts {
   const cleaned = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' '
-  const counts = new Map<string, number>()
+  const others = new Map<string, number>()
+  if (seenCodes.length < cleaned.length) seenCodes = new Int32Array(cleaned.length)
+  let codes = 0
   for (let i = 0; i + 3 <= cleaned.length; i++) {
+    const code = trigramCode(cleaned, i)
+    if (code >= 0) {
+      if (codeCounts[code]++ === 0) seenCodes[codes++] = code
+      continue
+    }
     const trigram = cleaned.slice(i, i + 3)
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1)
+    others.set(trigram, (others.get(trigram) ?? 0) + 1)
   }
-  return counts
+  return { codes, others }
+}
+
+function resetCounts(counts: TrigramCounts): void {
+  for (let k = 0; k < counts.codes; k++) codeCounts[seenCodes[k]!] = 0
 }
 
 const SCRIPTS = Object.keys(expressions)
@@ -60,8 +139,9 @@ const SCRIPTS = Object.keys(expressions)
  * classes plus surrogate-pair sequences, so no match spans an ASCII character and a non-ASCII one (checked once below:
  * anything else sends every sample to franc's own count).
  */
+const WHOLE_MATCH = SCRIPTS.map((script) => new RegExp(`^(?:${expressions[script]!.source})$`))
 const ASCII_SCRIPTS: number[][] = Array.from({ length: 128 }, (_, code) =>
-  SCRIPTS.flatMap((script, index) => (new RegExp(`^(?:${expressions[script]!.source})$`).test(String.fromCharCode(code)) ? [index] : [])))
+  SCRIPTS.flatMap((_, index) => (WHOLE_MATCH[index]!.test(String.fromCharCode(code)) ? [index] : [])))
 const SPLIT_SAFE = SCRIPTS.every((script) => {
   const source = expressions[script]!.source
   // Alternatives: a class, or a high-surrogate escape/class followed by a class or a low-surrogate escape.
@@ -110,11 +190,20 @@ export function trigramScores(value: string, minLength: number): [string, number
   const sample = value.slice(0, MAX_LENGTH)
   const script = topScript(sample)
   if (!script || !(script in data)) return francAll(value, { minLength })
-  const { languages, ranks } = tableFor(script)
+  const { languages, ranks, offsets, pairs } = tableFor(script)
   const counts = trigramCounts(sample)
   // distance(language) = Σ over the sample's trigrams of |count − rank − 1| where the profile has it, else 300.
-  const distances = new Array<number>(languages.length).fill(counts.size * MAX_DIFFERENCE)
-  for (const [trigram, count] of counts) {
+  // Integer sums, so the order trigrams are visited in does not matter.
+  const distances = new Array<number>(languages.length).fill((counts.codes + counts.others.size) * MAX_DIFFERENCE)
+  for (let k = 0; k < counts.codes; k++) {
+    const code = seenCodes[k]!
+    const count = codeCounts[code]!
+    for (let i = offsets[code]!; i < offsets[code + 1]!; i += 2) {
+      distances[pairs[i]!]! -= MAX_DIFFERENCE - Math.abs(count - pairs[i + 1]! - 1)
+    }
+  }
+  resetCounts(counts)
+  for (const [trigram, count] of counts.others) {
     const list = ranks.get(trigram)
     if (!list) continue
     for (let i = 0; i < list.length; i += 2) {

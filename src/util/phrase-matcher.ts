@@ -17,19 +17,59 @@ export function createPhraseMatcher(phrases: readonly string[]): { find(text: st
         .map((word) => escapeRegex(word).replace(/'/g, "['’]"))
         .join('\\s+')
     })
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+  const source = `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`
+  const pattern = new RegExp(source, 'giu')
+  const sticky = new RegExp(source, 'iuy')
+  const starts = asciiStarts(phrases)
+  const toMatch = (m: RegExpExecArray): PhraseMatch => ({ start: m.index, end: m.index + m[0].length, phrase: byKey.get(foldKey(m[0])) ?? m[0].toLowerCase() })
   return {
     find(text, from = 0, to = text.length) {
       const matches: PhraseMatch[] = []
-      pattern.lastIndex = from
-      for (let m = pattern.exec(text); m !== null && m.index < to; m = pattern.exec(text)) {
-        const end = m.index + m[0].length
-        if (end > to) break
-        matches.push({ start: m.index, end, phrase: byKey.get(foldKey(m[0])) ?? m[0].toLowerCase() })
+      if (!starts) {
+        pattern.lastIndex = from
+        for (let m = pattern.exec(text); m !== null && m.index < to; m = pattern.exec(text)) {
+          if (m.index + m[0].length > to) break
+          matches.push(toMatch(m))
+        }
+        return matches
+      }
+      // The same leftmost, non-overlapping matches, but the regex is tried only where one can start: a character that
+      // can begin a phrase, not right after an ASCII letter or digit. Non-ASCII characters are tried too (under /iu "K"
+      // and "ſ" match "k" and "s"), except surrogates: no phrase starts with one.
+      for (let at = from; at < to; at++) {
+        const code = text.charCodeAt(at)
+        if (code < 128 ? !starts[code] : code >= 0xd800 && code <= 0xdfff) continue
+        if (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1))) continue
+        sticky.lastIndex = at
+        const m = sticky.exec(text)
+        if (m === null) continue
+        if (m.index + m[0].length > to) break
+        matches.push(toMatch(m))
+        at = m.index + m[0].length - 1
       }
       return matches
     },
   }
+}
+
+/**
+ * ASCII codes a phrase can start with (letters in both cases), or null when a phrase starts with a character outside
+ * [A-Za-z0-9] (whose case-insensitive matches are not worked out here: the plain regex search is used then).
+ */
+function asciiStarts(phrases: readonly string[]): Uint8Array | null {
+  const starts = new Uint8Array(128)
+  for (const phrase of phrases) {
+    const first = phrase.charCodeAt(0)
+    if (!isAsciiAlnum(first)) return null
+    starts[first] = 1
+    if (first >= 0x41 && first <= 0x5a) starts[first + 32] = 1
+    if (first >= 0x61 && first <= 0x7a) starts[first - 32] = 1
+  }
+  return starts
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 }
 
 function foldKey(phrase: string): string {

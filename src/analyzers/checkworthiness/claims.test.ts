@@ -111,3 +111,18 @@ test('model validation rejects a model whose layout differs from the code', () =
   wrongDims.logistic.dims = 5
   assert.throws(() => validateCheckworthinessModel(wrongDims), /dims/)
 })
+
+test('scoring only some units gives the same scores as scoring all of them (the shipped model, with neighbours)', async () => {
+  const { createModelLoader } = await import('../../models/loader.js')
+  const { loadScorer } = await import('./load-scorer.js')
+  const shipped = loadScorer(createModelLoader())
+  const doc = annotatedText(`${text} The mayor said taxes rose 4 percent, and the budget grew. Nobody knows why.`)
+  const all = shipped.scoreUnits(doc, doc.sentences)
+  for (const only of [[0], [2, 3], [doc.sentences.length - 1], [1, 4]]) {
+    const some = shipped.scoreUnits(doc, doc.sentences, only)
+    for (let k = 0; k < doc.sentences.length; k++) {
+      if (only.includes(k)) assert.equal(some.probability[k], all.probability[k], `unit ${k} of ${only}`)
+      else assert.ok(Number.isNaN(some.probability[k]!))
+    }
+  }
+})

@@ -102,12 +102,12 @@ function splitSentenceScores(doc: AnnotatedDocument, scorer: CheckworthinessScor
   const split = [...counts].filter(([, n]) => n > 1).map(([index]) => index)
   const probability = new Map<number, number>()
   if (split.length === 0) return probability
-  // Neighbours matter to the scorer, so every sentence that holds a claim is scored; only the split ones are kept.
+  // Neighbours matter to the scorer: each split sentence is scored among every sentence that holds a claim, but only
+  // the split ones (and the cues of their neighbours) are computed.
   const sentences = [...counts.keys()].map((index) => doc.sentences[index]!)
-  const scores = scorer.scoreUnits(doc, sentences)
-  sentences.forEach((s, k) => {
-    if (counts.get(s.index)! > 1) probability.set(s.index, scores.probability[k]!)
-  })
+  const only = sentences.flatMap((s, k) => (counts.get(s.index)! > 1 ? [k] : []))
+  const scores = scorer.scoreUnits(doc, sentences, only)
+  for (const k of only) probability.set(sentences[k]!.index, scores.probability[k]!)
   return probability
 }
 

@@ -102,14 +102,24 @@ function isPast(t: Token, flags: number): boolean {
   return (flags & (FLAG.pastAux | FLAG.irregularPast)) !== 0 || (t.lower.length > 4 && t.lower.endsWith('ed'))
 }
 
-/** The dense cue vector of every unit (each value roughly in [0, 1]). */
-export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[]): Float32Array[] {
+const UNCOMPUTED = new Float32Array(0)
+
+/**
+ * The dense cue vector of every unit (each value roughly in [0, 1]). With `needed`, only the units it marks get one
+ * (the others an empty array); positions and paragraph sizes still come from the whole list, so a computed vector is
+ * the same as without `needed`.
+ */
+export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], needed?: readonly boolean[]): Float32Array[] {
   const entities = entityCounts(doc, units)
   const paragraphSize = new Map<number, number>()
   for (const u of units) paragraphSize.set(u.paragraph, (paragraphSize.get(u.paragraph) ?? 0) + 1)
   const firstParagraph = units.length ? units[0].paragraph : 0
   const out: Float32Array[] = []
   for (let k = 0; k < units.length; k++) {
+    if (needed && !needed[k]) {
+      out.push(UNCOMPUTED)
+      continue
+    }
     const unit = units[k]
     const c = new Float32Array(CUE_COUNT)
     let words = 0

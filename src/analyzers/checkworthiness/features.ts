@@ -98,31 +98,52 @@ function posHashOf(pos: string): number {
   return h
 }
 
-/** Prepares the per-document state (token hashes, cues, sentence vectors when `wordVectors` is given); call once per document. */
-export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence[], wordVectors?: WordVectors): FeatureState {
+/**
+ * Prepares the per-document state (token hashes, cues, sentence vectors when `wordVectors` is given); call once per
+ * document. With `needed`, only the units it marks (and their tokens) are prepared: emitFeatures may then be called for
+ * a unit whose neighbours are marked too, and gives what it gives without `needed`.
+ */
+export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence[], wordVectors?: WordVectors, needed?: readonly boolean[]): FeatureState {
   const n = doc.tokens.length
   const wordHash = new Uint32Array(n)
   const posHash = new Uint32Array(n)
-  for (let i = 0; i < n; i++) {
-    const t = doc.tokens[i]
-    wordHash[i] = wordHashOf(t.lower)
-    posHash[i] = posHashOf(t.pos)
+  const hash = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const t = doc.tokens[i]
+      wordHash[i] = wordHashOf(t.lower)
+      posHash[i] = posHashOf(t.pos)
+    }
   }
-  const state: FeatureState = { doc, units, cues: unitCues(doc, units), wordHash, posHash }
+  if (needed) units.forEach((u, k) => needed[k] && hash(u.tokenStart, u.tokenEnd))
+  else hash(0, n)
+  const state: FeatureState = { doc, units, cues: unitCues(doc, units, needed), wordHash, posHash }
   if (wordVectors) state.sentenceVectors = units.map((u) => meanVector(wordVectors, unitForms(doc, u)))
   return state
+}
+
+// Each table's row by lower-cased token (-1: none), so a word seen before costs one lookup instead of digit folding and
+// hashing; bounded like the hash caches above.
+const tableRows = new WeakMap<WordTable, Map<string, number>>()
+
+function rowsOf(table: WordTable): Map<string, number> {
+  let rows = tableRows.get(table)
+  if (!rows) tableRows.set(table, (rows = new Map()))
+  else if (rows.size >= MAX_CACHED) rows.clear()
+  return rows
 }
 
 /** The collapsed sentence-vector term of a unit under a model's word table. */
 export function sentenceTerm(doc: AnnotatedDocument, unit: Sentence, table: WordTable): number {
   // wordTableTerm over unitForms, inlined (this runs for every sentence of every article).
+  const rows = rowsOf(table)
   let sum = 0
   let total = 0
   for (let i = unit.tokenStart; i < unit.tokenEnd; i++) {
     const t = doc.tokens[i]
     if (t.kind !== 'word' && t.kind !== 'number') continue
-    const w = table.index.get(wordKey(vectorForm(t.lower)))
-    if (w === undefined) continue
+    let w = rows.get(t.lower)
+    if (w === undefined) rows.set(t.lower, (w = table.index.get(wordKey(vectorForm(t.lower))) ?? -1))
+    if (w < 0) continue
     sum += table.idf[w] * table.scores[w]
     total += table.idf[w]
   }

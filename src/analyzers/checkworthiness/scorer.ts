@@ -24,7 +24,22 @@ export interface UnitScores {
 
 export interface CheckworthinessScorer {
   readonly model: CheckworthinessModel
-  scoreUnits(doc: AnnotatedDocument, units: readonly Sentence[]): UnitScores
+  /**
+   * Scores each unit in the context of its neighbours in `units`. With `only`, just those unit indices are scored (the
+   * same values as without it; NaN and empty cues elsewhere), which spares the features of the rest.
+   */
+  scoreUnits(doc: AnnotatedDocument, units: readonly Sentence[], only?: readonly number[]): UnitScores
+}
+
+/** Marks the units `only` lists and their neighbours (whose cues their features read). */
+function neededFor(count: number, only: readonly number[]): boolean[] {
+  const needed = new Array<boolean>(count).fill(false)
+  for (const k of only) {
+    needed[k] = true
+    if (k > 0) needed[k - 1] = true
+    if (k + 1 < count) needed[k + 1] = true
+  }
+  return needed
 }
 
 /** The three cue blocks (unit, previous, next) the MLP reads, zeros where a neighbour is missing. */
@@ -51,14 +66,15 @@ export function createScorer(model: CheckworthinessModel): CheckworthinessScorer
   const wordTable = model.wordTable ? wordTableFromJSON(model.wordTable) : undefined
   return {
     model,
-    scoreUnits(doc, units) {
-      const state = prepareFeatures(doc, units)
+    scoreUnits(doc, units, only) {
+      const state = prepareFeatures(doc, units, undefined, only && neededFor(units.length, only))
       const n = units.length
       const raw = new Float64Array(n)
       const rules = new Float64Array(n)
       const combined = new Float64Array(n)
       const probability = new Float64Array(n)
-      for (let k = 0; k < n; k++) {
+      if (only) for (const array of [raw, rules, combined, probability]) array.fill(Number.NaN)
+      for (const k of only ?? units.keys()) {
         dot.sum = model.logistic.bias
         emitFeatures(state, k, model.features, dot)
         if (wordTable) dot.sum += sentenceTerm(doc, units[k], wordTable)

@@ -12,6 +12,15 @@ export interface ReasonOptions {
   minWeight?: number
 }
 
+// The feature list is a module constant: its by-name map is built once, not per article.
+const byNameCache = new WeakMap<readonly FeatureSpec[], Map<string, FeatureSpec>>()
+
+function specsByName(specs: readonly FeatureSpec[]): Map<string, FeatureSpec> {
+  let byName = byNameCache.get(specs)
+  if (!byName) byNameCache.set(specs, (byName = new Map(specs.map((s) => [s.name, s]))))
+  return byName
+}
+
 /**
  * Reasons sorted by weight, those raising the risk first (positive weights), then those lowering it (negative).
  * weight = the feature's contribution to the log-odds of "unreliable", times the calibration slope, rounded to 0.01:
@@ -26,7 +35,7 @@ export function buildReasons(
 ): RiskReason[] {
   const slope = model.calibration.kind === 'platt' ? model.calibration.a : 1
   const minWeight = options.minWeight ?? 0.05
-  const bySpec = new Map(specs.map((s) => [s.name, s]))
+  const bySpec = specsByName(specs)
   const weighed = score.contributions
     .map((c) => ({ spec: bySpec.get(c.feature), weight: c.logOdds * slope }))
     .filter((c): c is { spec: FeatureSpec; weight: number } => c.spec !== undefined && Math.abs(c.weight) >= minWeight)

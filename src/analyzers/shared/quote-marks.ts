@@ -58,6 +58,9 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
     }
     const hasOpen = (mark: 'double' | 'single'): boolean => stack.some((o) => o.mark === mark)
     for (let i = ps; i < pe; i++) {
+      // Most characters are ASCII and not a quote mark: skip them by code, without making a one-character string.
+      const code = text.charCodeAt(i)
+      if (code < 0x80 && code !== 0x22 && code !== 0x27) continue
       const c = text[i]!
       if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== '«' && c !== '»' && c !== "'" && c !== '‘' && c !== '’') continue
       const prev = i > ps ? text[i - 1]! : ' '

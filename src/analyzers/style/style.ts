@@ -1,6 +1,6 @@
 // Style signals: misspellings, shouting in capitals, exclamation marks and sensational wording (title and body).
 import { defineAnalyzer } from '../types.js'
-import type { AnnotatedDocument, EntityType, Token } from '../../document/types.js'
+import type { AnnotatedDocument, Token } from '../../document/types.js'
 import { signalOf, type SignalDraft } from '../../report/signals.js'
 import { ALL_CAPS, EXCLAMATION, MISSPELLING, SENSATIONAL, STYLE_SIGNALS, TITLE_ALL_CAPS, TITLE_EXCLAMATION } from './signals.js'
 import { isKnownWord, suggestionsFor } from './spelling.js'
@@ -53,10 +53,10 @@ export default defineAnalyzer<StyleOutput>({
       sensationalBody: 0,
       titleAllCaps: false,
     }
-    const inEntity = entityTokenMask(doc, () => true)
     // All-caps words typed 'other' are usually shouting the recognizer mistook for a name.
-    const inNamedEntity = entityTokenMask(doc, (type) => type !== 'other')
-    const unknown = unknownWords(doc, inEntity)
+    const { inEntity, inNamedEntity } = entityTokenMasks(doc)
+    const quoted = quotedRanges(doc.text)
+    const unknown = unknownWords(doc, inEntity, quoted)
     let previousSentence = -1
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i]!
@@ -79,7 +79,7 @@ export default defineAnalyzer<StyleOutput>({
         signals.push(signalOf(MISSPELLING, token, { word: surface, suggestions: hint }))
       }
     }
-    addSensational(doc, signals, counts)
+    addSensational(doc, signals, counts, quoted)
     return { signals, counts }
   },
   contribute(out, report) {
@@ -87,10 +87,9 @@ export default defineAnalyzer<StyleOutput>({
   },
 })
 
-function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: StyleCounts): void {
+function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: StyleCounts, quoted: Span[]): void {
   const title = doc.meta.title
   const titleAt = title ? doc.text.indexOf(title) : -1
-  const quoted = quotedRanges(doc.text)
   for (const match of sensationalMatcher.find(doc.text)) {
     if (insideSorted(quoted, match.start, match.end)) continue
     const inTitle = titleAt >= 0 && match.start >= titleAt && match.end <= titleAt + title!.length
@@ -122,10 +121,10 @@ function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: 
  * Tokens the dictionary rejects and nothing excuses (see `spelling-scope.ts`), and the sentences where so many words
  * are rejected that they are another language (a French passage in an English article): none of those is flagged.
  */
-function unknownWords(doc: AnnotatedDocument, inEntity: boolean[]): Set<number> & { foreignSentences: Set<number> } {
+function unknownWords(doc: AnnotatedDocument, inEntity: boolean[], quoted: Span[]): Set<number> & { foreignSentences: Set<number> } {
   const unknown = new Set<number>() as Set<number> & { foreignSentences: Set<number> }
   unknown.foreignSentences = new Set()
-  const skipped: Span[] = [...quotedRanges(doc.text), ...embeddedPostRanges(doc.text)].sort((a, b) => a.start - b.start)
+  const skipped: Span[] = [...quoted, ...embeddedPostRanges(doc.text)].sort((a, b) => a.start - b.start)
   const capitalizedMidSentence = namesWrittenCapitalized(doc)
   const checked = new Map<number, number>()
   const rejected = new Map<number, number>()
@@ -198,16 +197,22 @@ function isSpellCheckable(token: Token, surface: string, sentenceStart: boolean,
   return surface.slice(1) === surface.slice(1).toLowerCase()
 }
 
-function entityTokenMask(doc: AnnotatedDocument, include: (type: EntityType) => boolean): boolean[] {
-  const mask = new Array<boolean>(doc.tokens.length).fill(false)
-  const spans = doc.entities
-    .filter((entity) => include(entity.type))
-    .flatMap((entity) => entity.mentions)
-    .sort((a, b) => a.start - b.start)
+/** Tokens inside any entity mention, and inside a mention of an entity not typed 'other'. */
+function entityTokenMasks(doc: AnnotatedDocument): { inEntity: boolean[]; inNamedEntity: boolean[] } {
+  const inEntity = new Array<boolean>(doc.tokens.length).fill(false)
+  const inNamedEntity = new Array<boolean>(doc.tokens.length).fill(false)
+  const spans: { start: number; end: number; named: boolean }[] = []
+  for (const entity of doc.entities) {
+    for (const m of entity.mentions) spans.push({ start: m.start, end: m.end, named: entity.type !== 'other' })
+  }
+  spans.sort((a, b) => a.start - b.start)
   let t = 0
   for (const span of spans) {
     while (t < doc.tokens.length && doc.tokens[t]!.end <= span.start) t++
-    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) mask[k] = true
+    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) {
+      inEntity[k] = true
+      if (span.named) inNamedEntity[k] = true
+    }
   }
-  return mask
+  return { inEntity, inNamedEntity }
 }
