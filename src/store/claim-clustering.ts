@@ -13,6 +13,7 @@ import type {
   ClusterFactCheck,
   ClusterPolicy,
   ClusterRecord,
+  ClusterTermStats,
   NewArticleClaim,
 } from './claim-repository.js'
 import { rankScore } from './claim-repository.js'
@@ -134,6 +135,13 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   return best.map((c) => ({ ...c, members: texts.get(c.id) ?? [c.representative] }))
 }
 
+/** The store's cluster count and the document frequency of `terms` (one lookup), for a policy's similarity. */
+function* termStatsOf(terms: readonly string[]): Step<ClusterTermStats> {
+  const unique = [...new Set(terms)]
+  const df = unique.length > 0 ? yield* call('termDf', unique) : new Map<string, number>()
+  return { total: yield* call('clusterCount'), df }
+}
+
 /**
  * The distinct claim texts of clusters, oldest first, at most `limit` each: one query for all candidates (served by the
  * article_claims (cluster_id, seen_at) index). `ids` and `limit` are the backend's placeholders.
@@ -178,7 +186,8 @@ export function* addReportClaimsSteps(
   for (const claim of claims) {
     const id = claimIdOf(reportId, claim.claimIndex)
     const candidates = yield* candidatesOf(claim.text, policy.candidates ?? 10, policy.members ?? 0)
-    const choice = candidates.length > 0 ? policy.choose(claim.text, candidates) : null
+    const stats = candidates.length > 0 && policy.statsTerms ? yield* termStatsOf(policy.statsTerms(claim.text, candidates)) : undefined
+    const choice = candidates.length > 0 ? policy.choose(claim.text, candidates, stats) : null
     let before: StoredCluster | null = null
     if (choice) before = (yield* call('clusters', [choice.id])).get(choice.id) ?? null
     const record: ArticleClaimRecord = { ...claim, id, reportId, clusterId: before?.id ?? clusterIdOf(id), similarity: before ? choice!.similarity : 1 }

@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
-import { claimView, listContexts, pairFeatures, type ListContext, PAIR_FEATURE_NAMES, CLAIM_SIMILARITY_MODEL_ID } from '../../src/watch/claim-similarity.js'
+import { claimView, listContexts, pairFeatures, statsTermsOf, type ListContext, PAIR_FEATURE_NAMES, CLAIM_SIMILARITY_MODEL_ID } from '../../src/watch/claim-similarity.js'
+import type { ClusterTermStats } from '../../src/store/claim-repository.js'
 import { createModelLoader, loadModel, type ModelFileManifest } from '../../src/models/loader.js'
 import { CLAIM_MATCHING_MODEL, FEATURE_CLIP } from '../../src/analyzers/factchecks/reranker.js'
 import { fitStandardizer, standardize, type Standardizer } from '../../src/ml/standardize.js'
@@ -32,20 +33,21 @@ const FOLDS = 5
 const DEPTH = 10
 
 /** (i, j) index pairs of items: the BM25 candidates each item meets in the claim store, every item its own cluster. */
-export async function candidatePairs(items: readonly Item[], depth = 10): Promise<[number, number, ListContext][]> {
+export async function candidatePairs(items: readonly Item[], depth = 10): Promise<[number, number, ListContext, ClusterTermStats][]> {
   const store = openSqliteStore(':memory:')
-  const pairs: [number, number, ListContext][] = []
+  const pairs: [number, number, ListContext, ClusterTermStats][] = []
   const byRepresentative = new Map<string, number>()
   let current = 0
   const policy: ClusterPolicy = {
-    choose: (_text, candidates) => {
+    choose: (_text, candidates, stats) => {
       const contexts = listContexts(candidates)
       for (const [k, c] of candidates.entries()) {
         const j = byRepresentative.get(c.representative)
-        if (j !== undefined) pairs.push([current, j, contexts[k]!])
+        if (j !== undefined) pairs.push([current, j, contexts[k]!, stats!])
       }
       return null
     },
+    statsTerms: statsTermsOf,
     alerts: () => [],
     candidates: depth,
   }
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   const byGold = new Map<string, number[]>()
   items.forEach((it, i) => byGold.set(it.gold, [...(byGold.get(it.gold) ?? []), i]))
   const labels = pairs.map(([i, j]) => (items[i]!.gold === items[j]!.gold ? 1 : 0))
-  const rows = pairs.map(([i, j, context]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, context))
+  const rows = pairs.map(([i, j, context, stats]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, context, stats))
   const positives = labels.reduce((a: number, b) => a + b, 0)
   console.log(`train pairs: ${pairs.length} (${positives} same verified claim, ${pairs.length - positives} BM25 candidates with another claim)`)
 
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
   const threshold = flag('threshold') !== undefined ? Number(flag('threshold')) : (previous?.threshold ?? 0.5)
   const model = {
     id: CLAIM_SIMILARITY_MODEL_ID,
-    version: 1,
+    version: 2,
     createdAt: new Date().toISOString().slice(0, 10),
     trainedOn: 'CLEF CheckThat! 2020 Task 2 (English): train.queries.tsv/train.qrels tweets, the verified claims they check and 1,000 unchecked verified claims (no dev claim) from verified_claims.tsv (free for general research use)',
     metrics: {
