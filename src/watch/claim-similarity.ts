@@ -1,14 +1,14 @@
-// When two claims say the same thing: a small symmetric pairwise model (models/claim-similarity.json) over the
+// When two claims say the same thing: small symmetric pairwise boosted trees (models/claim-similarity.json) over the
 // claim-matching re-ranker's features, computed in both directions (each claim in turn as the query and as the
-// "fact-check"), and the re-ranker's own log-odds both ways, after tweet clean-up. Trained on CLEF 2020 train pairs
+// "fact-check"), the re-ranker's own log-odds both ways and word overlap weighted by the claim store's IDF, after tweet
+// clean-up. Trained on CLEF 2020 train pairs
 // (training/clustering/train.ts); its threshold chosen on the train clustering (training/clustering/evaluate.ts).
 import { FactsiftError } from '../errors.js'
 import { calibratorFromJSON, applyCalibration, type Calibrator } from '../ml/calibration.js'
-import { logisticDecision, logisticFromJSON, type LogisticModel } from '../ml/logistic.js'
-import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
+import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel } from '../ml/gradient-boosting.js'
 import { createModelLoader, loadModel, type ModelDefinition, type ModelLoader, type ModelManifest } from '../models/loader.js'
 import { buildQueryView, candidateFeatures, FEATURE_NAMES, IDF_PRIOR_RECORDS, type QueryView } from '../analyzers/factchecks/rerank-features.js'
-import { CLAIM_MATCHING_MODEL, rerankMargins, standardizeClipped, type ClaimMatchingModel } from '../analyzers/factchecks/reranker.js'
+import { CLAIM_MATCHING_MODEL, rerankMargins, type ClaimMatchingModel } from '../analyzers/factchecks/reranker.js'
 import { analyzeText, type AnalyzedText } from '../analyzers/factchecks/text-analysis.js'
 import { cleanTweet } from '../analyzers/factchecks/tweet-cleanup.js'
 import type { FactCheckRecord } from '../store/factcheck-repository.js'
@@ -59,8 +59,8 @@ const SYMMETRIC_AT = SYMMETRIC.map(index)
 /** models/claim-similarity.json: P(two claims say the same thing) and where the "same cluster" line sits. */
 export interface ClaimSimilarityModel extends ModelManifest {
   features: string[]
-  standardizer: Standardizer
-  logistic: LogisticModel
+  /** Gradient-boosted trees over the pair features (two classes: different, same); margin = same − different. */
+  gbdt: GradientBoostingModel
   calibration: Calibrator
   /** Join a cluster at or above this calibrated probability (chosen on the train clustering's pairwise F1). */
   threshold: number
@@ -72,12 +72,11 @@ export function claimSimilarityModelFromJSON(value: ModelManifest): ClaimSimilar
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: its feature list differs from this version of the code; retrain it')
   }
   if (!(typeof m.threshold === 'number' && m.threshold >= 0 && m.threshold <= 1)) throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: threshold is missing or out of range')
-  const standardizer = standardizerFromJSON(m.standardizer, 'claim-similarity standardizer')
-  const logistic = logisticFromJSON(m.logistic, 'claim-similarity logistic model')
-  if (standardizer.mean.length !== PAIR_FEATURE_NAMES.length || logistic.dims !== PAIR_FEATURE_NAMES.length) {
+  const gbdt = gradientBoostingFromJSON(m.gbdt, 'claim-similarity trees')
+  if (gbdt.features !== PAIR_FEATURE_NAMES.length || gbdt.classes !== 2) {
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: weights do not match the feature count')
   }
-  return { ...(value as ClaimSimilarityModel), standardizer, logistic, calibration: calibratorFromJSON(m.calibration, 'claim-similarity calibration') }
+  return { ...(value as ClaimSimilarityModel), gbdt, calibration: calibratorFromJSON(m.calibration, 'claim-similarity calibration') }
 }
 
 /** models/claim-similarity.json, for loadModel. */
@@ -187,6 +186,7 @@ export function createClaimSimilarity(models: ModelLoader = createModelLoader())
   const model = loadModel(models, CLAIM_SIMILARITY_MODEL)
   const matching = loadModel(models, CLAIM_MATCHING_MODEL)
   const pairs = new Map<string, number[]>()
+  const margins = compileGradientBoosting(model.gbdt)
   return {
     threshold: model.threshold,
     similarity(a: string, b: string, context: ListContext = { bm25Relative: 1, reciprocalRank: 1 }, stats: ClusterTermStats = EMPTY_TERM_STATS): number {
@@ -203,7 +203,8 @@ export function createClaimSimilarity(models: ModelLoader = createModelLoader())
         pairs.set(key, features)
       }
       const row = [...features, ...idfFeatures(va, vb, stats), context.bm25Relative, context.reciprocalRank]
-      return applyCalibration(model.calibration, logisticDecision(model.logistic, standardizeClipped(model.standardizer, row)))
+      const m = margins(row)
+      return applyCalibration(model.calibration, m[1]! - m[0]!)
     },
   }
 }
