@@ -135,13 +135,6 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   return best.map((c) => ({ ...c, members: texts.get(c.id) ?? [c.representative] }))
 }
 
-/** The store's cluster count and the document frequency of `terms` (one lookup), for a policy's similarity. */
-function* termStatsOf(terms: readonly string[]): Step<ClusterTermStats> {
-  const unique = [...new Set(terms)]
-  const df = unique.length > 0 ? yield* call('termDf', unique) : new Map<string, number>()
-  return { total: yield* call('clusterCount'), df }
-}
-
 /**
  * The distinct claim texts of clusters, oldest first, at most `limit` each: one query for all candidates (served by the
  * article_claims (cluster_id, seen_at) index). `ids` and `limit` are the backend's placeholders.
@@ -169,6 +162,13 @@ function mergeFactChecks(a: readonly ClusterFactCheck[], b: readonly ClusterFact
 const FALSE_RATINGS = new Set(['false', 'mostly-false'])
 export function isKnownFalse(claim: Pick<NewArticleClaim, 'verdict' | 'factchecks'>): boolean {
   return claim.verdict === 'rated-false' || (claim.verdict === null && claim.factchecks.some((f) => FALSE_RATINGS.has(f.ratingNormalized ?? '')))
+}
+
+/** The store's cluster count and the document frequency of `terms` (one lookup), for a policy's similarity. */
+function* termStatsOf(terms: readonly string[]): Step<ClusterTermStats> {
+  const unique = [...new Set(terms)]
+  const df = unique.length > 0 ? yield* call('termDf', unique) : new Map<string, number>()
+  return { total: yield* call('clusterCount'), df }
 }
 
 /** Stores a report's claims, clusters each, and raises the alerts their changes call for. */
