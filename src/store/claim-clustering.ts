@@ -13,6 +13,7 @@ import type {
   ClusterFactCheck,
   ClusterPolicy,
   ClusterRecord,
+  ClusterTermStats,
   NewArticleClaim,
 } from './claim-repository.js'
 import { rankScore } from './claim-repository.js'
@@ -163,6 +164,13 @@ export function isKnownFalse(claim: Pick<NewArticleClaim, 'verdict' | 'factcheck
   return claim.verdict === 'rated-false' || (claim.verdict === null && claim.factchecks.some((f) => FALSE_RATINGS.has(f.ratingNormalized ?? '')))
 }
 
+/** The store's cluster count and the document frequency of `terms` (one lookup), for a policy's similarity. */
+function* termStatsOf(terms: readonly string[]): Step<ClusterTermStats> {
+  const unique = [...new Set(terms)]
+  const df = unique.length > 0 ? yield* call('termDf', unique) : new Map<string, number>()
+  return { total: yield* call('clusterCount'), df }
+}
+
 /** Stores a report's claims, clusters each, and raises the alerts their changes call for. */
 export function* addReportClaimsSteps(
   reportId: string,
@@ -178,7 +186,8 @@ export function* addReportClaimsSteps(
   for (const claim of claims) {
     const id = claimIdOf(reportId, claim.claimIndex)
     const candidates = yield* candidatesOf(claim.text, policy.candidates ?? 10, policy.members ?? 0)
-    const choice = candidates.length > 0 ? policy.choose(claim.text, candidates) : null
+    const stats = candidates.length > 0 && policy.statsTerms ? yield* termStatsOf(policy.statsTerms(claim.text, candidates)) : undefined
+    const choice = candidates.length > 0 ? policy.choose(claim.text, candidates, stats) : null
     let before: StoredCluster | null = null
     if (choice) before = (yield* call('clusters', [choice.id])).get(choice.id) ?? null
     const record: ArticleClaimRecord = { ...claim, id, reportId, clusterId: before?.id ?? clusterIdOf(id), similarity: before ? choice!.similarity : 1 }

@@ -124,9 +124,20 @@ export interface ClusterChange {
 }
 
 /** The decisions the store leaves to the caller (src/watch/claims.ts): similarity and alert rules. */
+/** The claim store's term statistics at the time a claim is clustered: cluster count and each asked term's DF. */
+export interface ClusterTermStats {
+  total: number
+  df: ReadonlyMap<string, number>
+}
+
 export interface ClusterPolicy {
   /** The cluster a claim joins among its BM25 candidates (best first), or null for a new cluster. */
-  choose(text: string, candidates: readonly ClusterCandidate[]): { id: string; similarity: number } | null
+  choose(text: string, candidates: readonly ClusterCandidate[], stats?: ClusterTermStats): { id: string; similarity: number } | null
+  /**
+   * Terms whose document frequency (clusters whose representative holds them) `choose` wants as `stats`, e.g. the
+   * stems of the claim and of its candidates' members (default: none, and `choose` gets no stats).
+   */
+  statsTerms?(text: string, candidates: readonly ClusterCandidate[]): string[]
   alerts(change: ClusterChange): NewAlert[]
   /** Window for ClusterChange.recentArticles (default 6 h). */
   growthWindowMs?: number

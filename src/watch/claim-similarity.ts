@@ -1,17 +1,18 @@
-// When two claims say the same thing: a small symmetric pairwise model (models/claim-similarity.json) over the
+// When two claims say the same thing: small symmetric pairwise boosted trees (models/claim-similarity.json) over the
 // claim-matching re-ranker's features, computed in both directions (each claim in turn as the query and as the
-// "fact-check"), and the re-ranker's own log-odds both ways, after tweet clean-up. Trained on CLEF 2020 train pairs
+// "fact-check"), the re-ranker's own log-odds both ways and word overlap weighted by the claim store's IDF, after tweet
+// clean-up. Trained on CLEF 2020 train pairs
 // (training/clustering/train.ts); its threshold chosen on the train clustering (training/clustering/evaluate.ts).
 import { FactsiftError } from '../errors.js'
 import { calibratorFromJSON, applyCalibration, type Calibrator } from '../ml/calibration.js'
-import { logisticDecision, logisticFromJSON, type LogisticModel } from '../ml/logistic.js'
-import { standardizerFromJSON, type Standardizer } from '../ml/standardize.js'
+import { compileGradientBoosting, gradientBoostingFromJSON, type GradientBoostingModel } from '../ml/gradient-boosting.js'
 import { createModelLoader, loadModel, type ModelDefinition, type ModelLoader, type ModelManifest } from '../models/loader.js'
-import { buildQueryView, candidateFeatures, FEATURE_NAMES, type QueryView } from '../analyzers/factchecks/rerank-features.js'
-import { CLAIM_MATCHING_MODEL, rerankMargins, standardizeClipped, type ClaimMatchingModel } from '../analyzers/factchecks/reranker.js'
+import { buildQueryView, candidateFeatures, FEATURE_NAMES, IDF_PRIOR_RECORDS, type QueryView } from '../analyzers/factchecks/rerank-features.js'
+import { CLAIM_MATCHING_MODEL, rerankMargins, type ClaimMatchingModel } from '../analyzers/factchecks/reranker.js'
 import { analyzeText, type AnalyzedText } from '../analyzers/factchecks/text-analysis.js'
 import { cleanTweet } from '../analyzers/factchecks/tweet-cleanup.js'
 import type { FactCheckRecord } from '../store/factcheck-repository.js'
+import type { ClusterCandidate, ClusterTermStats } from '../store/claim-repository.js'
 
 export const CLAIM_SIMILARITY_MODEL_ID = 'claim-similarity'
 
@@ -20,12 +21,18 @@ const DIRECTIONAL = ['text-bm25-claim-share', 'idf-coverage-claim', 'claim-cover
 /** Re-ranker features that are the same both ways (or nearly): taken once. */
 const SYMMETRIC = ['jaccard', 'numbers-shared', 'number-mismatch', 'negation-mismatch', 'char4-claim', 'year-match', 'media-both'] as const
 
+/** IDF-weighted overlap features (idfFeatures), computed per call with the store's term statistics. */
+const IDF_FEATURE_NAMES = ['idf-jaccard', 'idf-cover-min', 'idf-cover-max', 'rarest-shared', 'idf-unshared-max'] as const
+
 /** The pairwise feature names, in vector order; the model file lists them and is rejected when they differ. */
 export const PAIR_FEATURE_NAMES: readonly string[] = [
   'matching-logodds-min',
   'matching-logodds-max',
   ...DIRECTIONAL.flatMap((f) => [`${f}-min`, `${f}-max`]),
   ...SYMMETRIC,
+  // Word overlap weighted by the claim store's IDF (rare words decide: "Obama's daughter Malia is pregnant" and "Malia
+  // and Sasha were arrested" share the rare name but differ in rarer content).
+  ...IDF_FEATURE_NAMES,
   // The candidate list's view (the claim store's BM25, with its IDF): the re-ranker's strongest signals.
   'bm25-relative',
   'reciprocal-rank',
@@ -52,8 +59,8 @@ const SYMMETRIC_AT = SYMMETRIC.map(index)
 /** models/claim-similarity.json: P(two claims say the same thing) and where the "same cluster" line sits. */
 export interface ClaimSimilarityModel extends ModelManifest {
   features: string[]
-  standardizer: Standardizer
-  logistic: LogisticModel
+  /** Gradient-boosted trees over the pair features (two classes: different, same); margin = same − different. */
+  gbdt: GradientBoostingModel
   calibration: Calibrator
   /** Join a cluster at or above this calibrated probability (chosen on the train clustering's pairwise F1). */
   threshold: number
@@ -65,12 +72,11 @@ export function claimSimilarityModelFromJSON(value: ModelManifest): ClaimSimilar
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: its feature list differs from this version of the code; retrain it')
   }
   if (!(typeof m.threshold === 'number' && m.threshold >= 0 && m.threshold <= 1)) throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: threshold is missing or out of range')
-  const standardizer = standardizerFromJSON(m.standardizer, 'claim-similarity standardizer')
-  const logistic = logisticFromJSON(m.logistic, 'claim-similarity logistic model')
-  if (standardizer.mean.length !== PAIR_FEATURE_NAMES.length || logistic.dims !== PAIR_FEATURE_NAMES.length) {
+  const gbdt = gradientBoostingFromJSON(m.gbdt, 'claim-similarity trees')
+  if (gbdt.features !== PAIR_FEATURE_NAMES.length || gbdt.classes !== 2) {
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: weights do not match the feature count')
   }
-  return { ...(value as ClaimSimilarityModel), standardizer, logistic, calibration: calibratorFromJSON(m.calibration, 'claim-similarity calibration') }
+  return { ...(value as ClaimSimilarityModel), gbdt, calibration: calibratorFromJSON(m.calibration, 'claim-similarity calibration') }
 }
 
 /** models/claim-similarity.json, for loadModel. */
@@ -112,47 +118,93 @@ export function analyzedClaim(text: string): AnalyzedText {
   return claimView(text).analyzed
 }
 
-/** The feature vector (PAIR_FEATURE_NAMES order) of two claims: symmetric, then the candidate's list context. */
-export function pairFeatures(a: ClaimView, b: ClaimView, matching: Pick<ClaimMatchingModel, 'standardizer' | 'logistic'>, context: ListContext): number[] {
+/** No statistics (an empty store): every word weighs the same, and the IDF features reduce to plain overlaps. */
+export const EMPTY_TERM_STATS: ClusterTermStats = { total: 0, df: new Map() }
+
+/**
+ * The stems whose document frequency the IDF features need: the claim's and its candidates' member texts' (the policy's
+ * `statsTerms`, read by the claim store in one lookup).
+ */
+export function statsTermsOf(text: string, candidates: readonly Pick<ClusterCandidate, 'representative' | 'members'>[]): string[] {
+  const out = new Set(claimView(text).analyzed.stems)
+  for (const c of candidates) for (const m of c.members && c.members.length > 0 ? c.members : [c.representative]) for (const t of claimView(m).analyzed.stems) out.add(t)
+  return [...out]
+}
+
+/**
+ * IDF-weighted overlap of two claims' stems, with the store's IDF (as the matcher: IDF_PRIOR_RECORDS records assumed
+ * besides the store's, so a word is not "common" in a store of a handful of claims): weighted Jaccard, the share of each
+ * claim's IDF mass the other covers (min, max), the rarest shared word's IDF and the larger IDF mass one claim has and
+ * the other lacks (both over the IDF of an unseen word, so they mean the same at any store size). Tried and dropped
+ * (out-of-fold pair precision/recall no better): the smaller unshared mass, "both name someone and share no name".
+ */
+export function idfFeatures(a: ClaimView, b: ClaimView, stats: ClusterTermStats): number[] {
+  const top = Math.log((stats.total + IDF_PRIOR_RECORDS + 1) / 0.5)
+  const idf = (t: string) => Math.log((stats.total + IDF_PRIOR_RECORDS + 1) / ((stats.df.get(t) ?? 0) + 0.5)) / top
+  let shared = 0, onlyA = 0, onlyB = 0, rarest = 0
+  for (const t of a.analyzed.stems) {
+    const w = idf(t)
+    if (b.analyzed.stems.has(t)) {
+      shared += w
+      rarest = Math.max(rarest, w)
+    } else onlyA += w
+  }
+  for (const t of b.analyzed.stems) if (!a.analyzed.stems.has(t)) onlyB += idf(t)
+  const coverA = shared + onlyA > 0 ? shared / (shared + onlyA) : 0
+  const coverB = shared + onlyB > 0 ? shared / (shared + onlyB) : 0
+  const union = shared + onlyA + onlyB
+  return [union > 0 ? shared / union : 0, Math.min(coverA, coverB), Math.max(coverA, coverB), rarest, Math.max(onlyA, onlyB)]
+}
+
+/**
+ * The feature vector (PAIR_FEATURE_NAMES order) of two claims: symmetric, the IDF overlaps, then the candidate's list
+ * context.
+ */
+export function pairFeatures(a: ClaimView, b: ClaimView, matching: Pick<ClaimMatchingModel, 'standardizer' | 'logistic'>, context: ListContext, stats: ClusterTermStats = EMPTY_TERM_STATS): number[] {
+  return [...textFeatures(a, b, matching), ...idfFeatures(a, b, stats), context.bm25Relative, context.reciprocalRank]
+}
+
+/** The part of the pair features that depends on the two texts only (cached per pair). */
+function textFeatures(a: ClaimView, b: ClaimView, matching: Pick<ClaimMatchingModel, 'standardizer' | 'logistic'>): number[] {
   const ab = candidateFeatures(a.query, [{ record: b.record, bm25: 1, rank: 0 }])[0]!
   const ba = candidateFeatures(b.query, [{ record: a.record, bm25: 1, rank: 0 }])[0]!
   const [mab, mba] = rerankMargins(matching, [ab, ba]) as [number, number]
   const out = [Math.min(mab, mba), Math.max(mab, mba)]
   for (const i of DIRECTIONAL_AT) out.push(Math.min(ab[i]!, ba[i]!), Math.max(ab[i]!, ba[i]!))
   for (const i of SYMMETRIC_AT) out.push(Math.max(ab[i]!, ba[i]!))
-  out.push(context.bm25Relative, context.reciprocalRank)
   return out
 }
 
 /** Scores claim pairs: P(same claim), calibrated on CLEF 2020 train pairs. */
 export interface ClaimSimilarity {
   readonly threshold: number
-  /** P(same claim) of `a` and the candidate `b`, given where `b` stands among `a`'s candidates. */
-  similarity(a: string, b: string, context?: ListContext): number
+  /** P(same claim) of `a` and the candidate `b`, given where `b` stands among `a`'s candidates and the store's IDF. */
+  similarity(a: string, b: string, context?: ListContext, stats?: ClusterTermStats): number
 }
 
 export function createClaimSimilarity(models: ModelLoader = createModelLoader()): ClaimSimilarity {
   const model = loadModel(models, CLAIM_SIMILARITY_MODEL)
   const matching = loadModel(models, CLAIM_MATCHING_MODEL)
   const pairs = new Map<string, number[]>()
+  const margins = compileGradientBoosting(model.gbdt)
   return {
     threshold: model.threshold,
-    similarity(a: string, b: string, context: ListContext = { bm25Relative: 1, reciprocalRank: 1 }): number {
+    similarity(a: string, b: string, context: ListContext = { bm25Relative: 1, reciprocalRank: 1 }, stats: ClusterTermStats = EMPTY_TERM_STATS): number {
       const va = claimView(a)
       const vb = claimView(b)
       if (va.analyzed.stems.size === 0 || vb.analyzed.stems.size === 0) return 0
-      // The symmetric part of the linear score is cached per pair; the list context is added per call.
+      // The text part of the features is cached per pair; the IDF overlaps (the store changes) and the list context are
+      // added per call.
       const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
       let features = pairs.get(key)
       if (features === undefined) {
-        features = pairFeatures(va, vb, matching, context)
+        features = textFeatures(va, vb, matching)
         if (pairs.size > 50_000) pairs.clear()
         pairs.set(key, features)
       }
-      const row = features.slice()
-      row[row.length - 2] = context.bm25Relative
-      row[row.length - 1] = context.reciprocalRank
-      return applyCalibration(model.calibration, logisticDecision(model.logistic, standardizeClipped(model.standardizer, row)))
+      const row = [...features, ...idfFeatures(va, vb, stats), context.bm25Relative, context.reciprocalRank]
+      const m = margins(row)
+      return applyCalibration(model.calibration, m[1]! - m[0]!)
     },
   }
 }
@@ -192,13 +244,14 @@ export function chooseCluster(
   threshold?: number,
   similarity: ClaimSimilarity = defaultClaimSimilarity(),
   aggregate: MemberAggregate = MEMBER_AGGREGATE,
+  stats: ClusterTermStats = EMPTY_TERM_STATS,
 ): { id: string; similarity: number } | null {
   const line = threshold ?? similarity.threshold
   let best: { id: string; similarity: number } | null = null
   const contexts = listContexts(candidates)
   for (const [i, c] of candidates.entries()) {
     const texts = c.members && c.members.length > 0 ? c.members : [c.representative]
-    const scores = texts.map((m) => similarity.similarity(text, m, contexts[i])).sort((a, b) => b - a)
+    const scores = texts.map((m) => similarity.similarity(text, m, contexts[i], stats)).sort((a, b) => b - a)
     const s = aggregate === 'top2' && scores.length > 1 ? (scores[0]! + scores[1]!) / 2 : scores[0]!
     if (s >= line && (!best || s > best.similarity)) best = { id: c.id, similarity: Math.round(s * 1000) / 1000 }
   }

@@ -5,7 +5,7 @@ import type { Report } from '../report/types.js'
 import type { Store } from '../store/types.js'
 import type { FeedItemRecord } from '../store/feed-repository.js'
 import type { AlertRecord, ClusterChange, ClusterPolicy, NewAlert, NewArticleClaim } from '../store/claim-repository.js'
-import { chooseCluster, CLUSTER_CANDIDATES, MEMBERS_COMPARED } from './claim-similarity.js'
+import { chooseCluster, CLUSTER_CANDIDATES, MEMBERS_COMPARED, statsTermsOf } from './claim-similarity.js'
 import { deadLocalOwners } from './owner.js'
 
 /** Check-worthiness at which a report without `checkworthy` flags (older reports) shows a claim. */
@@ -78,7 +78,7 @@ export function alertsFor(change: ClusterChange): NewAlert[] {
 
 /** `threshold`: the calibrated P(same claim) at which a claim joins a cluster; default the claim-similarity model's. */
 export function clusterPolicy(threshold?: number): ClusterPolicy {
-  return { choose: (text, candidates) => chooseCluster(text, candidates, threshold), alerts: alertsFor, growthWindowMs: GROWTH_WINDOW_MS, candidates: CLUSTER_CANDIDATES, members: MEMBERS_COMPARED }
+  return { choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, undefined, undefined, stats), statsTerms: statsTermsOf, alerts: alertsFor, growthWindowMs: GROWTH_WINDOW_MS, candidates: CLUSTER_CANDIDATES, members: MEMBERS_COMPARED }
 }
 
 export interface ClaimTrackerOptions {

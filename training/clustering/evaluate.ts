@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readClefQueries, readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBER_AGGREGATE, MEMBERS_COMPARED, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
+import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBER_AGGREGATE, MEMBERS_COMPARED, statsTermsOf, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
 import { writeModelFile } from '../../src/ml/model-file.js'
 import type { ModelFileManifest } from '../../src/models/loader.js'
@@ -85,14 +85,18 @@ export interface PairwiseScores {
   clusters: number
   /** Wall time per clustered claim (store + scoring; scores of pairs seen in an earlier run are cached). */
   msPerClaim?: number
+  /** CPU time (user + system) per clustered claim: steadier than wall time on a shared machine. */
+  cpuMsPerClaim?: number
 }
 
 /** Clusters `items` incrementally through a fresh claim store at `threshold`; pairwise scores against the gold labels. */
-export async function clusterAndScore(items: readonly Item[], threshold: number, similarity: ClaimSimilarity = createClaimSimilarity()): Promise<PairwiseScores> {
+export async function clusterAndScore(items: readonly Item[], threshold: number, similarity: ClaimSimilarity = createClaimSimilarity(), termStats = true): Promise<PairwiseScores> {
   const store = openSqliteStore(':memory:')
-  const policy: ClusterPolicy = { choose: (text, candidates) => chooseCluster(text, candidates, threshold, similarity, setup.aggregate), alerts: () => [], candidates: setup.depth, members: setup.members, indexMembers: setup.indexMembers }
+  // termStats false: no DF lookup (the IDF features see an empty store), for the cost comparison only.
+  const policy: ClusterPolicy = { choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, similarity, setup.aggregate, stats), ...(termStats ? { statsTerms: statsTermsOf } : {}), alerts: () => [], candidates: setup.depth, members: setup.members, indexMembers: setup.indexMembers }
   const assigned: string[] = []
   const started = process.hrtime.bigint()
+  const cpu = process.cpuUsage()
   try {
     for (const [i, item] of items.entries()) {
       const claim = { claimIndex: 0, text: item.text, sentence: 0, start: 0, end: item.text.length, articleUrl: null, articleTitle: null, outlet: null, speaker: null, publishedAt: null, seenAt: i, checkworthiness: 1, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } }
@@ -103,7 +107,8 @@ export async function clusterAndScore(items: readonly Item[], threshold: number,
     await store.close()
   }
   const msPerClaim = Number(process.hrtime.bigint() - started) / 1e6 / items.length
-  return { ...pairwise(items.map((i) => i.gold), assigned), msPerClaim }
+  const used = process.cpuUsage(cpu)
+  return { ...pairwise(items.map((i) => i.gold), assigned), msPerClaim, cpuMsPerClaim: (used.user + used.system) / 1000 / items.length }
 }
 
 /** Pairwise P/R/F1 via contingency counts: pairs in the same predicted cluster vs the same gold cluster. */
@@ -134,7 +139,9 @@ async function main(): Promise<void> {
   let trainScores: PairwiseScores | null = null
   if (fixed === undefined) {
     let best: { t: number; s: PairwiseScores } | null = null
-    for (let t = 0.05; t <= 0.951; t += 0.05) {
+    // --grid LOW,HIGH narrows the sweep (same 0.05 steps) when a run is slow.
+    const [low, high] = (flag('grid') ?? '0.05,0.95').split(',').map(Number) as [number, number]
+    for (let t = low; t <= high + 0.001; t += 0.05) {
       const s = await clusterAndScore(train, Math.round(t * 100) / 100, similarity)
       if (process.argv.includes('--verbose')) console.log(`  train t=${t.toFixed(2)}  ${fmt(s)}`)
       if (!best || s.f1 > best.s.f1) best = { t: Math.round(t * 100) / 100, s }
@@ -149,13 +156,19 @@ async function main(): Promise<void> {
   if (process.argv.includes('--train-only')) return
   // Cost per claim with nothing cached: a fresh scorer on the dev run (dev is scored once, at the train threshold).
   const devScores = await clusterAndScore(dev, threshold, createClaimSimilarity())
-  console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}; ${devScores.msPerClaim!.toFixed(2)} ms per claim (store + BM25 candidates + scoring, uncached)`)
+  console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}; ${devScores.msPerClaim!.toFixed(2)} ms wall, ${devScores.cpuMsPerClaim!.toFixed(2)} ms CPU per claim (store + BM25 candidates + term DFs + scoring, uncached)`)
+  if (process.argv.includes('--cost')) {
+    // Same run, same data, fresh scorers: the store's DF lookup for the IDF features off, then on again.
+    const without = await clusterAndScore(dev, threshold, createClaimSimilarity(), false)
+    const again = await clusterAndScore(dev, threshold, createClaimSimilarity())
+    console.log(`cost per claim on dev, CPU: ${without.cpuMsPerClaim!.toFixed(3)} ms without the DF lookup, ${again.cpuMsPerClaim!.toFixed(3)} ms with it (wall ${without.msPerClaim!.toFixed(2)} / ${again.msPerClaim!.toFixed(2)} ms)`)
+  }
   if (process.argv.includes('--save')) {
     const path = join(import.meta.dirname, '../../models/claim-similarity.json')
     const file = JSON.parse(readFileSync(path, 'utf8')) as ModelFileManifest & Record<string, unknown>
     const r = (s: PairwiseScores) => ({ precision: +s.precision.toFixed(4), recall: +s.recall.toFixed(4), f1: +s.f1.toFixed(4), goldPairs: s.truePairs, predictedPairs: s.predictedPairs, clusters: s.clusters })
     file.threshold = threshold
-    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, setup, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3) } }
+    file.metrics = { ...file.metrics, clustering: { command: 'npx tsx training/clustering/evaluate.ts --save', distractors, threshold, setup, train: r(trainScores), dev: r(devScores), devMsPerClaim: +devScores.msPerClaim!.toFixed(3), devCpuMsPerClaim: +devScores.cpuMsPerClaim!.toFixed(3) } }
     writeModelFile(path, file)
     console.log(`saved threshold ${threshold} and the clustering metrics into ${path}`)
   }

@@ -1,4 +1,4 @@
-// Trains models/claim-similarity.json: a symmetric pairwise logistic model over the claim-matching re-ranker's features
+// Trains models/claim-similarity.json: symmetric pairwise gradient-boosted trees over the claim-matching re-ranker's features
 // (both directions) and its log-odds both ways, on CLEF 2020 TRAIN only. Pairs: every pair of train items sharing a
 // verified claim (tweet–claim, tweet–tweet) that the claim store's BM25 candidates bring together (the production path,
 // items added one by one with every claim its own cluster) as positives, and the candidates whose verified claim
@@ -11,11 +11,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
-import { claimView, listContexts, pairFeatures, type ListContext, PAIR_FEATURE_NAMES, CLAIM_SIMILARITY_MODEL_ID } from '../../src/watch/claim-similarity.js'
+import { claimView, listContexts, pairFeatures, statsTermsOf, type ListContext, PAIR_FEATURE_NAMES, CLAIM_SIMILARITY_MODEL_ID } from '../../src/watch/claim-similarity.js'
+import type { ClusterTermStats } from '../../src/store/claim-repository.js'
 import { createModelLoader, loadModel, type ModelFileManifest } from '../../src/models/loader.js'
-import { CLAIM_MATCHING_MODEL, FEATURE_CLIP } from '../../src/analyzers/factchecks/reranker.js'
-import { fitStandardizer, standardize, type Standardizer } from '../../src/ml/standardize.js'
-import { trainLogistic, logisticDecision } from '../../src/ml/logistic.js'
+import { CLAIM_MATCHING_MODEL } from '../../src/analyzers/factchecks/reranker.js'
+import { trainGradientBoosting, gradientBoostingMargins, splitCounts, type GradientBoostingModel } from '../../src/ml/gradient-boosting.js'
 import { fitPlatt } from '../../src/ml/calibration.js'
 import { writeModelFile } from '../../src/ml/model-file.js'
 import { dataDir, readVerified, splitItems, type Item } from './evaluate.js'
@@ -26,26 +26,28 @@ function flag(name: string): string | undefined {
 }
 
 const out = resolve(flag('out') ?? join(import.meta.dirname, '../../models/claim-similarity.json'))
-const L2 = 0.01
+/** Boosted trees (chosen over the logistic model by out-of-fold pair average precision: 0.772 vs 0.724). */
+const TREES = { rounds: 200, learningRate: 0.05, maxDepth: 3, subsample: 0.8, seed: 1 }
 const FOLDS = 5
 /** BM25 candidates per claim, as the claim store's default (ClusterPolicy.candidates). */
 const DEPTH = 10
 
 /** (i, j) index pairs of items: the BM25 candidates each item meets in the claim store, every item its own cluster. */
-export async function candidatePairs(items: readonly Item[], depth = 10): Promise<[number, number, ListContext][]> {
+export async function candidatePairs(items: readonly Item[], depth = 10): Promise<[number, number, ListContext, ClusterTermStats][]> {
   const store = openSqliteStore(':memory:')
-  const pairs: [number, number, ListContext][] = []
+  const pairs: [number, number, ListContext, ClusterTermStats][] = []
   const byRepresentative = new Map<string, number>()
   let current = 0
   const policy: ClusterPolicy = {
-    choose: (_text, candidates) => {
+    choose: (_text, candidates, stats) => {
       const contexts = listContexts(candidates)
       for (const [k, c] of candidates.entries()) {
         const j = byRepresentative.get(c.representative)
-        if (j !== undefined) pairs.push([current, j, contexts[k]!])
+        if (j !== undefined) pairs.push([current, j, contexts[k]!, stats!])
       }
       return null
     },
+    statsTerms: statsTermsOf,
     alerts: () => [],
     candidates: depth,
   }
@@ -62,7 +64,6 @@ export async function candidatePairs(items: readonly Item[], depth = 10): Promis
   return pairs
 }
 
-const clip = (z: Float64Array) => z.map((v) => Math.max(-FEATURE_CLIP, Math.min(FEATURE_CLIP, v)))
 
 async function main(): Promise<void> {
   const models = createModelLoader()
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const byGold = new Map<string, number[]>()
   items.forEach((it, i) => byGold.set(it.gold, [...(byGold.get(it.gold) ?? []), i]))
   const labels = pairs.map(([i, j]) => (items[i]!.gold === items[j]!.gold ? 1 : 0))
-  const rows = pairs.map(([i, j, context]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, context))
+  const rows = pairs.map(([i, j, context, stats]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, context, stats))
   const positives = labels.reduce((a: number, b) => a + b, 0)
   console.log(`train pairs: ${pairs.length} (${positives} same verified claim, ${pairs.length - positives} BM25 candidates with another claim)`)
 
@@ -83,12 +84,11 @@ async function main(): Promise<void> {
   const goldIds = [...byGold.keys()].sort()
   const foldOf = new Map(goldIds.map((g, k) => [g, k % FOLDS]))
   const fold = pairs.map(([i, j]) => foldOf.get(items[i]!.gold < items[j]!.gold ? items[i]!.gold : items[j]!.gold)!)
-  const fit = (idx: number[]) => {
-    const standardizer = fitStandardizer(idx.map((k) => rows[k]!))
-    const logistic = trainLogistic(idx.map((k) => clip(standardize(standardizer, rows[k]!))), idx.map((k) => labels[k]!), { l2: L2 })
-    return { standardizer, logistic }
+  const fit = (idx: number[]) => trainGradientBoosting(idx.map((k) => rows[k]!), idx.map((k) => labels[k]!), TREES)
+  const score = (m: GradientBoostingModel, k: number) => {
+    const margins = gradientBoostingMargins(m, rows[k]!)
+    return margins[1]! - margins[0]!
   }
-  const score = (m: { standardizer: Standardizer; logistic: ReturnType<typeof trainLogistic> }, k: number) => logisticDecision(m.logistic, clip(standardize(m.standardizer, rows[k]!)))
   const oof = new Array<number>(pairs.length).fill(0)
   for (let f = 0; f < FOLDS; f++) {
     const m = fit(pairs.map((_, k) => k).filter((k) => fold[k] !== f))
@@ -108,22 +108,21 @@ async function main(): Promise<void> {
   const threshold = flag('threshold') !== undefined ? Number(flag('threshold')) : (previous?.threshold ?? 0.5)
   const model = {
     id: CLAIM_SIMILARITY_MODEL_ID,
-    version: 1,
+    version: 3,
     createdAt: new Date().toISOString().slice(0, 10),
     trainedOn: 'CLEF CheckThat! 2020 Task 2 (English): train.queries.tsv/train.qrels tweets, the verified claims they check and 1,000 unchecked verified claims (no dev claim) from verified_claims.tsv (free for general research use)',
     metrics: {
       ...(previous?.metrics ?? {}),
       command: 'npx tsx training/clustering/train.ts, then npx tsx training/clustering/evaluate.ts (threshold)',
-      trainPairs: { pairs: pairs.length, positives, depth: DEPTH, l2: L2, folds: FOLDS, oofAt05: { precision: +(tp / (tp + fp)).toFixed(4), recall: +(tp / (tp + fn)).toFixed(4) } },
+      trainPairs: { pairs: pairs.length, positives, depth: DEPTH, trees: TREES, folds: FOLDS, oofAt05: { precision: +(tp / (tp + fp)).toFixed(4), recall: +(tp / (tp + fn)).toFixed(4) } },
     },
     features: [...PAIR_FEATURE_NAMES],
-    standardizer: final.standardizer,
-    logistic: final.logistic,
+    gbdt: final,
     calibration,
     threshold,
   }
   writeModelFile(out, model as unknown as ModelFileManifest & Record<string, unknown>)
-  console.log(`wrote ${out}: out-of-fold at P≥0.5 precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}; weights ${PAIR_FEATURE_NAMES.map((n, i) => `${n} ${final.logistic.weights[i]!.toFixed(2)}`).join(', ')}`)
+  console.log(`wrote ${out}: out-of-fold at P≥0.5 precision ${(tp / (tp + fp)).toFixed(3)} recall ${(tp / (tp + fn)).toFixed(3)}; splits per feature ${PAIR_FEATURE_NAMES.map((n, i) => `${n} ${splitCounts(final)[i]}`).join(', ')}`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main()

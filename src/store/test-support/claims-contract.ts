@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Store } from '../types.js'
-import type { ClusterPolicy, NewArticleClaim } from '../claim-repository.js'
+import type { ClusterPolicy, ClusterTermStats, NewArticleClaim } from '../claim-repository.js'
 import type { ContractOptions } from './store-contract.js'
 import { claimTerms } from '../claim-clustering.js'
 
@@ -159,6 +159,22 @@ export function claimsContract(name: string, options: ContractOptions): void {
     // The third claim joined too, but past `members` claims a cluster's index does not grow: its own words find nothing.
     const x4 = await claims.addReportClaims('x4', [articleClaim('Photos.', { seenAt: T0 + 3 })], joinFirst(true), { webhooks: [], now: T0 + 3 })
     assert.notEqual(x4.claims[0]!.clusterId, cluster)
+  })
+
+  it('hands the policy the store\'s cluster count and the DF of the terms it asks for, only when it asks', async ({ claims }) => {
+    await claims.addReportClaims('d1', [articleClaim(RUMOUR)], testPolicy, { webhooks: [], now: T0 })
+    await claims.addReportClaims('d2', [articleClaim('The council approved a harbor budget.', { seenAt: T0 + 1 })], testPolicy, { webhooks: [], now: T0 + 1 })
+    const got: (ClusterTermStats | undefined)[] = []
+    const asking: ClusterPolicy = { ...testPolicy, statsTerms: () => ['harbor', 'arden', 'harbor', 'zzunseen'], choose: (text, candidates, stats) => (got.push(stats), testPolicy.choose(text, candidates)) }
+    await claims.addReportClaims('d3', [articleClaim('Harbor birds at Lake Arden.', { seenAt: T0 + 2 })], asking, { webhooks: [], now: T0 + 2 })
+    assert.equal(got.length, 1)
+    assert.equal(got[0]!.total, 2)
+    assert.equal(got[0]!.df.get('harbor'), 1)
+    assert.equal(got[0]!.df.get('arden'), 1)
+    assert.equal(got[0]!.df.get('zzunseen') ?? 0, 0)
+    await claims.addReportClaims('d4', [articleClaim('Harbor birds at Lake Arden again.', { seenAt: T0 + 3 })], { ...testPolicy, choose: (text, candidates, stats) => (got.push(stats), testPolicy.choose(text, candidates)) }, { webhooks: [], now: T0 + 3 })
+    assert.equal(got.length, 2)
+    assert.equal(got[1], undefined, 'no lookup by default')
   })
 
   it('alerts: one per idempotency key; outbox claimed once, retried when failed, never sent again once delivered', async ({ claims }) => {

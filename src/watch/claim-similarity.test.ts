@@ -1,0 +1,29 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { claimView, EMPTY_TERM_STATS, idfFeatures, statsTermsOf } from './claim-similarity.js'
+
+const A = claimView('The mayor of Arden said the harbor bridge will close in March.')
+const B = claimView('Arden mayor: harbor bridge to close.')
+const C = claimView('The mayor of Millbrook opened a new library.')
+
+test('idfFeatures: without statistics the overlap is the plain share of words; rare shared words weigh more with them', () => {
+  const [jaccard, coverMin, coverMax, rarest] = idfFeatures(A, B, EMPTY_TERM_STATS)
+  const shared = [...A.analyzed.stems].filter((t) => B.analyzed.stems.has(t)).length
+  const union = new Set([...A.analyzed.stems, ...B.analyzed.stems]).size
+  assert.ok(Math.abs(jaccard! - shared / union) < 1e-9, 'equal weights: weighted Jaccard is Jaccard')
+  assert.ok(coverMin! <= coverMax! && coverMax! <= 1)
+  assert.ok(rarest! > 0.99, 'every word unseen: the rarest shared word has the top IDF')
+  // "mayor" in every cluster, "arden" in one: sharing only "mayor" (A vs C) scores below sharing "arden" too (A vs B).
+  const stats = { total: 5000, df: new Map([['mayor', 4000], ['arden', 1], ['harbor', 3], ['bridg', 20]]) }
+  const ab = idfFeatures(A, B, stats)
+  const ac = idfFeatures(A, C, stats)
+  assert.ok(ab[0]! > ac[0]! && ab[3]! > ac[3]!, 'rare shared words raise the weighted overlap and the rarest-shared feature')
+  assert.ok(ac[3]! < 0.2, 'a word in most clusters is near-worthless')
+})
+
+test('statsTermsOf: the stems of the claim and of each candidate\'s members (or representative), once each', () => {
+  const terms = statsTermsOf('Arden mayor: harbor bridge to close.', [{ representative: 'The mayor of Millbrook opened a new library.' }, { representative: 'x', members: ['Harbor bridge closes.'] }])
+  assert.equal(new Set(terms).size, terms.length)
+  for (const t of ['arden', 'mayor', 'millbrook', 'library', 'harbor']) assert.ok(terms.includes(t), t)
+  assert.ok(!terms.includes('x'), 'members replace the representative')
+})
