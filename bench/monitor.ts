@@ -12,12 +12,14 @@ import { numberOption, stringOption } from './args.js'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { clusterPolicy } from '../src/watch/claims.js'
 import type { NewArticleClaim } from '../src/store/claim-repository.js'
+import { createClaimStoreFiller } from './claim-store-fill.js'
 
 const FEEDS = numberOption('feeds', 20)
 const PER_FEED = numberOption('per-feed', 25)
 const THREADS = numberOption('threads', 0)
 const SIZES = stringOption('claims', '10000,30000,100000').split(',').map(Number)
 const PROBE = numberOption('probe', 300)
+const ONLY = stringOption('only', 'all')
 const dir = mkdtempSync(join(tmpdir(), 'factsift-bench-monitor-'))
 
 const WORDS = 'council budget harbor bridge school river tower vaccine election mayor police hospital water power road tax farm storm flood fire rail port airport museum library park market bank factory mine'.split(' ')
@@ -126,32 +128,43 @@ async function endToEnd(): Promise<void> {
   hook.close()
 }
 
-function syntheticClaim(i: number, seenAt: number): NewArticleClaim {
+function syntheticClaim(i: number, seenAt: number): { topic: number; claim: NewArticleClaim } {
   // Half the claims repeat one of the topics seen so far; half start a new one.
   const topic = random() < 0.5 && i > 0 ? Math.floor(random() * (i / 2)) : i
   const text = topicClaim(topic, i)
-  return { claimIndex: 0, text, sentence: 0, start: 0, end: text.length, articleUrl: null, articleTitle: null, outlet: `Outlet ${i % 200}`, speaker: null, publishedAt: null, seenAt, checkworthiness: 0.7, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } }
+  return { topic, claim: { claimIndex: 0, text, sentence: 0, start: 0, end: text.length, articleUrl: null, articleTitle: null, outlet: `Outlet ${i % 200}`, speaker: null, publishedAt: null, seenAt, checkworthiness: 0.7, verdict: null, factchecks: [], stance: { agree: 0, disagree: 0, discuss: 0 } } }
 }
 
 async function clusteringCost(): Promise<void> {
-  const store = openSqliteStore(join(dir, 'growth.db'))
+  const path = join(dir, 'growth.db')
+  const store = openSqliteStore(path)
+  const filler = createClaimStoreFiller(path)
   const policy = { ...clusterPolicy(), alerts: () => [] }
   let n = 0
-  const rows: string[] = []
   try {
     for (const size of SIZES) {
       const fillStart = Date.now()
-      while (n < size) await store.claims.addReportClaims(`fill-${n}`, [syntheticClaim(n, n)], policy, { webhooks: [], now: n++ })
+      filler.fill(
+        (function* () {
+          for (; n < size; n++) {
+            const c = syntheticClaim(n, n)
+            yield { seq: n, topic: c.topic, text: c.claim.text, outlet: c.claim.outlet!, seenAt: n }
+          }
+        })(),
+      )
       const fillMs = Date.now() - fillStart
       const times: number[] = []
+      const cpu = process.cpuUsage()
       for (let k = 0; k < PROBE; k++) {
         const t = process.hrtime.bigint()
-        await store.claims.addReportClaims(`probe-${n}`, [syntheticClaim(n, n)], policy, { webhooks: [], now: n++ })
+        await store.claims.addReportClaims(`probe-${n}`, [syntheticClaim(n, n).claim], policy, { webhooks: [], now: n++ })
         times.push(Number(process.hrtime.bigint() - t) / 1e6)
       }
+      const used = process.cpuUsage(cpu)
       const counts = await store.claims.counts()
-      rows.push(`  ${String(counts.claims).padStart(8)} claims (${counts.clusters} clusters): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms per new claim (fill ${(fillMs / 1000).toFixed(0)} s)`)
-      console.log(rows.at(-1))
+      console.log(
+        `  ${String(counts.claims).padStart(8)} claims (${counts.clusters} clusters): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms per new claim, CPU ${((used.user + used.system) / 1000 / PROBE).toFixed(2)} ms (fill ${(fillMs / 1000).toFixed(0)} s)`,
+      )
     }
   } finally {
     await store.close()
@@ -160,9 +173,11 @@ async function clusteringCost(): Promise<void> {
 
 try {
   console.log(`bench:monitor on this machine (${(await import('node:os')).cpus().length} cores, shared)`)
-  await endToEnd()
-  console.log('clustering cost per new claim (SQLite, one transaction per report, synthetic claims, half repeating an earlier topic):')
-  await clusteringCost()
+  if (ONLY !== 'clustering') await endToEnd()
+  if (ONLY !== 'e2e') {
+    console.log('clustering cost per new claim (SQLite, one transaction per report, synthetic claims, half repeating an earlier topic):')
+    await clusteringCost()
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
