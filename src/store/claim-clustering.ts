@@ -30,6 +30,8 @@ export interface ClaimOps {
   termDf(terms: readonly string[]): Map<string, number>
   postings(terms: readonly string[]): { clusterId: string; term: string }[]
   clusters(ids: readonly string[]): Map<string, StoredCluster>
+  /** The representative and its term count of each cluster (what candidate scoring reads; PostgreSQL locks the rows). */
+  representatives(ids: readonly string[]): Map<string, { representative: string; termCount: number }>
   /** Distinct claim texts of each cluster, oldest first, at most `perCluster` each (membersSql). */
   members(ids: readonly string[], perCluster: number): Map<string, string[]>
   /** Inserts the cluster and its index terms (updating document frequencies and the cluster count). */
@@ -41,7 +43,8 @@ export interface ClaimOps {
   /** True when the outlet is new to the cluster. */
   addOutlet(clusterId: string, outlet: string): boolean
   insertClaim(claim: ArticleClaimRecord): void
-  recentArticles(clusterId: string, since: number): number
+  /** Distinct articles of the cluster seen at or after `since`, counted up to `cap` (each costs an index row). */
+  recentArticles(clusterId: string, since: number, cap: number): number
   /** False when an alert with that idempotency key exists. */
   insertAlert(alert: AlertRecord): boolean
   insertOutbox(alertId: string, webhook: string, now: number): void
@@ -109,7 +112,7 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   const top = [...sums].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, depth * 3)
   if (top.length === 0) return []
   const rows = yield* call(
-    'clusters',
+    'representatives',
     top.map(([id]) => id),
   )
   // Terms a cluster matched in the index (its representative's, or a member's when members are indexed).
@@ -221,7 +224,7 @@ export function* addReportClaimsSteps(
     yield* call('updateCluster', after)
     yield* call('insertClaim', record)
     stored.push(record)
-    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs)
+    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs, policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER)
     for (const raised of policy.alerts({ claim: record, before, after, newArticle, recentArticles })) {
       const alertId = alertIdOf(raised.idempotencyKey)
       const payload: AlertPayload = {

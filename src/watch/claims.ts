@@ -78,7 +78,15 @@ export function alertsFor(change: ClusterChange): NewAlert[] {
 
 /** `threshold`: the calibrated P(same claim) at which a claim joins a cluster; default the claim-similarity model's. */
 export function clusterPolicy(threshold?: number): ClusterPolicy {
-  return { choose: (text, candidates) => chooseCluster(text, candidates, threshold), alerts: alertsFor, growthWindowMs: GROWTH_WINDOW_MS, candidates: CLUSTER_CANDIDATES, members: MEMBERS_COMPARED }
+  return {
+    choose: (text, candidates) => chooseCluster(text, candidates, threshold),
+    alerts: alertsFor,
+    growthWindowMs: GROWTH_WINDOW_MS,
+    // alertsFor reads the count only up to the last growth level.
+    recentArticlesCap: GROWTH_LEVELS.at(-1)! + 1,
+    candidates: CLUSTER_CANDIDATES,
+    members: MEMBERS_COMPARED,
+  }
 }
 
 export interface ClaimTrackerOptions {
