@@ -32,7 +32,10 @@ export interface ClaimOps {
   clusters(ids: readonly string[]): Map<string, StoredCluster>
   /** The representative and its term count of each cluster (what candidate scoring reads; PostgreSQL locks the rows). */
   representatives(ids: readonly string[]): Map<string, { representative: string; termCount: number }>
-  /** Distinct claim texts of each cluster, oldest first, at most `perCluster` each (membersSql). */
+  /**
+   * Distinct claim texts of each cluster, oldest first, at most `perCluster` each, among the cluster's first
+   * MEMBER_SCAN_ROWS claims (membersSql's order): a cluster repeated word for word costs no more as it grows.
+   */
   members(ids: readonly string[], perCluster: number): Map<string, string[]>
   /** Inserts the cluster and its index terms (updating document frequencies and the cluster count). */
   insertCluster(cluster: StoredCluster, terms: readonly string[]): void
@@ -137,6 +140,9 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   return best.map((c) => ({ ...c, members: texts.get(c.id) ?? [c.representative] }))
 }
 
+/** Claims of a candidate cluster read for its member texts at most (oldest first). */
+export const MEMBER_SCAN_ROWS = 200
+
 /**
  * The distinct claim texts of clusters, oldest first, at most `limit` each: one query for all candidates (served by the
  * article_claims (cluster_id, seen_at) index). `ids` and `limit` are the backend's placeholders.
@@ -147,6 +153,16 @@ export function membersSql(ids: string, limit: string): string {
     FROM (SELECT cluster_id, text, min(seen_at) AS first_seen FROM article_claims WHERE cluster_id ${ids} GROUP BY cluster_id, text) d
   ) m WHERE n <= ${limit} ORDER BY cluster_id, n`
 }
+
+/**
+ * PostgreSQL: membersSql over each cluster's first `scan` claims (MEMBER_SCAN_ROWS), for the clustering step.
+ * `$1` the ids, `$2` the texts per cluster, `$3` the rows read per cluster.
+ */
+export const MEMBERS_SCANNED_PG = `SELECT c.id AS "clusterId", m.text FROM unnest($1::text[]) WITH ORDINALITY AS c(id, k) CROSS JOIN LATERAL (
+    SELECT text FROM (SELECT text, min(seen_at) AS first_seen FROM (
+      SELECT text, seen_at FROM article_claims WHERE cluster_id = c.id ORDER BY seen_at LIMIT $3) r GROUP BY text) d
+    ORDER BY first_seen, text LIMIT $2
+  ) m ORDER BY c.k`
 
 /** Rows of membersSql as a map, cluster id → texts in order. */
 export function membersOf(rows: readonly { clusterId: string; text: string }[]): Map<string, string[]> {

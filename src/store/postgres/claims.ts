@@ -25,6 +25,8 @@ import {
   type ClusterRow,
   membersSql,
   membersOf,
+  MEMBERS_SCANNED_PG,
+  MEMBER_SCAN_ROWS,
 } from '../claim-clustering.js'
 import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
@@ -143,7 +145,8 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
             { representative: r.representative, termCount: Number(r.term_count) },
           ]),
         ),
-      members: async (ids, perCluster) => (ids.length === 0 ? new Map() : membersOf(await q<{ clusterId: string; text: string }>(membersSql('= ANY($1)', '$2'), [ids, perCluster]))),
+      members: async (ids, perCluster) =>
+        ids.length === 0 ? new Map() : membersOf(await q<{ clusterId: string; text: string }>(MEMBERS_SCANNED_PG, [ids, perCluster, MEMBER_SCAN_ROWS])),
       insertCluster: async (cluster, terms) => {
         const p = clusterParams(cluster)
         p[1] = pgText(String(p[1]))

@@ -24,3 +24,17 @@ test('firstMembers: first distinct texts by first sighting then text, as members
     }
   }
 })
+
+test('firstMembers: reads at most `scan` rows (a cluster repeated word for word costs no more as it grows)', () => {
+  const rows = [
+    ...Array.from({ length: 50 }, (_, i) => ({ text: 'same words', seen_at: i })),
+    { text: 'other words', seen_at: 60 },
+  ]
+  let read = 0
+  const counted = (function* () {
+    for (const r of rows) (read++, yield r)
+  })()
+  assert.deepEqual(firstMembers(counted, 3, 10), ['same words'])
+  assert.equal(read, 11)
+  assert.deepEqual(firstMembers(rows, 3), ['same words', 'other words'])
+})

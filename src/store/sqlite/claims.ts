@@ -22,6 +22,7 @@ import {
   type ClaimOps,
   type ClusterRow,
   type StoredCluster,
+  MEMBER_SCAN_ROWS,
 } from '../claim-clustering.js'
 import { wrap } from './store-wrap.js'
 
@@ -159,6 +160,16 @@ export function createRepository(db: Database.Database): ClaimRepository {
     counts: db.prepare(CLAIM_COUNTS_SQL),
   }
 
+  /** Member texts of each cluster (firstMembers), reading at most `scan` claims of each. */
+  function members(ids: readonly string[], perCluster: number, scan: number): Map<string, string[]> {
+    const out = new Map<string, string[]>()
+    for (const id of ids) {
+      const texts = firstMembers(s.memberRows.iterate(id) as IterableIterator<{ text: string; seen_at: number }>, perCluster, scan)
+      if (texts.length > 0) out.set(id, texts)
+    }
+    return out
+  }
+
   const ops: ClaimOps = {
     reportSeen: (id) => s.reportSeen.get(id) !== undefined,
     markReport: (id, now) => void s.markReport.run(id, now),
@@ -178,14 +189,7 @@ export function createRepository(db: Database.Database): ClaimRepository {
       const rows = s.representatives(ids.length).all(...ids) as { id: string; representative: string; term_count: number }[]
       return new Map(rows.map((r) => [r.id, { representative: r.representative, termCount: Number(r.term_count) }]))
     },
-    members(ids, perCluster) {
-      const out = new Map<string, string[]>()
-      for (const id of ids) {
-        const texts = firstMembers(s.memberRows.iterate(id) as IterableIterator<{ text: string; seen_at: number }>, perCluster)
-        if (texts.length > 0) out.set(id, texts)
-      }
-      return out
-    },
+    members: (ids, perCluster) => members(ids, perCluster, MEMBER_SCAN_ROWS),
     insertCluster(cluster: StoredCluster, terms) {
       s.insertCluster.run(...clusterParams(cluster))
       for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) s.bumpDf.run(term)
@@ -227,7 +231,7 @@ export function createRepository(db: Database.Database): ClaimRepository {
       return (db.prepare(sql).all(...params, limit) as ClusterRow[]).map((r) => publicCluster(fromClusterRow(r)))
     },
     async clusterMembers(ids, perCluster) {
-      return wrap('cannot list cluster members', () => ops.members(ids, perCluster))
+      return wrap('cannot list cluster members', () => members(ids, perCluster, Infinity))
     },
     async getCluster(id) {
       const row = s.cluster.get(id) as ClusterRow | undefined
@@ -272,15 +276,17 @@ export function createRepository(db: Database.Database): ClaimRepository {
 
 /**
  * The first `perCluster` distinct texts of a cluster's rows read in seen_at order, ordered as membersSql orders them
- * (first seen, then text): the scan stops past the last tie instead of grouping every claim of a large cluster.
+ * (first seen, then text): the scan stops past the last tie instead of grouping every claim of a large cluster, and
+ * after `scan` rows (a cluster repeated word for word has fewer distinct texts than asked for).
  */
-export function firstMembers(rows: Iterable<{ text: string; seen_at: number }>, perCluster: number): string[] {
+export function firstMembers(rows: Iterable<{ text: string; seen_at: number }>, perCluster: number, scan = Infinity): string[] {
   const firstSeen = new Map<string, number>()
   let lastNeeded: number | null = null
+  let read = 0
   // Leaving the loop by break closes the statement's iterator (an open one keeps the statement busy).
   for (const row of rows) {
     const seen = Number(row.seen_at)
-    if (perCluster <= 0 || (lastNeeded !== null && seen > lastNeeded)) break
+    if (perCluster <= 0 || read++ >= scan || (lastNeeded !== null && seen > lastNeeded)) break
     if (firstSeen.has(row.text)) continue
     firstSeen.set(row.text, seen)
     if (firstSeen.size === perCluster) lastNeeded = seen
