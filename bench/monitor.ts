@@ -1,11 +1,12 @@
-// npm run bench:monitor [-- --feeds 20 --per-feed 25 --threads 0 --claims 10000,30000,100000 --probe 300]
-// Full size of issue 19: --feeds 200 --per-feed 100 --claims 10000,100000,1000000 (hours on a small machine).
+// npm run bench:monitor [-- --feeds 20 --per-feed 25 --threads 0 --claims 10000,30000,100000 --probe 300 --only e2e|clustering]
+// Full size of issue 19: --feeds 200 --per-feed 100 --claims 10000,100000,1000000 (the 1M store fills in minutes).
 //  1. End to end: a local feed server on 127.0.0.1 (generated articles over many feeds; a third repeat a rumour rated
 //     false), `watch` in this process (poll, fetch, analyze, store, cluster, alert) delivering to a local webhook:
 //     items/s, CPU per item, and alert latency to the webhook's receipt from the page's fetch (the target: p99 ≤ 2 s) and
 //     from the item's first sighting (stored by the poll; includes queueing behind the items polled before it).
 //     The feed server and webhook run in a child process (bench/monitor-servers.ts).
-//  2. Clustering cost per new claim as the claim store grows (SQLite file): p50 / p99 of one report's claims added.
+//  2. Clustering cost per new claim as the claim store grows (SQLite file, bulk-filled by bench/claim-store-fill.ts):
+//     p50 / p99 wall and CPU of one report's claim added through the real clustering path, at each size.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -156,12 +157,15 @@ async function clusteringCost(): Promise<void> {
 }
 
 try {
-  console.log(`bench:monitor on this machine (${(await import('node:os')).cpus().length} cores, shared)`)
+  const os = await import('node:os')
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
+  console.log(`bench:monitor on this machine (${os.cpus().length} cores, shared); load average ${load()}`)
   if (ONLY !== 'clustering') await endToEnd()
   if (ONLY !== 'e2e') {
     console.log('clustering cost per new claim (SQLite, one transaction per report, synthetic claims: half repeat an earlier topic, 2% one hot topic):')
     await clusteringCost()
   }
+  console.log(`load average at the end: ${load()}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
