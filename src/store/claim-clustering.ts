@@ -31,7 +31,12 @@ export interface ClaimOps {
   termDf(terms: readonly string[]): Map<string, number>
   postings(terms: readonly string[]): { clusterId: string; term: string }[]
   clusters(ids: readonly string[]): Map<string, StoredCluster>
-  /** Distinct claim texts of each cluster, oldest first, at most `perCluster` each (membersSql). */
+  /** The representative and its term count of each cluster (what candidate scoring reads; PostgreSQL locks the rows). */
+  representatives(ids: readonly string[]): Map<string, { representative: string; termCount: number }>
+  /**
+   * Distinct claim texts of each cluster, oldest first, at most `perCluster` each, among the cluster's first
+   * MEMBER_SCAN_ROWS claims (membersSql's order): a cluster repeated word for word costs no more as it grows.
+   */
   members(ids: readonly string[], perCluster: number): Map<string, string[]>
   /** Inserts the cluster and its index terms (updating document frequencies and the cluster count). */
   insertCluster(cluster: StoredCluster, terms: readonly string[]): void
@@ -42,7 +47,8 @@ export interface ClaimOps {
   /** True when the outlet is new to the cluster. */
   addOutlet(clusterId: string, outlet: string): boolean
   insertClaim(claim: ArticleClaimRecord): void
-  recentArticles(clusterId: string, since: number): number
+  /** Distinct articles of the cluster seen at or after `since`, counted up to `cap` (each costs an index row). */
+  recentArticles(clusterId: string, since: number, cap: number): number
   /** False when an alert with that idempotency key exists. */
   insertAlert(alert: AlertRecord): boolean
   insertOutbox(alertId: string, webhook: string, now: number): void
@@ -110,7 +116,7 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   const top = [...sums].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, depth * 3)
   if (top.length === 0) return []
   const rows = yield* call(
-    'clusters',
+    'representatives',
     top.map(([id]) => id),
   )
   // Terms a cluster matched in the index (its representative's, or a member's when members are indexed).
@@ -135,6 +141,9 @@ function* candidatesOf(text: string, depth: number, members = 0): Step<ClusterCa
   return best.map((c) => ({ ...c, members: texts.get(c.id) ?? [c.representative] }))
 }
 
+/** Claims of a candidate cluster read for its member texts at most (oldest first). */
+export const MEMBER_SCAN_ROWS = 200
+
 /**
  * The distinct claim texts of clusters, oldest first, at most `limit` each: one query for all candidates (served by the
  * article_claims (cluster_id, seen_at) index). `ids` and `limit` are the backend's placeholders.
@@ -145,6 +154,16 @@ export function membersSql(ids: string, limit: string): string {
     FROM (SELECT cluster_id, text, min(seen_at) AS first_seen FROM article_claims WHERE cluster_id ${ids} GROUP BY cluster_id, text) d
   ) m WHERE n <= ${limit} ORDER BY cluster_id, n`
 }
+
+/**
+ * PostgreSQL: membersSql over each cluster's first `scan` claims (MEMBER_SCAN_ROWS), for the clustering step.
+ * `$1` the ids, `$2` the texts per cluster, `$3` the rows read per cluster.
+ */
+export const MEMBERS_SCANNED_PG = `SELECT c.id AS "clusterId", m.text FROM unnest($1::text[]) WITH ORDINALITY AS c(id, k) CROSS JOIN LATERAL (
+    SELECT text FROM (SELECT text, min(seen_at) AS first_seen FROM (
+      SELECT text, seen_at FROM article_claims WHERE cluster_id = c.id ORDER BY seen_at LIMIT $3) r GROUP BY text) d
+    ORDER BY first_seen, text LIMIT $2
+  ) m ORDER BY c.k`
 
 /** Rows of membersSql as a map, cluster id → texts in order. */
 export function membersOf(rows: readonly { clusterId: string; text: string }[]): Map<string, string[]> {
@@ -230,7 +249,7 @@ export function* addReportClaimsSteps(
     yield* call('updateCluster', after)
     yield* call('insertClaim', record)
     stored.push(record)
-    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs)
+    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs, policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER)
     for (const raised of policy.alerts({ claim: record, before, after, newArticle, recentArticles })) {
       const alertId = alertIdOf(raised.idempotencyKey)
       const payload: AlertPayload = {

@@ -141,6 +141,11 @@ export interface ClusterPolicy {
   alerts(change: ClusterChange): NewAlert[]
   /** Window for ClusterChange.recentArticles (default 6 h). */
   growthWindowMs?: number
+  /**
+   * ClusterChange.recentArticles is counted up to this many (default: no cap). Counting reads one index row per
+   * article: a cap past the rules' last level keeps a hot cluster's claims from costing more as it grows.
+   */
+  recentArticlesCap?: number
   /** Candidates scored per claim (default 10). */
   candidates?: number
   /** Member texts listed with each candidate (ClusterCandidate.members; default 0: the representative only). */

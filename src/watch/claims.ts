@@ -78,7 +78,16 @@ export function alertsFor(change: ClusterChange): NewAlert[] {
 
 /** `threshold`: the calibrated P(same claim) at which a claim joins a cluster; default the claim-similarity model's. */
 export function clusterPolicy(threshold?: number): ClusterPolicy {
-  return { choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, undefined, undefined, stats), statsTerms: statsTermsOf, alerts: alertsFor, growthWindowMs: GROWTH_WINDOW_MS, candidates: CLUSTER_CANDIDATES, members: MEMBERS_COMPARED }
+  return {
+    choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, undefined, undefined, stats),
+    statsTerms: statsTermsOf,
+    alerts: alertsFor,
+    growthWindowMs: GROWTH_WINDOW_MS,
+    // alertsFor reads the count only up to the last growth level.
+    recentArticlesCap: GROWTH_LEVELS.at(-1)! + 1,
+    candidates: CLUSTER_CANDIDATES,
+    members: MEMBERS_COMPARED,
+  }
 }
 
 export interface ClaimTrackerOptions {
@@ -127,6 +136,8 @@ export interface DeliveryOptions {
   maxAttempts?: number
   onDelivered?(alert: AlertRecord, webhook: string): void
   onFailed?(alert: AlertRecord, webhook: string, error: string, retryAt: number | null): void
+  /** A pass started by `wake()` failed (the store): the rows stay due, the next wake or flush retries them. */
+  onError?(error: Error): void
 }
 
 /** `sha256=` + hex HMAC-SHA256 of the exact body bytes. */
@@ -134,11 +145,20 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
 }
 
-/** Delivers the due outbox rows: 2xx marks delivered (never sent again); anything else retries with back-off. */
+/**
+ * Delivers the due outbox rows: 2xx marks delivered (never sent again); anything else retries with back-off. `wake()`
+ * after a report's transaction commits sends its alerts at once; a failed delivery wakes the outbox again when its
+ * retry is due (rows of other processes and expired leases are picked up by the next wake or flush).
+ */
 export function createAlertDelivery(options: DeliveryOptions) {
   const now = options.now ?? Date.now
   const maxAttempts = options.maxAttempts ?? 12
   let running: Promise<number> | null = null
+  let queued: Promise<number> | null = null
+  let retryTimer: NodeJS.Timeout | null = null
+  let retryTimerAt = Infinity
+  let retries: number[] = []
+  let closed = false
   async function deliverOnce(): Promise<number> {
     let delivered = 0
     for (;;) {
@@ -176,9 +196,43 @@ export function createAlertDelivery(options: DeliveryOptions) {
           const retryAt = attempts >= maxAttempts ? null : now() + Math.min(3_600_000, 2_000 * 2 ** (attempts - 1))
           await options.store.claims.failDelivery(alert.id, webhook, error, retryAt)
           options.onFailed?.(alert, webhook, error, retryAt)
+          if (retryAt !== null) scheduleRetry(retryAt)
         }),
       )
     }
+  }
+  /** One timer for the earliest retry this process recorded; the later ones wait in `retries`. */
+  function scheduleRetry(at?: number): void {
+    if (closed) return
+    if (at !== undefined) retries.push(at)
+    const next = retries.reduce((a, b) => Math.min(a, b), Infinity)
+    if (next === Infinity || next >= retryTimerAt) return
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimerAt = next
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      retryTimerAt = Infinity
+      const t = now()
+      retries = retries.filter((r) => r > t)
+      wake()
+      scheduleRetry()
+    }, Math.max(0, next - now()) + 50)
+    retryTimer.unref()
+  }
+  /** Delivers what is due; a call during a pass gets the next pass (it may have missed rows committed after its start). */
+  function flush(): Promise<number> {
+    if (!running) {
+      running = deliverOnce().finally(() => (running = null))
+      return running
+    }
+    queued ??= running.catch(() => 0).then(() => {
+      queued = null
+      return flush()
+    })
+    return queued
+  }
+  function wake(): void {
+    if (!closed) flush().catch((error: Error) => options.onError?.(error))
   }
   return {
     /** Releases what this host's dead processes held (a kill -9 mid-delivery): due again at once. */
@@ -186,10 +240,14 @@ export function createAlertDelivery(options: DeliveryOptions) {
       const dead = deadLocalOwners(await options.store.claims.outboxOwners(), options.owner)
       return dead.length > 0 ? options.store.claims.releaseOutbox(dead) : 0
     },
-    /** Delivers what is due; concurrent calls share one pass. */
-    flush(): Promise<number> {
-      if (!running) running = deliverOnce().finally(() => (running = null))
-      return running
+    flush,
+    /** Starts a pass without waiting for it (after a commit that wrote outbox rows); errors go to `onError`. */
+    wake,
+    /** Stops the retry timer; passes in progress finish (await `flush()` to wait for them). */
+    close(): void {
+      closed = true
+      if (retryTimer) clearTimeout(retryTimer)
+      retryTimer = null
     },
   }
 }

@@ -142,28 +142,43 @@ export function createWatcher(options: WatcherOptions) {
     events.failed?.(item, error, retryAt)
   }
 
-  /** Analyzes claimed items until none is due, keeping about two per backend slot in flight. */
-  async function drain(summary: RoundSummary, stopping: () => boolean): Promise<void> {
+  /**
+   * Analyzes claimed items until none is due and `polling` is over, keeping about two per backend slot in flight: items
+   * of the feeds polled first are analyzed while the others are still being polled (`arrived` wakes it).
+   */
+  async function drain(summary: RoundSummary, stopping: () => boolean, polling: () => boolean = () => false, arrived?: Signal): Promise<void> {
     const width = Math.max(2, backend.concurrency * 2)
     const inFlight = new Set<Promise<void>>()
     while (!stopping()) {
-      const items = await store.feeds.claimItems(owner, now(), ITEM_LEASE_MS, width)
-      if (items.length === 0) break
+      const wait = arrived?.next()
+      const items = await store.feeds.claimItems(owner, now(), ITEM_LEASE_MS, Math.max(1, width - inFlight.size))
+      if (items.length === 0) {
+        if (!polling() || !wait) break
+        await Promise.race([wait, ...inFlight])
+        continue
+      }
       for (const item of items) {
         const task: Promise<void> = processItem(item, summary).finally(() => inFlight.delete(task))
         inFlight.add(task)
-        if (inFlight.size >= width) await Promise.race(inFlight)
       }
+      if (inFlight.size >= width) await Promise.race(inFlight)
     }
     await Promise.all(inFlight)
   }
 
-  /** One round: poll every due feed (hosts in parallel, one request at a time per host), then analyze what is new. */
+  /** One round: poll every due feed (hosts in parallel, one request at a time per host), analyzing what is new as it comes. */
   async function round(stopping: () => boolean = () => false): Promise<RoundSummary> {
     const summary: RoundSummary = { feedsPolled: 0, feedErrors: 0, newItems: 0, analyzed: 0, recovered: 0, failed: 0 }
     const due = await store.feeds.claimDueFeeds(owner, now(), FEED_LEASE_MS, 500)
-    await Promise.all(due.map((feed) => pollOne(feed, summary)))
-    await drain(summary, stopping)
+    const arrived = signal()
+    let polling = true
+    const polls = Promise.all(due.map((feed) => pollOne(feed, summary).finally(() => arrived.notify()))).finally(() => {
+      polling = false
+      arrived.notify()
+    })
+    // Both run to their end before an error of either is thrown: no drain goes on behind a failed round.
+    const settled = await Promise.allSettled([polls, drain(summary, stopping, () => polling, arrived)])
+    for (const s of settled) if (s.status === 'rejected') throw s.reason
     return summary
   }
 
@@ -222,6 +237,24 @@ function toNewItems(feed: FeedRecord, parsed: ParsedFeed): NewFeedItem[] {
     items.push({ id, ...item, contentHash: contentHash(item), outlet })
   }
   return items
+}
+
+interface Signal {
+  /** Resolves at the next notify() after this call. */
+  next(): Promise<void>
+  notify(): void
+}
+
+function signal(): Signal {
+  let resolve: () => void = () => {}
+  let pending: Promise<void> | null = null
+  return {
+    next: () => (pending ??= new Promise<void>((r) => (resolve = r))),
+    notify() {
+      pending = null
+      resolve()
+    },
+  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

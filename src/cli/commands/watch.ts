@@ -120,10 +120,13 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     owner: ownerId(),
     onDelivered: (alert, webhook) => flags.quiet || out(`alert delivered ${alert.id} ${alert.kind} to ${webhook}`),
     onFailed: (alert, webhook, error, retryAt) => out(`alert delivery failed ${alert.id} to ${webhook}: ${error}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ' (given up)'}`),
+    onError: (error) => process.stderr.write(`watch: alert delivery: ${error.message}\n`),
   })
   const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string) => {
-    for (const alert of await tracker.afterReport(item, reportId)) if (!flags.quiet) out(`alert ${alert.id} ${alert.kind}: ${alert.message}`)
-    if (flags.webhook.length > 0) await delivery.flush()
+    const alerts = await tracker.afterReport(item, reportId)
+    for (const alert of alerts) if (!flags.quiet) out(`alert ${alert.id} ${alert.kind}: ${alert.message}`)
+    // Sent as soon as the transaction that recorded them commits, without holding up the next item.
+    if (alerts.length > 0 && flags.webhook.length > 0) delivery.wake()
   }
   await tracker.catchUp()
   if (flags.webhook.length > 0) {
@@ -161,7 +164,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
       once: flags.once ?? false,
       signal: controller.signal,
       onRound: (s) => {
-        if (flags.webhook.length > 0) void delivery.flush().catch((error: Error) => process.stderr.write(`watch: alert delivery: ${error.message}\n`))
+        if (flags.webhook.length > 0) delivery.wake()
         if (s.feedsPolled + s.analyzed + s.failed + s.recovered > 0 || flags.once) {
           process.stderr.write(`watch: ${s.feedsPolled} feeds polled (${s.feedErrors} errors), ${s.newItems} new items, ${s.analyzed} analyzed, ${s.failed} failed${s.recovered ? `, ${s.recovered} recovered` : ''}\n`)
         }
@@ -172,6 +175,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     if (flags.webhook.length > 0) await delivery.flush().catch(() => 0)
+    delivery.close()
     await backend.close()
     await store.close()
   }

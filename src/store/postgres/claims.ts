@@ -25,6 +25,8 @@ import {
   type ClusterRow,
   membersSql,
   membersOf,
+  MEMBERS_SCANNED_PG,
+  MEMBER_SCAN_ROWS,
 } from '../claim-clustering.js'
 import { storeQuery, storeTransaction } from './store-query.js'
 import { pgText } from './upsert.js'
@@ -136,7 +138,15 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
       postings: async (terms) => q<{ clusterId: string; term: string }>('SELECT cluster_id AS "clusterId", term FROM claim_cluster_terms WHERE term = ANY($1)', [terms]),
       clusters: async (ids) =>
         new Map((await q<ClusterRow>(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id = ANY($1) FOR UPDATE OF c`, [ids])).map((r) => [r.id, fromClusterRow(r)])),
-      members: async (ids, perCluster) => (ids.length === 0 ? new Map() : membersOf(await q<{ clusterId: string; text: string }>(membersSql('= ANY($1)', '$2'), [ids, perCluster]))),
+      representatives: async (ids) =>
+        new Map(
+          (await q<{ id: string; representative: string; term_count: number | string }>('SELECT id, representative, term_count FROM claim_clusters WHERE id = ANY($1) FOR UPDATE', [ids])).map((r) => [
+            r.id,
+            { representative: r.representative, termCount: Number(r.term_count) },
+          ]),
+        ),
+      members: async (ids, perCluster) =>
+        ids.length === 0 ? new Map() : membersOf(await q<{ clusterId: string; text: string }>(MEMBERS_SCANNED_PG, [ids, perCluster, MEMBER_SCAN_ROWS])),
       insertCluster: async (cluster, terms) => {
         const p = clusterParams(cluster)
         p[1] = pgText(String(p[1]))
@@ -188,8 +198,8 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
           p,
         )
       },
-      recentArticles: async (clusterId, since) =>
-        Number((await q<{ n: string }>('SELECT count(DISTINCT report_id) AS n FROM article_claims WHERE cluster_id = $1 AND seen_at >= $2', [clusterId, since]))[0]?.n ?? 0),
+      recentArticles: async (clusterId, since, cap) =>
+        Number((await q<{ n: string }>('SELECT count(*) AS n FROM (SELECT DISTINCT report_id FROM article_claims WHERE cluster_id = $1 AND seen_at >= $2 LIMIT $3) d', [clusterId, since, cap]))[0]?.n ?? 0),
       insertAlert: async (alert) =>
         (await q(
           `INSERT INTO alerts (id, kind, cluster_id, report_id, idempotency_key, message, payload, created_at) VALUES (${placeholders(8)})

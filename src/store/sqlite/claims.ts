@@ -22,8 +22,7 @@ import {
   type ClaimOps,
   type ClusterRow,
   type StoredCluster,
-  membersSql,
-  membersOf,
+  MEMBER_SCAN_ROWS,
 } from '../claim-clustering.js'
 import { wrap } from './store-wrap.js'
 
@@ -114,7 +113,17 @@ const CLUSTER_COLUMNS = `c.*, (SELECT json_group_array(outlet) FROM claim_cluste
 const ALERT_COLUMNS = `a.*, (SELECT json_group_array(json_object('webhook', webhook, 'attempts', attempts, 'deliveredAt', delivered_at,
   'lastError', last_error)) FROM alert_outbox x WHERE x.alert_id = a.id) AS deliveries`
 
+/** `?, ?, …` for n parameters. */
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
+
 export function createRepository(db: Database.Database): ClaimRepository {
+  // Statements whose SQL depends on the argument count, prepared once per count (a claim has up to 32 query terms).
+  const statements = new Map<string, Database.Statement>()
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)))
+    return statement
+  }
   const s = {
     reportSeen: db.prepare('SELECT 1 FROM claim_reports WHERE report_id = ?'),
     markReport: db.prepare('INSERT INTO claim_reports (report_id, added_at) VALUES (?, ?)'),
@@ -127,12 +136,15 @@ export function createRepository(db: Database.Database): ClaimRepository {
     updateCluster: db.prepare(`UPDATE claim_clusters SET checkworthiness = ?, first_seen_at = ?, last_seen_at = ?, article_count = ?,
       outlet_count = ?, claim_count = ?, known_false = ?, contradicted = ?, factchecks = ?, stance_agree = ?,
       stance_disagree = ?, stance_discuss = ?, score = ? WHERE id = ?`),
-    hasArticle: db.prepare('SELECT 1 FROM article_claims WHERE cluster_id = ? AND report_id = ? LIMIT 1'),
+    // Through the report's own index (+ keeps SQLite off the cluster index, whose rows grow with the cluster).
+    hasArticle: db.prepare('SELECT 1 FROM article_claims WHERE report_id = @reportId AND +cluster_id = @clusterId LIMIT 1'),
     addOutlet: db.prepare('INSERT OR IGNORE INTO claim_cluster_outlets (cluster_id, outlet) VALUES (?, ?)'),
     insertClaim: db.prepare(`INSERT INTO article_claims (id, report_id, claim_index, text, sentence, start_offset, end_offset, article_url,
       article_title, outlet, speaker, published_at, seen_at, checkworthiness, verdict, factchecks, stance_agree, stance_disagree,
       stance_discuss, cluster_id, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    recent: db.prepare('SELECT count(DISTINCT report_id) AS n FROM article_claims WHERE cluster_id = ? AND seen_at >= ?'),
+    recent: db.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT report_id FROM article_claims WHERE cluster_id = ? AND seen_at >= ? LIMIT ?)'),
+    memberRows: db.prepare('SELECT text, seen_at FROM article_claims WHERE cluster_id = ? ORDER BY seen_at'),
+    representatives: (n: number) => prepared(`SELECT id, representative, term_count FROM claim_clusters WHERE id IN (${marks(n)})`),
     insertAlert: db.prepare(`INSERT INTO alerts (id, kind, cluster_id, report_id, idempotency_key, message, payload, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
     insertOutbox: db.prepare('INSERT OR IGNORE INTO alert_outbox (alert_id, webhook, next_attempt_at) VALUES (?, ?, ?)'),
@@ -148,26 +160,36 @@ export function createRepository(db: Database.Database): ClaimRepository {
     counts: db.prepare(CLAIM_COUNTS_SQL),
   }
 
+  /** Member texts of each cluster (firstMembers), reading at most `scan` claims of each. */
+  function members(ids: readonly string[], perCluster: number, scan: number): Map<string, string[]> {
+    const out = new Map<string, string[]>()
+    for (const id of ids) {
+      const texts = firstMembers(s.memberRows.iterate(id) as IterableIterator<{ text: string; seen_at: number }>, perCluster, scan)
+      if (texts.length > 0) out.set(id, texts)
+    }
+    return out
+  }
+
   const ops: ClaimOps = {
     reportSeen: (id) => s.reportSeen.get(id) !== undefined,
     markReport: (id, now) => void s.markReport.run(id, now),
     clusterCount: () => Number((s.total.get() as { df: number } | undefined)?.df ?? 0),
     termDf(terms) {
-      const rows = db.prepare(`SELECT term, df FROM claim_terms WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; df: number }[]
+      const rows = prepared(`SELECT term, df FROM claim_terms WHERE term IN (${marks(terms.length)})`).all(...terms) as { term: string; df: number }[]
       return new Map(rows.map((r) => [r.term, Number(r.df)]))
     },
     postings(terms) {
-      return (db.prepare(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { clusterId: string; term: string }[])
+      return prepared(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${marks(terms.length)})`).all(...terms) as { clusterId: string; term: string }[]
     },
     clusters(ids) {
-      const rows = db.prepare(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ClusterRow[]
+      const rows = prepared(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id IN (${marks(ids.length)})`).all(...ids) as ClusterRow[]
       return new Map(rows.map((r) => [r.id, fromClusterRow(r)]))
     },
-    members(ids, perCluster) {
-      if (ids.length === 0) return new Map()
-      const sql = membersSql(`IN (${ids.map(() => '?').join(',')})`, '?')
-      return membersOf(db.prepare(sql).all(...ids, perCluster) as { clusterId: string; text: string }[])
+    representatives(ids) {
+      const rows = s.representatives(ids.length).all(...ids) as { id: string; representative: string; term_count: number }[]
+      return new Map(rows.map((r) => [r.id, { representative: r.representative, termCount: Number(r.term_count) }]))
     },
+    members: (ids, perCluster) => members(ids, perCluster, MEMBER_SCAN_ROWS),
     insertCluster(cluster: StoredCluster, terms) {
       s.insertCluster.run(...clusterParams(cluster))
       for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) s.bumpDf.run(term)
@@ -180,10 +202,10 @@ export function createRepository(db: Database.Database): ClaimRepository {
       const p = clusterParams(cluster)
       s.updateCluster.run(...p.slice(2, 14), p[15], p[0])
     },
-    hasArticle: (clusterId, reportId) => s.hasArticle.get(clusterId, reportId) !== undefined,
+    hasArticle: (clusterId, reportId) => s.hasArticle.get({ clusterId, reportId }) !== undefined,
     addOutlet: (clusterId, outlet) => s.addOutlet.run(clusterId, outlet).changes > 0,
     insertClaim: (claim) => void s.insertClaim.run(...claimParams(claim)),
-    recentArticles: (clusterId, since) => Number((s.recent.get(clusterId, since) as { n: number }).n),
+    recentArticles: (clusterId, since, cap) => Number((s.recent.get(clusterId, since, cap) as { n: number }).n),
     insertAlert: (alert) => s.insertAlert.run(...alertParams(alert)).changes > 0,
     insertOutbox: (alertId, webhook, now) => void s.insertOutbox.run(alertId, webhook, now),
   }
@@ -209,7 +231,7 @@ export function createRepository(db: Database.Database): ClaimRepository {
       return (db.prepare(sql).all(...params, limit) as ClusterRow[]).map((r) => publicCluster(fromClusterRow(r)))
     },
     async clusterMembers(ids, perCluster) {
-      return wrap('cannot list cluster members', () => ops.members(ids, perCluster))
+      return wrap('cannot list cluster members', () => members(ids, perCluster, Infinity))
     },
     async getCluster(id) {
       const row = s.cluster.get(id) as ClusterRow | undefined
@@ -250,4 +272,28 @@ export function createRepository(db: Database.Database): ClaimRepository {
       return claimCounts(s.counts.get() as Record<string, number>)
     },
   }
+}
+
+/**
+ * The first `perCluster` distinct texts of a cluster's rows read in seen_at order, ordered as membersSql orders them
+ * (first seen, then text): the scan stops past the last tie instead of grouping every claim of a large cluster, and
+ * after `scan` rows (a cluster repeated word for word has fewer distinct texts than asked for).
+ */
+export function firstMembers(rows: Iterable<{ text: string; seen_at: number }>, perCluster: number, scan = Infinity): string[] {
+  const firstSeen = new Map<string, number>()
+  let lastNeeded: number | null = null
+  let read = 0
+  // Leaving the loop by break closes the statement's iterator (an open one keeps the statement busy).
+  for (const row of rows) {
+    const seen = Number(row.seen_at)
+    if (perCluster <= 0 || read++ >= scan || (lastNeeded !== null && seen > lastNeeded)) break
+    if (firstSeen.has(row.text)) continue
+    firstSeen.set(row.text, seen)
+    if (firstSeen.size === perCluster) lastNeeded = seen
+  }
+  // SQLite compares text as UTF-8 bytes (code points): Buffer.compare does the same.
+  return [...firstSeen]
+    .sort((a, b) => a[1] - b[1] || Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))
+    .slice(0, Math.max(0, perCluster))
+    .map(([text]) => text)
 }

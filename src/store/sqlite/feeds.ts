@@ -169,6 +169,9 @@ export function createRepository(db: Database.Database): FeedRepository {
     return result
   })
 
+  // Read-then-write transactions run IMMEDIATE (called as .immediate): a deferred one that read before another connection
+  // (an analysis thread saving its report) committed cannot take the write lock, and fails at once with "database is
+  // locked" instead of waiting out busy_timeout.
   const claimDue = db.transaction((owner: string, now: number, leaseMs: number, limit: number): FeedRecord[] =>
     (dueFeeds.all({ now, limit }) as { id: string }[]).map(({ id }) => fromFeedRow(claimFeed.get({ id, owner, until: now + leaseMs }) as FeedRow)),
   )
@@ -207,7 +210,7 @@ export function createRepository(db: Database.Database): FeedRepository {
       return feed ? wrap(`cannot remove feed ${idOrUrl}`, () => removeFeed(feed.id)) : false
     },
     async claimDueFeeds(owner, now, leaseMs, limit) {
-      return wrap('cannot claim feeds', () => claimDue(owner, now, leaseMs, limit))
+      return wrap('cannot claim feeds', () => claimDue.immediate(owner, now, leaseMs, limit))
     },
     async claimFeed(id, owner, now, leaseMs) {
       return wrap(`cannot claim feed ${id}`, () => {
@@ -220,10 +223,10 @@ export function createRepository(db: Database.Database): FeedRepository {
       return at === null ? null : Number(at)
     },
     async recordPoll(feedId, owner, poll, now) {
-      return wrap(`cannot record the poll of feed ${feedId}`, () => record(feedId, owner, poll, now))
+      return wrap(`cannot record the poll of feed ${feedId}`, () => record.immediate(feedId, owner, poll, now))
     },
     async claimItems(owner, now, leaseMs, limit) {
-      return wrap('cannot claim feed items', () => claim(owner, now, leaseMs, limit))
+      return wrap('cannot claim feed items', () => claim.immediate(owner, now, leaseMs, limit))
     },
     async completeItem(id, reportId, now) {
       return wrap(`cannot complete item ${id}`, () => complete.run({ id, reportId, now }).changes > 0)
