@@ -1,6 +1,7 @@
 // Writes models/claim-stance.md, the model card, from the figures the training run measured.
 import { writeFileSync } from 'node:fs'
 import type { ClaimStanceEvaluation, ClaimStanceScores } from './evaluate.js'
+import { NEWS_TEMPLATES_PER_EVENT } from './news-templates.js'
 import { FEATURE_GROUPS } from '../../src/analyzers/lateral-reading/claim-stance/features.js'
 import type { ClaimStanceModelFile } from '../../src/analyzers/lateral-reading/claim-stance/model.js'
 
@@ -64,6 +65,16 @@ export function writeModelCard(path: string, model: ClaimStanceModelFile, evalua
     '  (reporting frames, numbers, dates, denials; half of them contradictions). Never trained on; version 1\'s synthetic pairs were',
     '  shaped after its failures on them. **News pairs v2** (`news-pairs-v2.jsonl`, 24 pairs: 12 refutes, 6 supports, 6 nei, among',
     '  them topic-only nei pairs) were written new for version 2, before the model was scored on them, and are reported apart.',
+    '- **News pairs v3, frozen held-out** (`news-pairs-v3-heldout.jsonl`, 44 pairs: 22 refutes, 11 supports, 11 nei, among them',
+    '  topic-overlap nei pairs such as a council vote against a construction cost): written for version 3 before anything was',
+    '  changed, the version 2 model scored on them once (the before figure), then never looked at while tuning; scored again only',
+    '  by the final run. Seven of the first draft near-duplicated older pairs and were replaced before any tuning.',
+    '- **Synthetic pairs** (code, no data text): `augment.ts` perturbs CLIMATE-FEVER training sentences (changed numbers and years,',
+    '  negation, antonyms, denial and report frames); `news-templates.ts` (version 3) generates news-style pairs from 22 event',
+    '  patterns (council votes, bans, layoffs, closures, storm damage, resignations, arrests, votes, signings, results, counts,',
+    '  openings, fees, crime, deals, hiring, sales, elections, moves, water safety, meetings) × subjects, each with supporting',
+    '  wordings, opposites (asserted, negated, or inside a denial frame) and same-subject-other-fact sentences (topic overlap: nei),',
+    `  ${NEWS_TEMPLATES_PER_EVENT} draws per event. They train the trees only (the word model without them, see the changes).`,
     '- No text from any data set is stored in the model file: it holds hashed word-bucket weights, tree thresholds and weights.',
     '',
     '## Features and learner',
@@ -100,41 +111,58 @@ export function writeModelCard(path: string, model: ClaimStanceModelFile, evalua
   writeFileSync(path, lines.join('\n'))
 }
 
-// Measured while building version 2 (npm run train:claim-stance -- --no-ablation with each change; settings chosen by
-// CLIMATE-FEVER dev and the report gold set's tune part only; SICK held-out and the news pairs reported, not tuned on).
-const CHANGES = [
-  '## Changes in version 2 and their measured effect',
+// Measured while building version 3 (npm run train:claim-stance -- --no-ablation --heldout none with each change).
+export const CHANGES = [
+  '## Changes in version 3 and their measured effect',
   '',
-  'Each row is one training run (same seeds); "kept" says whether the shipped model has it. Decisions were made on CLIMATE-FEVER',
-  'dev macro-F1 and the report gold set\'s tune part (`eval report --data test/fixtures/report-gold/tune`, contradictedClaim);',
-  'SICK held-out contradiction F1 is reported, not tuned on. Dev has 99 REFUTES pairs: ±0.01 macro-F1 is within noise.',
+  'Each row is one training run (same seeds); "kept" says whether the shipped model has it. Decisions were made on the older',
+  'news pairs (48 + 24), CLIMATE-FEVER dev and the validation tenth; the v3 held-out pairs were not scored until the final run.',
+  'SICK held-out contradiction F1 was printed by every run and used as a floor (the issue asks ≥ 0.85), so it is not an untouched',
+  'figure any more. Dev has 99 REFUTES pairs: ±0.01 macro-F1 is within noise. The 7 events added in the 6th row (deals, hiring,',
+  'sales, elections, moves, water safety, meetings) were written after reading the older pairs\' errors: the older-pair figures from',
+  'that row on are optimistic; the v3 held-out figure in the metrics table is the honest one.',
   '',
-  '| change | CF dev macro-F1 | CF dev refutes F1 | SICK held-out contradiction F1 | report tune contradicted | kept |',
-  '|---|---|---|---|---|---|',
-  '| version 1 | 0.4268 | 0.2535 | 0.8552 | 66.7% (8/12) | — |',
-  '| + denial-scope group (claim words only inside a denied/reported clause, antonyms asserted outside it, stasis + antonym) and proposition-alignment group (non-name coverage, names-only overlap, longest aligned run, spread) | 0.4355 | 0.2797 | 0.8562 | 83.3% (10/12, with the clause reading below) | yes, with the last row |',
-  '| + `pickEvidence` reads compound claims clause by clause and strips report frames ("Reports emerged … that", ", according to …") | (pairs unchanged) | | | included above (66.7% → 83.3% together) | yes |',
-  '| + stronger word model: shared words, negated words, claim × evidence word pairs, 16,384 buckets; L2 1e-3 / 1e-2 / 3e-2 | 0.4024 / 0.4204 / 0.4305 | 0.2368 / 0.2483 / 0.2550 | 0.8557 / 0.8621 / 0.8715 | — | no (dev drops; SICK gains) |',
-  '| same, CLIMATE-FEVER rows repeated 2× for the trees (L2 3e-2) / 3× (L2 1e-3) | 0.4260 / 0.4182 | 0.2535 / 0.2378 | 0.8576 / 0.8425 | — | no |',
-  '| word model trained without the SICK rows (weight 0 / 0.3) | 0.4107 / 0.4183 | 0.2353 / 0.2270 | 0.8373 / 0.8547 | — | no |',
-  '| + synthetic pairs: opposite asserted with the claim restated in a denial ("…, denying posts that X") and topic-only nei pairs (a sentence of another claim sharing one or two words) | 0.4225 | 0.2639 | 0.8532 | 75.0% (9/12) | no |',
-  '| + topic-only nei synthetic pairs alone | 0.4261 | 0.2482 | 0.8606 | — | no |',
-  '| denial scope opened by denial words only (not by "claims", "rumours") | 0.4353 | 0.2657 | 0.8636 | 75.0% (9/12) | no |',
-  '| + synthetic nei pairs for a claim only reported ("Reports claim that X, according to unnamed sources", "It is unclear whether X"): the row-2 model read that blog sentence as refutes 0.63, breaking the lateral-reading test (a hedged report is not a contradiction) | 0.4233 | 0.2568 | 0.8557 | 75.0% (9/12) | **yes (shipped)** |',
+  '| change | CF dev macro-F1 | CF dev refutes F1 | SICK held-out contradiction F1 | news 48 | news v2 24 | kept |',
+  '|---|---|---|---|---|---|---|',
+  '| version 2 (shipped before) | 0.4233 | 0.2568 | 0.8557 | 77.1% | 54.2% | — |',
+  '| + key-content features alone (figure of the same kind that differs, denied figures not asserted, year conflict, key content covered) | 0.4156 | 0.2446 | 0.8576 | 77.1% | 50.0% | yes |',
+  '| + news-template pairs, 40 per event (15 events), also in the word model | 0.4181 | 0.2727 | 0.8367 | 85.4% | 70.8% | no |',
+  '| same, template pairs kept out of the word model (trees only) | 0.4189 | 0.2564 | 0.8468 | 85.4% | 70.8% | yes |',
+  '| same, 20 per event | 0.4294 | 0.2675 | 0.8528 | 79.2% | 58.3% | no |',
+  '| + 7 more events, supporting reports with added detail, same-unit paraphrased figures; 40 / 25 per event | 0.4297 / 0.4508 | 0.2614 / 0.3067 | 0.8440 / 0.8397 | 93.8% / 89.6% | 66.7% / 70.8% | yes |',
+  '| + the "but officials have not confirmed it" nei frame replaced by "officials declined to comment" (it taught restated claim + "not" = nei, against SICK); 25 / 32 per event | 0.4305 / 0.4251 | 0.2721 / 0.2368 | 0.8430 / 0.8468 | 87.5% / 91.7% | 66.7% / 70.8% | yes |',
+  '| + up to 400 tree rounds (250 was reached before early stopping); 25 / 32 per event | 0.4394 / 0.4360 | 0.2745 / 0.2564 | 0.8500 / 0.8430 | 87.5% / 89.6% | 66.7% / 79.2% | **yes, 25 (shipped)**: 32 reads the older pairs better but drops SICK below 0.85 |',
   '',
-  'Word model alone (softmax, no trees) on CLIMATE-FEVER dev: claim and evidence words, trained on CLIMATE-FEVER only, 0.4387 / 0.2969;',
-  'the word-pair model trained on CLIMATE-FEVER + SICK, L2 3e-2, 0.4578 / 0.2540. The trees add little on CLIMATE-FEVER over words.',
+  'Frozen v3 held-out pairs (44), version 2 before any change: accuracy 0.6364 (28/44), macro-F1 0.6284, refutes F1 0.6857',
+  '(confusion 5 / 1 / 5; 1 / 12 / 9; 0 / 0 / 11). Version 3: the `news-pairs-v3-heldout` row of the metrics table (final run only).',
+  '',
+  'Strict support gate (`supportsGate` in the model file, applied by `classify`): where the `keyCovered` feature is below',
+  'the threshold (a claim figure, year or name not asserted, or no other claim word present), support keeps a fifth of its',
+  'probability and the rest moves to nei. Measured on the 25-per-event, 400-round model (macro-F1 / supports F1):',
+  '',
+  '| threshold | CF dev | SICK train (a quarter) | news 48 | news v2 24 |',
+  '|---|---|---|---|---|',
+  '| none | 0.439 / 0.263 | 0.841 / 0.796 | 0.879 / 0.960 | 0.633 / 0.500 |',
+  '| 0.01 (shipped: any key content missing) | 0.426 / 0.191 | 0.837 / 0.786 | 0.879 / 0.960 | 0.633 / 0.500 |',
+  '| 0.2 | 0.422 / 0.171 | 0.837 / 0.786 | 0.879 / 0.960 | 0.633 / 0.500 |',
+  '| 0.34 | 0.400 / 0.102 | 0.835 / 0.782 | 0.879 / 0.960 | 0.552 / 0.286 |',
+  '',
+  'The gate changes no older news pair and costs CLIMATE-FEVER supports (its supporting sentences paraphrase the claim and often',
+  'lack its names); it is kept because lateral reading must not report "corroborated" on topic overlap, and the issue asks for it.',
+  'A strict-support threshold of 0.34 or more also loses real news support (paraphrases such as "voted to approve" for "approved").',
   '',
 ]
 
 const LIMITS = [
-  '- Targets of issue 17, as measured above: SICK held-out contradiction F1 ≥ 0.85 is met; CLIMATE-FEVER dev macro-F1 ≥ 0.55',
-  '  and REFUTES F1 ≥ 0.35 are **not** met (0.42 and 0.26 shipped, 0.4355 / 0.2797 at best in version 2; the best word-only softmax reached 0.46 / 0.30).',
-  '  Evidence that 0.55 is out of reach with this feature set and data (`npx tsx training/claim-stance/learning-curve.ts`):',
+  '- Targets of issue 17, as measured above: SICK held-out contradiction F1 ≥ 0.85 (see the table: met at the margin, and used as',
+  '  a floor while choosing); CLIMATE-FEVER dev macro-F1 ≥ 0.55 and REFUTES F1 ≥ 0.35 are **not** met.',
+  '  Evidence that 0.55 is out of reach with this feature set and data (`npx tsx training/claim-stance/learning-curve.ts`, version 2):',
   ...LEARNING_CURVE,
-  '  News pairs ≥ 90% is **not** met on the original 48 (see the metrics table). History of the news-pair figure: 50% with',
-  '  the corpora alone, 79% with synthetic pairs, 83% once reporting frames appeared in supporting synthetic pairs too. The',
-  '  synthetic pairs of version 1 were designed after seeing the first failures on the news pairs, so that figure is optimistic.',
+  '  News pairs ≥ 90% on our own held-out news pairs is judged on `news-pairs-v3-heldout` in the metrics table (the older sets',
+  '  were tuned on in version 3). What still fails on the older pairs: a differing figure or year in a sentence that paraphrases',
+  '  the rest ("drew 80,000 visitors" against "counted roughly 18,000 visitors"), "voted for" against "voted against" (for/against',
+  '  are stopwords here), and supports that paraphrase ("floodwater covered" for "flooded"): the word model has no paraphrase',
+  '  knowledge, and without a pretrained encoder it will not.',
   ...SPEED,
   '- The harbor example (`pickEvidence`): the Riverton Gazette article refutes "the bridge has been closed to trucks for',
   '  months" and the Riverton Public Radio article refutes "the repairs will cost twice as much as planned", each with its',
@@ -144,5 +172,6 @@ const LIMITS = [
   '  encoder (none is obtainable here) the dev figures stay below the issue\'s targets; see the figures above.',
   '- SICK is image-caption English with contradiction mostly by negation and antonyms; it teaches the negation cues well.',
   '- English only; the stemmer is crude (suffix stripping); names are capitalized words, so all-lower-case text has none.',
-  '- The news pairs were written by the same person who wrote the features: treat their figure as optimistic.',
+  '- All news pairs and the news templates were written by the same person who wrote the features: even the held-out v3',
+  '  figure shares the author\'s phrasing with the training templates, so treat it as optimistic for other writers\' news.',
 ]

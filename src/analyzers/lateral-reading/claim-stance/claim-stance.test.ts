@@ -50,10 +50,25 @@ test('datasets: formats detected, SICK split fixed, bad rows coded', () => {
   assert.throws(() => parsePairs('hello', 'x'), (e: FactsiftError) => e.code === 'E_INPUT_INVALID')
 })
 
-test('news-pairs fixture: at least 40 pairs, half contradictions', () => {
-  const { pairs } = parsePairs(readFileSync(new URL('../../../../test/fixtures/claim-stance/news-pairs.jsonl', import.meta.url), 'utf8'), 'news')
-  assert.ok(pairs.length >= 40)
-  assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length)
+test('news-pairs fixtures (first set and the frozen v3 held-out set): at least 40 pairs, half contradictions', () => {
+  for (const file of ['news-pairs.jsonl', 'news-pairs-v3-heldout.jsonl']) {
+    const { pairs } = parsePairs(readFileSync(new URL(`../../../../test/fixtures/claim-stance/${file}`, import.meta.url), 'utf8'), file)
+    assert.ok(pairs.length >= 40, file)
+    assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length, file)
+    assert.ok(pairs.some((p) => p.label === 0) && pairs.some((p) => p.label === 2), file)
+  }
+})
+
+test('key content: a differing figure of the same kind conflicts; a denied figure is not asserted; support needs figures and names', () => {
+  assert.equal(feature('The festival drew 80,000 visitors', 'Organizers counted 18,000 visitors', 'unitConflict'), 1)
+  assert.equal(feature('The festival drew 80,000 visitors', 'The festival drew 80,000 visitors', 'unitConflict'), 0)
+  assert.equal(feature('The firm cut 1,200 jobs', 'The firm cut 120 jobs, not 1,200 as reported', 'deniedNumberMatch'), 1)
+  assert.equal(feature('The firm cut 1,200 jobs', 'The firm cut 120 jobs, not 1,200 as reported', 'unitConflict'), 1)
+  assert.equal(feature('Fees rose 14 percent', 'Fees rose 9% this year', 'unitConflict'), 1)
+  assert.equal(feature('The council approved the bike lane', 'The council approved the bike lane on Tuesday', 'keyCovered'), 1)
+  assert.equal(feature('The council approved 3 bike lanes', 'The council approved 4 bike lanes', 'keyCovered'), 0)
+  assert.equal(feature('The terminal opened in 2021', 'The terminal opened in 2024', 'yearConflict'), 1)
+  assert.deepEqual(prepareText('It costs $48 million and 26,000 workers').numberUnits, ['$', 'worker'])
 })
 
 test('splitSentences and claimCore', () => {
