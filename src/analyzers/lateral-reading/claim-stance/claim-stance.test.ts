@@ -6,7 +6,7 @@ import { FEATURE_NAMES, pairFeatures } from './features.js'
 import { prepareText, stem, tokenize } from './text.js'
 import { detectFormat, isSickHeldOut, parsePairs } from '../../../../training/claim-stance/datasets.js'
 import { claimStanceIndex } from './labels.js'
-import { claimStanceModelFromJSON, createClaimStanceClassifier } from './model.js'
+import { claimStanceModelFromJSON, createClaimStanceClassifier, gateSupports, modelInput } from './model.js'
 import { claimClauses, claimCore, pickEvidence, splitSentences } from './evidence.js'
 import { FactsiftError } from '../../../errors.js'
 
@@ -123,4 +123,16 @@ test('pickEvidence: an unrelated article is nei with no deciding sentence', () =
   assert.equal(result.stance, 'nei')
   assert.equal(result.deciding, null)
   assert.deepEqual(result.evidence, [])
+})
+
+test('strict support: a sentence about another fact of the same topic does not corroborate; missing key content moves support to nei', () => {
+  const article = 'The Harbor Stadium project has been debated for two years. Construction costs at Harbor Stadium have risen to $410 million, the builder said on Monday. The council will meet again next month.'
+  assert.equal(pickEvidence(classifier, 'The council voted to approve the Harbor Stadium.', article).stance, 'nei')
+  assert.ok(model.supportsGate && model.supportsGate.minKeyCovered > 0)
+  const gate = { minKeyCovered: 0.01, keep: 0.2 }
+  const missingFigure = modelInput(model, prepareText('The council approved 3 bike lanes'), prepareText('The council approved 4 bike lanes'))
+  assert.deepEqual(gateSupports(gate, [0.8, 0.1, 0.1], missingFigure).map((p) => Math.round(p * 100)), [16, 10, 74])
+  const covered = modelInput(model, prepareText('The council approved 3 bike lanes'), prepareText('On Tuesday the council approved 3 bike lanes'))
+  assert.deepEqual(gateSupports(gate, [0.8, 0.1, 0.1], covered), [0.8, 0.1, 0.1])
+  assert.throws(() => claimStanceModelFromJSON({ ...model, supportsGate: { minKeyCovered: 2, keep: 0.2 } }), (e: FactsiftError) => e.code === 'E_MODEL_INVALID')
 })
