@@ -6,7 +6,7 @@ import { FEATURE_NAMES, pairFeatures } from './features.js'
 import { prepareText, stem, tokenize } from './text.js'
 import { detectFormat, isSickHeldOut, parsePairs } from '../../../../training/claim-stance/datasets.js'
 import { claimStanceIndex } from './labels.js'
-import { claimStanceModelFromJSON, createClaimStanceClassifier } from './model.js'
+import { claimStanceModelFromJSON, createClaimStanceClassifier, gateSupports, modelInput } from './model.js'
 import { claimClauses, claimCore, pickEvidence, splitSentences } from './evidence.js'
 import { FactsiftError } from '../../../errors.js'
 
@@ -50,10 +50,25 @@ test('datasets: formats detected, SICK split fixed, bad rows coded', () => {
   assert.throws(() => parsePairs('hello', 'x'), (e: FactsiftError) => e.code === 'E_INPUT_INVALID')
 })
 
-test('news-pairs fixture: at least 40 pairs, half contradictions', () => {
-  const { pairs } = parsePairs(readFileSync(new URL('../../../../test/fixtures/claim-stance/news-pairs.jsonl', import.meta.url), 'utf8'), 'news')
-  assert.ok(pairs.length >= 40)
-  assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length)
+test('news-pairs fixtures (first set and the frozen v3 held-out set): at least 40 pairs, half contradictions', () => {
+  for (const file of ['news-pairs.jsonl', 'news-pairs-v3-heldout.jsonl']) {
+    const { pairs } = parsePairs(readFileSync(new URL(`../../../../test/fixtures/claim-stance/${file}`, import.meta.url), 'utf8'), file)
+    assert.ok(pairs.length >= 40, file)
+    assert.equal(pairs.filter((p) => p.label === 1).length * 2, pairs.length, file)
+    assert.ok(pairs.some((p) => p.label === 0) && pairs.some((p) => p.label === 2), file)
+  }
+})
+
+test('key content: a differing figure of the same kind conflicts; a denied figure is not asserted; support needs figures and names', () => {
+  assert.equal(feature('The festival drew 80,000 visitors', 'Organizers counted 18,000 visitors', 'unitConflict'), 1)
+  assert.equal(feature('The festival drew 80,000 visitors', 'The festival drew 80,000 visitors', 'unitConflict'), 0)
+  assert.equal(feature('The firm cut 1,200 jobs', 'The firm cut 120 jobs, not 1,200 as reported', 'deniedNumberMatch'), 1)
+  assert.equal(feature('The firm cut 1,200 jobs', 'The firm cut 120 jobs, not 1,200 as reported', 'unitConflict'), 1)
+  assert.equal(feature('Fees rose 14 percent', 'Fees rose 9% this year', 'unitConflict'), 1)
+  assert.equal(feature('The council approved the bike lane', 'The council approved the bike lane on Tuesday', 'keyCovered'), 1)
+  assert.equal(feature('The council approved 3 bike lanes', 'The council approved 4 bike lanes', 'keyCovered'), 0)
+  assert.equal(feature('The terminal opened in 2021', 'The terminal opened in 2024', 'yearConflict'), 1)
+  assert.deepEqual(prepareText('It costs $48 million and 26,000 workers').numberUnits, ['$', 'worker'])
 })
 
 test('splitSentences and claimCore', () => {
@@ -108,4 +123,16 @@ test('pickEvidence: an unrelated article is nei with no deciding sentence', () =
   assert.equal(result.stance, 'nei')
   assert.equal(result.deciding, null)
   assert.deepEqual(result.evidence, [])
+})
+
+test('strict support: a sentence about another fact of the same topic does not corroborate; missing key content moves support to nei', () => {
+  const article = 'The Harbor Stadium project has been debated for two years. Construction costs at Harbor Stadium have risen to $410 million, the builder said on Monday. The council will meet again next month.'
+  assert.equal(pickEvidence(classifier, 'The council voted to approve the Harbor Stadium.', article).stance, 'nei')
+  assert.ok(model.supportsGate && model.supportsGate.minKeyCovered > 0)
+  const gate = { minKeyCovered: 0.01, keep: 0.2 }
+  const missingFigure = modelInput(model, prepareText('The council approved 3 bike lanes'), prepareText('The council approved 4 bike lanes'))
+  assert.deepEqual(gateSupports(gate, [0.8, 0.1, 0.1], missingFigure).map((p) => Math.round(p * 100)), [16, 10, 74])
+  const covered = modelInput(model, prepareText('The council approved 3 bike lanes'), prepareText('On Tuesday the council approved 3 bike lanes'))
+  assert.deepEqual(gateSupports(gate, [0.8, 0.1, 0.1], covered), [0.8, 0.1, 0.1])
+  assert.throws(() => claimStanceModelFromJSON({ ...model, supportsGate: { minKeyCovered: 2, keep: 0.2 } }), (e: FactsiftError) => e.code === 'E_MODEL_INVALID')
 })

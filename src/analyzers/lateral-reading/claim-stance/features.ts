@@ -28,6 +28,7 @@ export const FEATURE_GROUPS = {
   cues: ['evidenceDenial', 'claimDenial', 'denialOverlap', 'evidenceAgreement', 'claimAgreement', 'evidenceClaimFrame', 'frameAndDenial'],
   denial: ['framedCovered', 'assertedCovered', 'assertedAntonyms', 'stasisAntonym', 'deniedRestated', 'assertedNegatedMatch'],
   alignment: ['nonNameCovered', 'nonNameShared', 'namesOnlyOverlap', 'longestRun', 'matchedSpread', 'uncoveredNonName'],
+  keyContent: ['quantityConflict', 'unitConflict', 'yearConflict', 'keyCovered', 'deniedNumberMatch'],
 } as const
 
 export type FeatureGroup = keyof typeof FEATURE_GROUPS
@@ -201,7 +202,33 @@ export function pairFeatures(claim: PreparedText, evidence: PreparedText): Float
   f[i++] = longest / claimContent
   f[i++] = matched > 1 ? (last - first + 1) / matched : 0
   f[i++] = nonName - nonNameShared
+  // key content: a figure or year of the same proposition that differs refutes ("employs 62,000" vs "about 26,000
+  // people"); support needs the claim's figures, names and most of its other words asserted, not only its topic.
+  const nonNameCovered = nonName ? nonNameShared / nonName : 0
+  const asserted = assertedQuantities(evidence)
+  const assertedMatched = claim.numbers.filter((a) => asserted.some((q) => near(a, q.value))).length
+  let unitConflicts = 0
+  claim.numbers.forEach((a, k) => {
+    const unit = claim.numberUnits[k]
+    const same = unit ? asserted.filter((q) => q.unit === unit) : []
+    if (same.length && !same.some((q) => near(a, q.value))) unitConflicts++
+  })
+  const quantityConflict = claim.numbers.length > 0 && asserted.length > 0 && assertedMatched === 0
+  f[i++] = quantityConflict ? nonNameCovered : 0
+  f[i++] = unitConflicts
+  f[i++] = claim.years.length > yearsMatched && evidence.years.length > 0 ? nonNameCovered : 0
+  f[i++] = assertedMatched === claim.numbers.length && yearsMatched === claim.years.length && namesMatched === claim.names.size ? nonNameCovered : 0
+  f[i++] = claim.numbers.length > assertedMatched && numbersMatched > assertedMatched ? 1 : 0
   return f
+}
+
+/** The evidence's quantities outside negated or denied clauses, with what they count. */
+function assertedQuantities(t: PreparedText): { value: number; unit: string }[] {
+  const out: { value: number; unit: string }[] = []
+  t.numbers.forEach((value, k) => {
+    if (!t.numberDenied[k]) out.push({ value, unit: t.numberUnits[k]! })
+  })
+  return out
 }
 
 /** Shared content words inside a negation's scope on exactly one side. */

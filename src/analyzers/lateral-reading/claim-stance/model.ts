@@ -24,6 +24,21 @@ export interface ClaimStanceModelFile extends ModelFileManifest {
   temperature: number
   /** Word overlap + negation cue (BASELINE_FEATURES) with a softmax, so every evaluation reports the baseline too. */
   baseline: { features: string[]; softmax: SoftmaxModel }
+  /**
+   * Strict support: below `minKeyCovered` (the `keyCovered` feature: the claim's figures, years and names all asserted,
+   * times the share of its other content words present) a sentence shares the claim's topic, not its proposition, and
+   * all but `keep` of the support probability moves to nei. Absent in files before version 3.
+   */
+  supportsGate?: { minKeyCovered: number; keep: number }
+}
+
+const KEY_COVERED = FEATURE_NAMES.indexOf('keyCovered')
+
+/** Applies the model's strict-support gate to probabilities (CLAIM_STANCES order) given the pair's trees input. */
+export function gateSupports(gate: ClaimStanceModelFile['supportsGate'], probabilities: number[], input: Float64Array): number[] {
+  if (!gate || input[KEY_COVERED]! >= gate.minKeyCovered) return probabilities
+  const moved = probabilities[0]! * (1 - gate.keep)
+  return [probabilities[0]! - moved, probabilities[1]!, probabilities[2]! + moved]
 }
 
 export interface ClaimStancePrediction {
@@ -57,6 +72,8 @@ export function claimStanceModelFromJSON(value: unknown, source = 'models/claim-
   if (!m.baseline || m.baseline.features?.join() !== BASELINE_FEATURES.join()) throw fail('baseline.features differ from this version')
   softmaxFromJSON(m.baseline.softmax, 'model claim-stance: baseline')
   if (m.baseline.softmax.dims !== BASELINE_FEATURES.length || m.baseline.softmax.classes !== 3) throw fail('baseline has the wrong shape')
+  const gate = m.supportsGate
+  if (gate !== undefined && !(gate.minKeyCovered >= 0 && gate.minKeyCovered <= 1 && gate.keep >= 0 && gate.keep <= 1)) throw fail('supportsGate needs minKeyCovered and keep in [0, 1]')
   return m
 }
 
@@ -82,7 +99,8 @@ export function createClaimStanceClassifier(model: ClaimStanceModelFile): ClaimS
   return {
     prepare: prepareText,
     classify(claim, evidence) {
-      return prediction(applyTemperature(margins(modelInput(model, prep(claim), prep(evidence))), model.temperature))
+      const input = modelInput(model, prep(claim), prep(evidence))
+      return prediction(gateSupports(model.supportsGate, applyTemperature(margins(input), model.temperature), input))
     },
     baseline(claim, evidence) {
       return prediction(predictSoftmax(model.baseline.softmax, baselineFeatures(prep(claim), prep(evidence))))

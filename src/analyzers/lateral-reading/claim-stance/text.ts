@@ -37,6 +37,10 @@ export interface PreparedText {
   negations: number
   /** Quantities (scale words applied; years excluded). */
   numbers: number[]
+  /** Per quantity: the stem of the word it counts ("62,000 workers" → "worker"; "$" or "percent" for money and shares). */
+  numberUnits: string[]
+  /** Per quantity: 1 when it lies in a negated or denied clause ("120 jobs, not 1,200 as reported"): not asserted. */
+  numberDenied: Uint8Array
   years: number[]
   /** Lower-cased capitalized words that do not start the text: a cheap stand-in for named entities. */
   names: Set<string>
@@ -99,6 +103,7 @@ export function prepareText(text: string): PreparedText {
   const asserted = new Set<string>()
   let frame = 0
   const numbers: number[] = []
+  const numberAt: number[] = []
   const years: number[] = []
   const names = new Set<string>()
   const nameStems = new Set<string>()
@@ -129,10 +134,16 @@ export function prepareText(text: string): PreparedText {
     if (first >= 48 && first <= 57) {
       const value = Number(w.replace(/,/g, ''))
       if (Number.isInteger(value) && value >= 1800 && value <= 2100 && !w.includes(',')) years.push(value)
-      else numbers.push(value * (SCALES[lower[i + 1] ?? ''] ?? 1))
+      else {
+        numbers.push(value * (SCALES[lower[i + 1] ?? ''] ?? 1))
+        numberAt.push(i)
+      }
       continue
     }
-    if (WORD_NUMBERS[w] !== undefined && w !== 'one') numbers.push(WORD_NUMBERS[w]! * (SCALES[lower[i + 1] ?? ''] ?? 1))
+    if (WORD_NUMBERS[w] !== undefined && w !== 'one') {
+      numbers.push(WORD_NUMBERS[w]! * (SCALES[lower[i + 1] ?? ''] ?? 1))
+      numberAt.push(i)
+    }
     if (first < 97 || first > 122 || STOPWORDS.has(w)) continue
     content.add(s)
     if (!framed[i]) asserted.add(s)
@@ -142,5 +153,26 @@ export function prepareText(text: string): PreparedText {
       nameStems.add(s)
     }
   }
-  return { lower, stems, content, allStems, negated, framed, asserted, negations, numbers, years, names, nameStems, question: lower.includes('?') }
+  const numberUnits: string[] = []
+  const denied: number[] = []
+  for (const i of numberAt) {
+    numberUnits.push(quantityUnit(lower, stems, i))
+    denied.push(negated[i] || framed[i] ? 1 : 0)
+  }
+  return { lower, stems, content, allStems, negated, framed, asserted, negations, numbers, numberUnits, numberDenied: Uint8Array.from(denied), years, names, nameStems, question: lower.includes('?') }
+}
+
+const UNIT_SKIP = new Set([...Object.keys(SCALES), 'more', 'than', 'of', 'new', 'additional', 'other', 'per', 'a', 'about', 'some', 'full', 'time'])
+
+/** What a quantity counts: "$" before it, "percent"/"%" after it, else the next content word's stem. */
+function quantityUnit(lower: readonly string[], stems: readonly string[], i: number): string {
+  if (lower[i - 1] === '$') return '$'
+  for (let k = i + 1; k < Math.min(lower.length, i + 4); k++) {
+    const w = lower[k]!
+    if (w === '%' || w === 'percent' || w === 'per' && lower[k + 1] === 'cent') return 'percent'
+    if (UNIT_SKIP.has(w)) continue
+    const c = w.charCodeAt(0)
+    return c >= 97 && c <= 122 && !STOPWORDS.has(w) ? stems[k]! : ''
+  }
+  return ''
 }
