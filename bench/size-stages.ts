@@ -2,7 +2,7 @@
 // GC and prints the live V8 heap (heapUsed), external/array-buffer memory and RSS, all as MB and × the text size.
 // With --no-gc, no GC is forced: each line then shows the process's peak RSS so far (getrusage maxRSS) over the RSS
 // before the article, i.e. which stage sets the high-water mark that bench:size reports.
-// Usage: node --expose-gc --import tsx bench/size-stages.ts [MB] [--no-gc]
+// Usage: node --expose-gc --import tsx bench/size-stages.ts [MB] [--no-gc] [--whole-wink]
 import v8 from 'node:v8'
 import { createEngine } from '../src/engine/engine.js'
 import { generateArticle } from './generate-article.js'
@@ -66,7 +66,8 @@ function readWhole(): void {
   probe('wink values+pos arrays (held)')
   console.log(`  wink tokens: ${values.length}; pos ${pos.length}`)
 }
-if (forceGc) readWhole()
+// For reference only (--whole-wink): what reading the whole text at once costs; it also leaves wink's arrays grown.
+if (forceGc && process.argv.includes('--whole-wink')) readWhole()
 probe('wink released (its vocabulary keeps new words)')
 const annotated = annotate(doc)
 probe('annotated document')

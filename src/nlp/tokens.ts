@@ -45,20 +45,22 @@ interface TokenType {
 }
 
 /**
- * A Token in 3 fields (start, sentence, shared type: 48 bytes) instead of 7 (80 bytes): kind, pos, lower, lemma and
- * end are read through the shared TokenType. Tokens are most of an annotated document's memory (0.2 per text byte).
+ * A Token in 4 fields (start, end, sentence, shared type: 56 bytes) instead of 7 (80 bytes): kind, pos, lower and lemma
+ * are read through the shared TokenType. Tokens are most of an annotated document's memory (0.2 per text byte).
+ * `end` stays a field: as a getter (48 bytes) it cost 2–5% of the CPU of analyzing a 500-word article.
  * Reading is the Token interface; only `sentence` is written (by buildSentences).
  */
 class PackedToken implements Token {
   start: number
+  end: number
   sentence: number
   private readonly type: TokenType
   constructor(start: number, type: TokenType) {
     this.start = start
+    this.end = start + type.length
     this.sentence = -1
     this.type = type
   }
-  get end(): number { return this.start + this.type.length }
   get kind(): TokenKind { return this.type.kind }
   get pos(): string { return this.type.pos }
   get lower(): string { return this.type.lower }
