@@ -8,23 +8,13 @@ import { findNames } from './names.js'
 import { findParagraphs } from './paragraphs.js'
 import { buildSentences } from './sentences.js'
 import { findSourceLines } from './source-lines.js'
-import { CAPITALIZED, foldApostrophes, mapTokens } from './tokens.js'
+import { CAPITALIZED, createTokenMapper, foldApostrophes } from './tokens.js'
 import { getWink } from './wink.js'
 
 /** Annotate `doc` (its text should come from normalizeText). Pure and synchronous; the input is not changed. */
 export function annotate(doc: Document): AnnotatedDocument {
   const text = doc.text
-  const nlp = getWink()
-  const its = nlp.its
-  const winkDoc = nlp.readDoc(text)
-  const winkTokens = winkDoc.tokens()
-  const { tokens, flags } = mapTokens(text, {
-    values: winkTokens.out(its.value) as string[],
-    pos: winkTokens.out(its.pos) as string[],
-    typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
-    // wink's typings declare its.lemma with a different rdd type than the other helpers.
-    lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
-  })
+  const { tokens, flags } = tokenize(text)
   const paragraphs = findParagraphs(text)
   const sourceLines = findSourceLines(text)
   const sentences = buildSentences(text, tokens, flags, paragraphs, sourceLines)
@@ -53,6 +43,42 @@ export function annotate(doc: Document): AnnotatedDocument {
   const names = findNames({ text, tokens, flags, sentences, claimed })
   const entities = groupEntities(text, tokens, names, typed)
   return { ...doc, paragraphs, sentences, tokens, entities, sourceLines }
+}
+
+// wink reads a long text in slabs of whole paragraphs: its per-token structures (≈ 120 bytes a token while it reads,
+// ×25 the text) then exist for one slab at a time, not for the whole text. wink's POS tags look a few tokens around;
+// a slab ends after a blank line, where no tag depends on the next paragraph (bench/slab-check.ts: identical tokens,
+// tags and lemmas on 11 M chars of news, claims and debates read whole and in 2 KB or 64 KB slabs). wink's tokenizer
+// keeps state across readDoc calls (its vocabulary grows), but it reads slabs in text order, as it reads a whole text.
+// Articles under a slab are read whole.
+const SLAB_CHARS = 64 * 1024
+
+/** wink's tokens of `text` mapped onto exact offsets (tokens.ts), reading the text a slab at a time. */
+export function tokenize(text: string, slabChars = SLAB_CHARS): { tokens: Token[]; flags: Uint8Array } {
+  const nlp = getWink()
+  const its = nlp.its
+  const mapper = createTokenMapper(text)
+  for (let from = 0; from < text.length || from === 0;) {
+    const to = slabEnd(text, from, slabChars)
+    const winkTokens = nlp.readDoc(from === 0 && to === text.length ? text : text.slice(from, to)).tokens()
+    mapper.add({
+      values: winkTokens.out(its.value) as string[],
+      pos: winkTokens.out(its.pos) as string[],
+      typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
+      // wink's typings declare its.lemma with a different rdd type than the other helpers.
+      lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
+    })
+    if (to >= text.length) break
+    from = to
+  }
+  return mapper.finish()
+}
+
+/** Where the slab starting at `from` ends: just after the first blank line past `from + slabChars`, else the text's end. */
+function slabEnd(text: string, from: number, slabChars: number): number {
+  if (text.length - from <= slabChars) return text.length
+  const blank = text.indexOf('\n\n', from + slabChars)
+  return blank < 0 ? text.length : blank + 2
 }
 
 function claimRange(tokens: Token[], claimed: Uint8Array, from: number, to: number, start: number, end: number): void {

@@ -29,8 +29,13 @@ interface Group {
 export function groupEntities(text: string, tokens: Token[], names: NameCandidate[], typed: TypedMention[]): Entity[] {
   const groups: Group[] = []
   const byKey = new Map<string, Group>()
+  // One string per distinct surface form: a long article repeats the same names thousands of times.
+  const surfaces = new Map<string, string>()
   const add = (group: Group, start: number, end: number, sentence: number) => {
-    group.mentions.push({ start, end, text: text.slice(start, end), sentence })
+    const slice = text.slice(start, end)
+    let surface = surfaces.get(slice)
+    if (surface === undefined) surfaces.set(slice, (surface = slice))
+    group.mentions.push({ start, end, text: surface, sentence })
     if (start < group.firstAt) group.firstAt = start
   }
   const newGroup = (key: string, type: EntityType | null, hint: boolean): Group => {

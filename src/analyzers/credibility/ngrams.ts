@@ -4,28 +4,33 @@ import { skeletonHash } from './skeleton.js'
 import { SparseVectorBuilder, type SparseVector } from '../../ml/sparse-vector.js'
 
 // Open-addressing table reused across calls (no allocation per article): keys are n-gram hashes (0 = empty slot).
-let tableKeys = new Uint32Array(4096)
-let tableCounts = new Int32Array(4096)
+// It grows with the distinct keys seen (load ≤ 1/4), not with how many keys might come: sized by the word count, a
+// 4 MB article held 137 MB of table for its life. A table grown past RETAINED_SLOTS is dropped after the call.
+const INITIAL_SLOTS = 4096
+const RETAINED_SLOTS = 1 << 18
+let tableKeys = new Uint32Array(INITIAL_SLOTS)
+let tableCounts = new Int32Array(INITIAL_SLOTS)
 const used: number[] = []
 
 /**
  * Counts per key in the reused table, then calls `visit(key, count)` once per distinct key in first-seen order.
- * `emit(add)` produces the keys; `capacity` bounds how many it may add.
+ * `emit(add)` produces the keys.
  */
-function countKeys(capacity: number, emit: (add: (key: number) => void) => void, visit: (key: number, count: number) => void): void {
-  const needed = 4 * (capacity + 1)
-  if (tableKeys.length < needed) {
-    let size = tableKeys.length
-    while (size < needed) size *= 2
-    tableKeys = new Uint32Array(size)
-    tableCounts = new Int32Array(size)
-  }
-  const mask = tableKeys.length - 1
+function countKeys(emit: (add: (key: number) => void) => void, visit: (key: number, count: number) => void): void {
+  let mask = tableKeys.length - 1
+  let limit = tableKeys.length >> 2
   emit((key: number) => {
     const k = key === 0 ? 1 : key
     let i = k & mask
     while (tableKeys[i] !== 0 && tableKeys[i] !== k) i = (i + 1) & mask
     if (tableKeys[i] === 0) {
+      if (used.length >= limit) {
+        grow()
+        mask = tableKeys.length - 1
+        limit = tableKeys.length >> 2
+        i = k & mask
+        while (tableKeys[i] !== 0) i = (i + 1) & mask
+      }
       tableKeys[i] = k
       used.push(i)
     }
@@ -37,6 +42,28 @@ function countKeys(capacity: number, emit: (add: (key: number) => void) => void,
     tableCounts[i] = 0
   }
   used.length = 0
+  if (tableKeys.length > RETAINED_SLOTS) {
+    tableKeys = new Uint32Array(INITIAL_SLOTS)
+    tableCounts = new Int32Array(INITIAL_SLOTS)
+  }
+}
+
+/** Doubles the table, re-placing every used slot (`used` keeps first-seen order, now with the new slots). */
+function grow(): void {
+  const keys = new Uint32Array(tableKeys.length * 2)
+  const counts = new Int32Array(keys.length)
+  const mask = keys.length - 1
+  for (let u = 0; u < used.length; u++) {
+    const old = used[u]!
+    const k = tableKeys[old]!
+    let i = k & mask
+    while (keys[i] !== 0) i = (i + 1) & mask
+    keys[i] = k
+    counts[i] = tableCounts[old]!
+    used[u] = i
+  }
+  tableKeys = keys
+  tableCounts = counts
 }
 
 /**
@@ -44,7 +71,7 @@ function countKeys(capacity: number, emit: (add: (key: number) => void) => void,
  * bigram string is ever built. Two different n-grams sharing a key (≈ 2⁻³² per pair) are counted together.
  */
 function forEachNgram(hashes: Uint32Array, visit: (key: number, count: number) => void): void {
-  countKeys(2 * hashes.length, (add) => {
+  countKeys((add) => {
     let previous = 0
     for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i]!
@@ -60,7 +87,7 @@ function forEachNgram(hashes: Uint32Array, visit: (key: number, count: number) =
  * salted so that their keys never coincide with word n-gram keys on purpose.
  */
 function forEachSkeletonNgram(hashes: Uint32Array, visit: (key: number, count: number) => void): void {
-  countKeys(2 * hashes.length, (add) => {
+  countKeys((add) => {
     let previous = 0
     for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i]!
@@ -92,7 +119,7 @@ function tokenHashes(words: readonly string[], hashOf: (word: string) => number,
 
 /** Character n-grams of `min`..`max` characters (UTF-16 units) of text already normalised by `charText`. */
 function forEachCharNgram(text: string, min: number, max: number, visit: (key: number, count: number) => void): void {
-  countKeys(text.length * (max - min + 1), (add) => {
+  countKeys((add) => {
     for (let i = 0; i + min <= text.length; i++) {
       let h = 0x811c9dc5
       const end = Math.min(text.length, i + max)
