@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AddressInfo } from 'node:net'
-import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL } from '../test-support/services.js'
+import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL, withPostgres } from '../test-support/services.js'
 import type { BatchRecord } from '../batch/run-batch.js'
 import { runDistributedBatch } from './distributed-batch.js'
 
@@ -77,16 +77,6 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pr
   return exited
 }
 
-async function withPg<T>(body: (client: import('pg').Client) => Promise<T>): Promise<T> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await client.connect()
-  try {
-    return await body(client)
-  } finally {
-    await client.end()
-  }
-}
 
 async function withQueue<T>(body: (queue: import('bullmq').Queue) => Promise<T>): Promise<T> {
   const [{ Queue }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')])
@@ -129,7 +119,7 @@ after(async () => {
   const keys = await connection.keys(`${prefix}:*`)
   if (keys.length > 0) await connection.del(...keys)
   connection.disconnect()
-  await withPg((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+  await withPostgres((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 })
 
 test('two workers share a queue: every item once, errors recorded, the same --out format as a local batch', { skip }, async () => {
@@ -168,7 +158,7 @@ test('two workers share a queue: every item once, errors recorded, the same --ou
   assert.deepEqual(summary.errorsByCode, { E_BAD_DATA_ROW: 1, E_DUPLICATE_ID: 1, E_INPUT_EMPTY: 1 })
   assert.equal(summary.byLabel.low + summary.byLabel.medium + summary.byLabel.high, N)
 
-  const rows = await withPg((client) => client.query<{ n: number; ids: number }>(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT id)::int AS ids FROM ${schema}.reports`))
+  const rows = await withPostgres((client) => client.query<{ n: number; ids: number }>(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT id)::int AS ids FROM ${schema}.reports`))
   assert.deepEqual(rows.rows[0], { n: N, ids: N })
   const done = await completedBy()
   assert.equal(done.size, N)
@@ -222,7 +212,7 @@ test('a worker SIGKILLed mid-job: another worker takes the job over; nothing los
     assert.equal(slowRequests, 2, 'the killed worker fetched once, the survivor once more')
 
     assert.equal((await completedBy()).get('slow'), survivor.name)
-    const rows = await withPg((client) =>
+    const rows = await withPostgres((client) =>
       client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${schema}.reports WHERE id = 'slow' OR id LIKE 'k-%'`),
     )
     assert.equal(rows.rows[0]!.n, M + 1)

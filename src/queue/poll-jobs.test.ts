@@ -4,7 +4,7 @@ import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import type { Queue } from 'bullmq'
-import { serviceSkip, TEST_REDIS_URL } from '../test-support/services.js'
+import { serviceSkip, TEST_REDIS_URL, deleteRedisKeys } from '../test-support/services.js'
 import { feedQueueName, pollSchedulerId, POLL_JOB, syncPollJobs, type PollJobData, type PollJobResult, type ScheduledFeed } from './poll-jobs.js'
 
 const skip = await serviceSkip('redis')
@@ -24,11 +24,7 @@ async function openQueue(): Promise<Queue<PollJobData, PollJobResult>> {
 
 after(async () => {
   if (skip) return
-  const { Redis } = await import('ioredis')
-  const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null })
-  const keys = await connection.keys(`${prefix}:*`)
-  if (keys.length > 0) await connection.del(...keys)
-  connection.disconnect()
+  await deleteRedisKeys(prefix)
   for (const cleanup of cleanups) await cleanup()
 })
 

@@ -47,3 +47,27 @@ function probeRedis(url: string): Promise<string | null> {
     socket.once('data', (data) => done(data.toString().startsWith('+PONG') ? null : `unexpected reply ${data.toString().trim()}`))
   })
 }
+
+/** Runs `body` with a connected client to the test database, and closes it whatever happens. */
+export async function withPostgres<T>(body: (client: import('pg').Client) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
+  await client.connect()
+  try {
+    return await body(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Deletes a test's BullMQ keys (`<prefix>:*`) from the test Redis. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis')
+  const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null })
+  try {
+    const keys = await connection.keys(`${prefix}:*`)
+    if (keys.length > 0) await connection.del(...keys)
+  } finally {
+    connection.disconnect()
+  }
+}

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AddressInfo } from 'node:net'
 import type { Queue } from 'bullmq'
-import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL } from '../test-support/services.js'
+import { serviceSkip, TEST_POSTGRES_URL, TEST_REDIS_URL, withPostgres, deleteRedisKeys } from '../test-support/services.js'
 import type { Store } from '../store/types.js'
 import type { ClusterPolicy, NewArticleClaim } from '../store/claim-repository.js'
 import { feedId } from '../feeds/item-key.js'
@@ -96,16 +96,6 @@ async function startWorker(): Promise<{ child: ChildProcess; stderr: () => strin
   return { child, stderr: () => stderr }
 }
 
-async function withPg<T>(body: (client: import('pg').Client) => Promise<T>): Promise<T> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await client.connect()
-  try {
-    return await body(client)
-  } finally {
-    await client.end()
-  }
-}
 
 async function withFeedQueue<T>(body: (queue: Queue<PollJobData, PollJobResult>) => Promise<T>): Promise<T> {
   const [{ Queue }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')])
@@ -128,7 +118,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 12
   }
 }
 
-const countAnalyzed = () => withPg(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.feed_items WHERE status = 'analyzed'`)).rows[0]!.n)
+const countAnalyzed = () => withPostgres(async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.feed_items WHERE status = 'analyzed'`)).rows[0]!.n)
 const pollJobs = () => withFeedQueue(async (q) => (await q.getJobs(['completed'], 0, -1)).map((j) => j.returnvalue))
 const schedulerKeys = () => withFeedQueue(async (q) => (await q.getJobSchedulers(0, -1, true)).map((s) => s.key).sort())
 
@@ -165,12 +155,8 @@ after(async () => {
   server?.closeAllConnections()
   server?.close()
   if (skip) return
-  const { Redis } = await import('ioredis')
-  const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null })
-  const keys = await connection.keys(`${prefix}:*`)
-  if (keys.length > 0) await connection.del(...keys)
-  connection.disconnect()
-  await withPg((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+  await deleteRedisKeys(prefix)
+  await withPostgres((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
 })
 
 test('two workers run the feeds’ poll jobs: one poll per feed at a time, every item once, one cluster per claim', { skip, timeout: 300_000 }, async () => {
@@ -182,7 +168,7 @@ test('two workers run the feeds’ poll jobs: one poll per feed at a time, every
   assert.deepEqual(await schedulerKeys(), ['a', 'b', 'c'].map((n) => pollSchedulerId(feedId(`${base}/feed/${n}`))).sort())
   await until('6 items analyzed', async () => (await countAnalyzed()) === 6)
   // An item is marked analyzed just before its claims are clustered: wait for that step too.
-  await until('claims of 6 reports tracked', async () => (await withPg((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.claim_reports`))).rows[0]!.n >= 6)
+  await until('claims of 6 reports tracked', async () => (await withPostgres((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.claim_reports`))).rows[0]!.n >= 6)
   // Polled again and again (every = 1 s), by both workers.
   await until('each feed polled twice, by both workers', async () => {
     const polled = (await pollJobs()).filter((r) => r.polled)
@@ -192,7 +178,7 @@ test('two workers run the feeds’ poll jobs: one poll per feed at a time, every
   assert.ok((await pollJobs()).some((r) => !r.polled), 'some poll jobs found their feed held or not due and left it')
 
   const ids = ['a', 'b', 'c'].flatMap((n) => FEEDS[n]!.map((i) => i.guid))
-  await withPg(async (c) => {
+  await withPostgres(async (c) => {
     const reports = await c.query<{ n: number; ids: number }>(`SELECT count(*)::int AS n, count(DISTINCT id)::int AS ids FROM ${schema}.reports`)
     assert.deepEqual(reports.rows[0], { n: ids.length, ids: ids.length }, 'each item analyzed once')
     const tracked = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.claim_reports`)
@@ -257,7 +243,7 @@ test('a worker SIGKILLed mid-item: a worker starting on the host releases its cl
   assert.equal(slowRequests, 2, 'fetched once by the killed worker, once more by the survivor')
   assert.match((await s.reports.get(item.id))?.document.text ?? '', /project 60 was approved/, 'the page was analyzed, not the summary')
   await until('its claims tracked', () => s.claims.hasReport(item.id))
-  const rows = await withPg((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.reports WHERE id = $1`, [item.id]))
+  const rows = await withPostgres((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.reports WHERE id = $1`, [item.id]))
   assert.equal(rows.rows[0]!.n, 1)
   const polls = requests.get('e')!.total
   await until('feed e polled again (its claim released)', async () => requests.get('e')!.total > polls)
@@ -290,7 +276,7 @@ test('many connections clustering at once: one cluster per claim, exact counts, 
       // The same report from every connection at once (a job retried while its first run still goes on): counted once.
       ...stores.map((st) => st.claims.addReportClaims(`conc-${run}-same`, [claim(0, RUMOUR, 'outlet-x')], policy, { webhooks: [], now: Date.now() })),
     ])
-    await withPg(async (c) => {
+    await withPostgres(async (c) => {
       const rows = await c.query<{ representative: string; article_count: number; claim_count: number; outlet_count: number }>(
         `SELECT representative, article_count, claim_count, outlet_count FROM ${schema}.claim_clusters WHERE representative IN ($1, $2) ORDER BY representative`,
         [RUMOUR, OTHER],
