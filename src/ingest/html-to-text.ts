@@ -49,7 +49,10 @@ export function htmlToBlocks(root: Node): TextBlock[] {
     const tag = el.tagName.toUpperCase()
     if (SKIP.has(tag)) return
     if (tag === 'BR') {
-      buf += '\n'
+      // <br><br> is a paragraph break: its own block, so that pruning judges each paragraph (a sign-off line
+      // under a post written with line breaks) and link shares are counted per paragraph.
+      if (/\n[ \t\u00A0]*$/.test(buf)) flush()
+      else buf += '\n'
       return
     }
     const block = BLOCK.has(tag)
