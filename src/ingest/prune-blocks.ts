@@ -13,7 +13,7 @@ const READ_ALSO =
 const TEASER_BOX_TITLE =
   /^(read (also|more|next)|see also|also read|related( articles| posts| stories)?|you might also like|more from|lesen sie auch|auch lesen|siehe auch|schon gelesen|mehr zum thema|das könnte (sie|dich) auch interessieren|weiterlesen|ähnliche (beiträge|artikel|nachrichten)|empfohlene (beiträge|artikel)|à lire aussi|lire aussi|lea también|te puede interesar|temas relacionados|zobacz (też|również))\s*[:?!.»›…]*$/iu
 // Picture credits on a line of their own: "Foto: dpa", "Bild: Ann Lee/Archive", "Photo credit: …".
-const CREDIT = /^\(?((fotos?|bilder?|titelbild|beitragsbild|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright)\s*(:|\(|©)|©)/iu
+const CREDIT = /^\(?((fotos?|bilder?|titelbild|beitragsbild|symbolbild|symbolfoto|archivbild|archivfoto|photos?|photo credits?|picture|image|imagen|crédits? photos?|credits?|copyright)\s*(:|\(|©)|©)/iu
 const MAX_CREDIT_WORDS = 12
 // A rights notice: "© 2022, Example.com. This article is …", "Copyright © 2019 …", "(c) 2021 …" — at any length up
 // to a call to action's, since the sentences after the year are the site's terms, not the story.
@@ -21,7 +21,7 @@ const RIGHTS_NOTICE = /^(copyright\s*)?(©|\(c\))\s*(\d{4}|copyright)\b|^copyrig
 // A caption names its picture's source at its end: "The ferry at the quay. (Foto: dpa)", a last line "Foto © Ann Lee".
 // "Roman Prymula, photo: Government archive" names its picture's source after a comma.
 const CREDIT_AT_END =
-  /(\((fotos?|bilder?|photos?|image|imagen|picture|credit)\s*(:|©)[^()]{1,60}\)|((^|\n)\s*|[,;]\s*)(fotos?|bilder?|photos?|image|credit)\s*(:|©)[^\n]{1,60})$/iu
+  /(\((fotos?|bilder?|photos?|image|imagen|picture|credit|symbolbild|symbolfoto|archivbild|archivfoto)\s*(:|©)[^()]{1,60}\)|((^|\n)\s*|[,;]\s*)(fotos?|bilder?|photos?|image|credit)\s*(:|©)[^\n]{1,60})$/iu
 // An image viewer's button label printed before the caption ("Vergrößern The new camera …").
 const ENLARGE_PREFIX = /^(vergrößern|bild vergrößern|enlarge|click to enlarge|zoom|agrandir|ampliar)\s/iu
 /** A caption longer than this is prose that happens to sit next to a picture. */
@@ -89,8 +89,12 @@ function isTrailingLine(b: TextBlock): boolean {
   return words(b.text) < MAX_TRAILING_LINE_WORDS && b.owner?.tagName !== 'LI' && !SENTENCE_END.test(b.text)
 }
 
+// A paragraph that is only an address ("http://www.example.org/petition") points the reader somewhere on purpose;
+// link lists are titles of other pages.
+const BARE_URL = /^(https?:\/\/|www\.)\S+$/i
+
 function isLinkList(b: TextBlock): boolean {
-  return b.linkChars / b.text.length > MAX_LINK_SHARE
+  return b.linkChars / b.text.length > MAX_LINK_SHARE && !BARE_URL.test(b.text)
 }
 
 function isReadAlso(b: TextBlock): boolean {
