@@ -117,8 +117,6 @@ const CAPTION_LEVELS = 3
 
 /** A caption is at most this share of the article's words. */
 const MAX_CAPTION_SHARE = 0.5
-// Text length of an element, memoized: many blocks share the same large container.
-const textLengths = new WeakMap<Element, number>()
 
 // Walk up from the block while the ancestors hold no other text: if one of them holds a picture, the block is
 // that picture's caption. An image inside the block itself (an emoji, an icon in a paragraph) does not count.
@@ -129,17 +127,29 @@ function besideImageAlone(b: TextBlock): boolean {
   const own = flatLength(b.text)
   for (let level = 0; el && level < CAPTION_LEVELS; level++) {
     const parent: Element | null = el.parentElement
-    if (!parent || parent.tagName === 'BODY' || textLength(parent) > own + CAPTION_SLACK) return false
+    if (!parent || parent.tagName === 'BODY' || textLongerThan(parent, own + CAPTION_SLACK)) return false
     if (Array.from(parent.querySelectorAll('img, picture, video')).some((img) => !el!.contains(img) && !isIcon(img))) return true
     el = parent
   }
   return false
 }
 
-function textLength(el: Element): number {
-  let n = textLengths.get(el)
-  if (n === undefined) textLengths.set(el, (n = flatLength(el.textContent ?? '')))
-  return n
+// Whether an element's text (whitespace aside) is longer than `limit`: stops counting once it is, so a block in a
+// large container costs a few nodes, not the container's whole text.
+function textLongerThan(root: Node, limit: number): boolean {
+  let n = 0
+  const stack: Node[] = [root]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.nodeType === 3) {
+      n += flatLength(node.nodeValue ?? '')
+      if (n > limit) return true
+    } else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+      const kids = node.childNodes
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!)
+    }
+  }
+  return false
 }
 
 function flatLength(text: string): number {
