@@ -64,4 +64,31 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   // widgets
   'lade weitere inhalte',
   'load more',
+  // apps, letters, feedback prompts
+  'apps for ios and android',
+  'app for ios and android',
+  'download our app',
+  'submit your letter',
+  'we want to hear what you think',
+  'if you enjoyed reading',
+  'if you enjoyed this',
+  'this entry was posted',
+  'cancela cuando quieras',
+  'accéder en illimité',
+  'first-time subscribers',
+  // disclaimers of opinion and liability
+  'gibt die meinung des autors wieder',
+  'nicht notwendigerweise die der redaktion',
+  'alle angaben ohne gewähr',
+  'is not responsible for the opinions',
+  'do not necessarily reflect the views',
+  'enthält werbung',
+  // comment forms
+  'wird nicht veröffentlicht',
+  'und nicht veröffentlicht',
+  'für unseren newsletter',
+  'for our newsletter',
+  'will not be published',
+  'wir respektieren deine privatsphäre',
+  'we respect your privacy',
 ]

@@ -77,7 +77,7 @@ function lightExtraction(full: string, known: { title: string | null; byline: st
   removeChrome(document, { byClass: false })
   const parsed = new Readability<Node>(document, { serializer: (node) => node }).parse()
   const found = parsed?.content ? htmlToBlocks(parsed.content) : document.body ? htmlToBlocks(document.body) : []
-  return dropMetaLines(pruneBlocks(found), known)
+  return dropMetaLines(pruneBlocks(found, { captions: false }), known)
 }
 
 function parse(html: string): Document {

@@ -49,7 +49,10 @@ export function htmlToBlocks(root: Node): TextBlock[] {
     const tag = el.tagName.toUpperCase()
     if (SKIP.has(tag)) return
     if (tag === 'BR') {
-      buf += '\n'
+      // <br><br> is a paragraph break: its own block, so that pruning judges each paragraph (a sign-off line
+      // under a post written with line breaks) and link shares are counted per paragraph.
+      if (endsWithLineBreak(buf)) flush()
+      else buf += '\n'
       return
     }
     const block = BLOCK.has(tag)
@@ -69,4 +72,11 @@ export function htmlToBlocks(root: Node): TextBlock[] {
   walk(root, false, false)
   flush()
   return blocks
+}
+
+// True when `buf` ends in a line break and spaces: scanned from the end, since a post of many <br>s is one long buffer.
+function endsWithLineBreak(buf: string): boolean {
+  let i = buf.length - 1
+  while (i >= 0 && (buf[i] === ' ' || buf[i] === '\t' || buf[i] === '\u00A0')) i--
+  return i >= 0 && buf[i] === '\n'
 }

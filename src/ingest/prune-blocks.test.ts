@@ -77,3 +77,52 @@ test('"download as PDF" and "share with others" prompts go', () => {
   const text = body(`${STORY}<p>Dieses Skript als PDF herunterladen</p><p>Den Artikel mit anderen teilen/diskutieren:</p>`)
   assert.ok(!text.some((p) => /PDF herunterladen|mit anderen teilen/.test(p)))
 })
+
+test('captions go: a credit at the end, an "enlarge" label, or a short line alone beside a picture', () => {
+  const text = body(`${STORY}
+    <div class="pic"><img src="quay.jpg" width="800"><p>The ferry at the quay in the morning (Foto: Ann Lee)</p></div>
+    <p>Volunteers at the fire station, photo: Eastbrook Archive</p>
+    <p>Enlarge The flooded square seen from the church tower.</p>
+    <div class="media"><div><img src="map.jpg"></div><div><span>Map of the flooded streets on Sunday</span></div></div>
+    <p>The water had reached the church door by noon, and the square stayed closed for two days.</p>`)
+  for (const gone of ['The ferry at the quay', 'Volunteers at the fire station', 'Enlarge', 'Map of the flooded streets']) {
+    assert.ok(!text.some((p) => p.includes(gone)), gone)
+  }
+  assert.ok(text.some((p) => p.startsWith('The water had reached the church door')))
+})
+
+test('a paragraph beside a picture stays when it ends like a sentence; an icon is no picture; a brief beside its photo stays', () => {
+  const sentence = 'The pumps ran all night at the station, and by dawn the cellars of Mill Street were dry again.'
+  const text = body(`<div class="note"><img src="info-icon.png" width="16"><p>Roads in the lower town stay closed until Tuesday</p></div>
+    ${STORY}<div class="textpic"><img src="pumps.jpg"><p>${sentence}</p></div>`)
+  assert.ok(text.includes(sentence))
+  assert.ok(text.includes('Roads in the lower town stay closed until Tuesday'))
+  const brief = body('<div class="pic"><img src="river.jpg"><p>River level falls below the warning mark in Eastbrook</p></div>')
+  assert.ok(brief.some((p) => p.startsWith('River level falls')))
+})
+
+test('advertisement labels, widget labels, app prompts and disclaimers go; prose about an "Anzeige" stays', () => {
+  const text = body(`${STORY}<p>ANZEIGE - Heute schon gekocht? Die besten Rezepte der Woche</p>
+    <p>*Werbung. Dieser Beitrag enthält Werbung für eine Kaffeemarke.</p>
+    <p>Anzeige gegen Unbekannt wurde am Montag bei der Polizei in Eastbrook erstattet.</p>
+    <p>Permalink https://example.org/p/123</p><p>Explore further</p>
+    <p>For breaking news download our app for iOS and Android.</p>
+    <p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>
+    <p>E-Mail (wird benötigt und nicht veröffentlicht)</p>`)
+  for (const gone of ['ANZEIGE', 'Werbung', 'Permalink', 'Explore further', 'download our app', 'Meinung des Autors', 'E-Mail']) {
+    assert.ok(!text.some((p) => p.includes(gone)), gone)
+  }
+  assert.ok(text.some((p) => p.startsWith('Anzeige gegen Unbekannt')))
+})
+
+test('a call to action is found whatever spaces separate its words (&nbsp;)', () => {
+  const text = body(`${STORY}<p>Get the news first: download&nbsp;our app&nbsp;for <a href="/ios">iOS</a> and <a href="/android">Android</a>.</p>`)
+  assert.ok(!text.some((p) => p.includes('download')))
+})
+
+test('a sign-off after <br><br> in the same element is judged as its own paragraph', () => {
+  const text = body(`<div>The river rose by two metres overnight and flooded the lower town, the mayor said on Sunday.<br><br>
+    About 300 homes were evacuated; volunteers filled sandbags at the fire station until dawn.<br><br>Follow us on Mastodon for more.</div>`)
+  assert.ok(text.some((p) => p.startsWith('The river rose')))
+  assert.ok(!text.some((p) => p.includes('Follow us on')))
+})

@@ -1,8 +1,10 @@
 // Evaluate HTML main-text extraction on trafilatura's evaluation set (segment metric), ours beside bare Readability.js.
 // Usage: npm run eval:extraction [-- --data ../shared/data/extraction-trafilatura --split all|tune|holdout
-//        --worst 20 --page FILE --json]
+//        --worst 20 --page FILE --json --only factsift --dump FILE.json]
+// Time per page is reported as wall and as CPU milliseconds (process.cpuUsage): on a loaded machine only CPU compares.
+// --dump writes every page's counts and its missed (FN) and leaked (FP) segments, for looking at the tuning part.
 // The held-out part (every 5th page by file name) is for the final report only: tune with --split tune.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
@@ -17,6 +19,8 @@ const DATA = stringOption('data', '../shared/data/extraction-trafilatura')
 const SPLIT = stringOption('split', 'all')
 const WORST = numberOption('worst', 0)
 const PAGE = stringOption('page', '')
+const ONLY = stringOption('only', '')
+const DUMP = stringOption('dump', '')
 if (!['all', 'tune', 'holdout'].includes(SPLIT)) throw new Error(`--split must be all, tune or holdout, not ${SPLIT}`)
 
 type Extractor = (bytes: Buffer) => Promise<string>
@@ -40,6 +44,7 @@ interface PageResult {
   counts: Counts
   error: string | null
   ms: number
+  cpuMs: number
   output: string | null
 }
 
@@ -47,6 +52,7 @@ interface Tally {
   counts: Counts
   pages: number
   ms: number
+  cpuMs: number
   failures: Map<string, { withArticle: number; without: number }>
 }
 
@@ -64,9 +70,11 @@ for (const p of pages.slice(0, 5)) for (const run of Object.values(extractors)) 
 
 const results: Record<string, PageResult[]> = {}
 for (const [name, run] of Object.entries(extractors)) {
+  if (ONLY && name !== ONLY && !(PAGE && name === 'factsift')) continue
   results[name] = []
   for (const { item, bytes } of pages) {
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     let output: string | null = null
     let error: string | null = null
     try {
@@ -75,7 +83,8 @@ for (const [name, run] of Object.entries(extractors)) {
       error = isFactsiftError(e) ? e.code : e instanceof Error ? e.message.slice(0, 40) : String(e)
     }
     const ms = performance.now() - t0
-    results[name].push({ item, counts: countPage(item, output), error, ms, output })
+    const c = process.cpuUsage(c0)
+    results[name].push({ item, counts: countPage(item, output), error, ms, cpuMs: (c.user + c.system) / 1000, output })
   }
 }
 
@@ -109,6 +118,7 @@ for (const [splitName, splitItems] of splits) {
       failedWithArticle: [...t.failures.values()].reduce((n, f) => n + f.withArticle, 0),
       failures,
       msPerPage: round(t.ms / t.pages, 1),
+      cpuMsPerPage: round(t.cpuMs / t.pages, 1),
     }
   }
 }
@@ -121,9 +131,26 @@ else {
       .map(([code, n]) => `${code} ${n.withArticle}+${n.without}`)
       .join(', ')
     console.log(
-      `${key.padEnd(22)} P ${r.precision} R ${r.recall} F1 ${r.f1}  failed ${r.failed} (with an article ${r.failedWithArticle}${f ? `; ${f}` : ''})  ${r.msPerPage} ms/page`,
+      `${key.padEnd(22)} P ${r.precision} R ${r.recall} F1 ${r.f1}  failed ${r.failed} (with an article ${r.failedWithArticle}${f ? `; ${f}` : ''})  ${r.msPerPage} ms/page (CPU ${r.cpuMsPerPage})`,
     )
   }
+}
+if (DUMP) {
+  if (SPLIT !== 'tune') throw new Error('--dump is for the tuning part only: pass --split tune')
+  const missed = (r: PageResult, list: string[], found: boolean): string[] => {
+    const text = normalizeSegment(r.output ?? '')
+    return list.filter((s) => text.includes(normalizeSegment(s)) === found)
+  }
+  const dump = results.factsift!.map((r) => ({
+    file: r.item.file,
+    url: r.item.url,
+    ...r.counts,
+    error: r.error,
+    cpuMs: round(r.cpuMs, 1),
+    fnSegments: missed(r, r.item.with, false),
+    fpSegments: missed(r, r.item.without, true),
+  }))
+  writeFileSync(DUMP, JSON.stringify(dump, null, 1))
 }
 if (WORST > 0) {
   const ours = results.factsift!
@@ -132,10 +159,11 @@ if (WORST > 0) {
 }
 
 function tally(list: PageResult[]): Tally {
-  const t: Tally = { counts: emptyCounts(), pages: list.length, ms: 0, failures: new Map() }
+  const t: Tally = { counts: emptyCounts(), pages: list.length, ms: 0, cpuMs: 0, failures: new Map() }
   for (const r of list) {
     addCounts(t.counts, r.counts)
     t.ms += r.ms
+    t.cpuMs += r.cpuMs
     if (r.error) {
       const f = t.failures.get(r.error) ?? { withArticle: 0, without: 0 }
       if (articlePages.has(r.item.file)) f.withArticle++
