@@ -33,6 +33,8 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
   // Node 20 does not carry tsx's loader hooks into worker threads: register them inside the worker first.
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })`
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+  const startThread = (workerData: WorkerSetup) =>
+    fromSource ? new Worker(bootstrap, { eval: true, workerData, resourceLimits }) : new Worker(entry, { workerData, resourceLimits })
   const waiting: { item: BatchItem; resolve: (r: WorkerResult) => void; reject: (e: Error) => void }[] = []
   const pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: Error) => void }>()
   const slots: Slot[] = []
@@ -52,7 +54,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
 
   await Promise.all(
     Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-      const worker = fromSource ? new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits }) : new Worker(entry, { workerData: setup, resourceLimits })
+      const worker = startThread(setup)
       const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
         // A thread can also stop without an 'error' (process.exit in a dependency, an abort): its jobs would wait forever.
         if (!closing) fail(new FactsiftError('E_INTERNAL', `an analysis thread stopped unexpectedly (exit code ${code})`))
@@ -94,8 +96,7 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
    * caller bounds how many run at once (the server's admission: one).
    */
   const runAlone = async (item: BatchItem): Promise<WorkerResult> => {
-    const options = { workerData: { ...setup, warmUp: false } satisfies WorkerSetup, resourceLimits }
-    const worker = fromSource ? new Worker(bootstrap, { ...options, eval: true }) : new Worker(entry, options)
+    const worker = startThread({ ...setup, warmUp: false })
     const exited = new Promise<number>((resolve) => worker.once('exit', resolve))
     const done = new Promise<WorkerResult>((resolve, reject) => {
       worker.on('message', (message: WorkerResult | { ready: true }) => {

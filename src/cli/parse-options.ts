@@ -46,3 +46,15 @@ export async function withStore<T>(db: string | undefined, work: (store: import(
     await store.close()
   }
 }
+
+/** commander collector for a repeatable `--webhook <url>`: only http(s) URLs, normalized. */
+export function collectWebhookUrl(value: string, previous: string[]): string[] {
+  let url: URL | null = null
+  try {
+    url = new URL(value)
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
+  return [...previous, url.toString()]
+}

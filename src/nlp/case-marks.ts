@@ -19,7 +19,7 @@ export interface CaseMarks {
   seenCount: Map<string, number>
 }
 
-/** Compute the case marks for `tokens` (flags from mapTokens). */
+/** Compute the case marks for `tokens` (flags from createTokenMapper). */
 export function markCase(tokens: Token[], flags: Uint8Array, sentences: Sentence[]): CaseMarks {
   const cap = new Uint8Array(tokens.length)
   const initial = new Uint8Array(tokens.length)

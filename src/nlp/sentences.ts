@@ -20,7 +20,7 @@ const CLOSERS = new Set(['”', '’', ')', ']', '»', '"', "'"])
 
 /**
  * Build sentences over `tokens` (in text order) and set each token's `sentence`. `flags` are the case flags from
- * mapTokens.
+ * createTokenMapper.
  */
 export function buildSentences(
   text: string,

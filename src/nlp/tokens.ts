@@ -85,7 +85,7 @@ const LEXICON = new Map<string, Lexeme>()
 const MAX_LEXICON = 200_000
 const PUNCTUATION_TYPES = new Map<string, TokenType>()
 
-/** Feeds wink's tokens of consecutive pieces of one text (in order) and collects the Tokens; see mapTokens. */
+/** Feeds wink's tokens of consecutive pieces of one text (in order) and collects the Tokens. */
 export interface TokenMapper {
   add(source: WinkTokenSource): void
   finish(): { tokens: Token[]; flags: Uint8Array }
@@ -166,13 +166,6 @@ export function createTokenMapper(text: string): TokenMapper {
   }
 
   return { add, finish: () => ({ tokens, flags: flags.subarray(0, tokens.length) }) }
-}
-
-/** mapTokens over the wink tokens of the whole text at once. */
-export function mapTokens(text: string, source: WinkTokenSource): { tokens: Token[]; flags: Uint8Array } {
-  const mapper = createTokenMapper(text)
-  mapper.add(source)
-  return mapper.finish()
 }
 
 function punctuationType(ch: string): TokenType {

@@ -1,7 +1,7 @@
 // `factsift watch`: poll due feeds, analyze new items once each, store the reports; `--once` for one round.
 import type { Command } from 'commander'
 import { runAction } from '../run-action.js'
-import { parseByteSize, parsePositiveInt } from '../parse-options.js'
+import { parseByteSize, parsePositiveInt, collectWebhookUrl } from '../parse-options.js'
 import { FactsiftError } from '../../errors.js'
 
 interface WatchFlags {
@@ -31,7 +31,7 @@ export default function register(program: Command): void {
     .option('--max-feed-bytes <size>', 'largest feed document read (default 10MB)', parseByteSize)
     .option('--timeout <ms>', 'fetch timeout in milliseconds', parsePositiveInt)
     .option('--host-interval <ms>', 'least time between two requests to one host', parseNonNegative, 1000)
-    .option('--webhook <url>', 'deliver alerts to this URL (repeatable): JSON signed with HMAC-SHA256 of FACTSIFT_WEBHOOK_SECRET', collect, [])
+    .option('--webhook <url>', 'deliver alerts to this URL (repeatable): JSON signed with HMAC-SHA256 of FACTSIFT_WEBHOOK_SECRET', collectWebhookUrl, [])
     .option('--queue <redis-url>', 'analyze through the BullMQ queue: `factsift worker --queue <url> --db <url>` processes do the work (needs --db postgres://…)')
     .option('--queue-depth <n>', 'with --queue: jobs this watcher keeps in the queue at once', parsePositiveInt, 16)
     .option('-q, --quiet', 'print only the round summaries')
@@ -44,16 +44,6 @@ export default function register(program: Command): void {
     .action(runAction(watchCommand))
 }
 
-function collect(value: string, previous: string[]): string[] {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
-  return [...previous, url.toString()]
-}
 
 function parseThreads(value: string): number {
   if (value === '0') return 0

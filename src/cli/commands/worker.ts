@@ -3,7 +3,7 @@
 import type { Command } from 'commander'
 import { FactsiftError } from '../../errors.js'
 import { runAction } from '../run-action.js'
-import { parseByteSize, parsePositiveInt } from '../parse-options.js'
+import { parseByteSize, parsePositiveInt, collectWebhookUrl } from '../parse-options.js'
 
 interface WorkerFlags {
   queue: string
@@ -20,16 +20,6 @@ interface WorkerFlags {
   syncMs?: number
 }
 
-function collectUrl(value: string, previous: string[]): string[] {
-  let url: URL | null = null
-  try {
-    url = new URL(value)
-  } catch {
-    // reported below
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new FactsiftError('E_BAD_ARGUMENT', `--webhook needs an http(s) URL, got "${value}"`)
-  return [...previous, url.toString()]
-}
 
 export default function register(program: Command): void {
   program
@@ -44,7 +34,7 @@ export default function register(program: Command): void {
     .option('--lock-ms <ms>', "how long a job stays with a worker that stopped answering (default 30000)", parsePositiveInt)
     .option('--stalled-ms <ms>', "how often to look for such jobs and hand them on (default 15000)", parsePositiveInt)
     .option('--feeds', "also run the feeds' repeatable poll jobs (needs --db postgres://…): poll, analyze new items, cluster their claims")
-    .option('--webhook <url>', 'with --feeds: deliver alerts to this URL (repeatable), signed with FACTSIFT_WEBHOOK_SECRET', collectUrl, [])
+    .option('--webhook <url>', 'with --feeds: deliver alerts to this URL (repeatable), signed with FACTSIFT_WEBHOOK_SECRET', collectWebhookUrl, [])
     .option('--host-interval <ms>', 'with --feeds: least time between two requests to one host from this worker', parsePositiveInt)
     .option('--sync-ms <ms>', 'with --feeds: how often the poll jobs are re-synced with the feed list (default 30000)', parsePositiveInt)
     .addHelpText(

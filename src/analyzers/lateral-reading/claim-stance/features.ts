@@ -196,7 +196,8 @@ export function pairFeatures(claim: PreparedText, evidence: PreparedText): Float
       } else if (!claim.allStems.has(s)) run = 0
     }
   }
-  f[i++] = nonName ? nonNameShared / nonName : 0
+  const nonNameCovered = nonName ? nonNameShared / nonName : 0
+  f[i++] = nonNameCovered
   f[i++] = nonNameShared
   f[i++] = shared > 0 && nonNameShared === 0 ? 1 : 0
   f[i++] = longest / claimContent
@@ -204,7 +205,6 @@ export function pairFeatures(claim: PreparedText, evidence: PreparedText): Float
   f[i++] = nonName - nonNameShared
   // key content: a figure or year of the same proposition that differs refutes ("employs 62,000" vs "about 26,000
   // people"); support needs the claim's figures, names and most of its other words asserted, not only its topic.
-  const nonNameCovered = nonName ? nonNameShared / nonName : 0
   const asserted = assertedQuantities(evidence)
   const assertedMatched = claim.numbers.filter((a) => asserted.some((q) => near(a, q.value))).length
   let unitConflicts = 0
