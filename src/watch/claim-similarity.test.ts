@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { claimView, EMPTY_TERM_STATS, idfFeatures, statsTermsOf } from './claim-similarity.js'
+import { chooseCluster, claimView, EMPTY_TERM_STATS, extraFeatures, idfFeatures, statsTermsOf } from './claim-similarity.js'
 
 const A = claimView('The mayor of Arden said the harbor bridge will close in March.')
 const B = claimView('Arden mayor: harbor bridge to close.')
@@ -26,4 +26,25 @@ test('statsTermsOf: the stems of the claim and of each candidate\'s members (or 
   assert.equal(new Set(terms).size, terms.length)
   for (const t of ['arden', 'mayor', 'millbrook', 'library', 'harbor']) assert.ok(terms.includes(t), t)
   assert.ok(!terms.includes('x'), 'members replace the representative')
+})
+
+test('extraFeatures: both claims saying something the other lacks, and two different names, are visible', () => {
+  const missingA = claimView('Nine-year-old Cecilia Zhang is missing from her Toronto home.')
+  const missingB = claimView('Eight-year-old Victoria Stafford is missing from her Woodstock home.')
+  const restated = claimView('Cecilia Zhang, nine, missing from her home in Toronto.')
+  const [unsharedMin, entityUnsharedMin, disjoint] = extraFeatures(missingA, missingB, EMPTY_TERM_STATS)
+  assert.equal(disjoint, 1, 'both name someone, no name shared')
+  assert.ok(entityUnsharedMin! > 0 && unsharedMin! >= entityUnsharedMin!)
+  const same = extraFeatures(missingA, restated, EMPTY_TERM_STATS)
+  assert.equal(same[2], 0)
+  assert.ok(same[0]! < unsharedMin! && same[1]! < entityUnsharedMin!)
+})
+
+test('chooseCluster: member scores aggregate as max, mean of the best two, or min (complete link)', () => {
+  const scores: Record<string, number> = { a: 0.9, b: 0.5, c: 0.1 }
+  const similarity = { threshold: 0.4, similarity: (_x: string, m: string) => scores[m]! }
+  const candidates = [{ id: 'k', representative: 'a', members: ['a', 'b', 'c'] }]
+  assert.equal(chooseCluster('new', candidates, 0.4, similarity, 'max')?.similarity, 0.9)
+  assert.equal(chooseCluster('new', candidates, 0.4, similarity, 'top2')?.similarity, 0.7)
+  assert.equal(chooseCluster('new', candidates, 0.4, similarity, 'min'), null, 'one far member keeps the claim out')
 })

@@ -38,6 +38,16 @@ export const PAIR_FEATURE_NAMES: readonly string[] = [
   'reciprocal-rank',
 ]
 
+/**
+ * Pair features a model may list besides the default ones (appended to the vector pairFeatures returns; a model file
+ * names the features it uses, any subset of PAIR_FEATURE_NAMES and these): the smaller IDF mass one claim has and the
+ * other lacks (both say something the other does not), the same over named entities only, and "both name someone and
+ * share no name" (two missing-child notices with different names).
+ */
+export const EXTRA_FEATURE_NAMES = ['idf-unshared-min', 'entity-unshared-min', 'entities-disjoint'] as const
+/** Every feature pairFeatures computes, in its vector order. */
+export const KNOWN_PAIR_FEATURES: readonly string[] = [...PAIR_FEATURE_NAMES, ...EXTRA_FEATURE_NAMES]
+
 /** Where a candidate stands among the claim's BM25 candidates (best first). */
 export interface ListContext {
   /** Its BM25 over the best candidate's (0..1). */
@@ -68,12 +78,12 @@ export interface ClaimSimilarityModel extends ModelManifest {
 
 export function claimSimilarityModelFromJSON(value: ModelManifest): ClaimSimilarityModel {
   const m = value as Partial<ClaimSimilarityModel>
-  if (!Array.isArray(m.features) || m.features.join(',') !== PAIR_FEATURE_NAMES.join(',')) {
+  if (!Array.isArray(m.features) || m.features.length === 0 || m.features.some((f) => !KNOWN_PAIR_FEATURES.includes(f))) {
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: its feature list differs from this version of the code; retrain it')
   }
   if (!(typeof m.threshold === 'number' && m.threshold >= 0 && m.threshold <= 1)) throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: threshold is missing or out of range')
   const gbdt = gradientBoostingFromJSON(m.gbdt, 'claim-similarity trees')
-  if (gbdt.features !== PAIR_FEATURE_NAMES.length || gbdt.classes !== 2) {
+  if (gbdt.features !== m.features.length || gbdt.classes !== 2) {
     throw new FactsiftError('E_MODEL_INVALID', 'model claim-similarity: weights do not match the feature count')
   }
   return { ...(value as ClaimSimilarityModel), gbdt, calibration: calibratorFromJSON(m.calibration, 'claim-similarity calibration') }
@@ -156,12 +166,36 @@ export function idfFeatures(a: ClaimView, b: ClaimView, stats: ClusterTermStats)
   return [union > 0 ? shared / union : 0, Math.min(coverA, coverB), Math.max(coverA, coverB), rarest, Math.max(onlyA, onlyB)]
 }
 
+/** EXTRA_FEATURE_NAMES of two claims (same IDF as idfFeatures). */
+export function extraFeatures(a: ClaimView, b: ClaimView, stats: ClusterTermStats): number[] {
+  const top = Math.log((stats.total + IDF_PRIOR_RECORDS + 1) / 0.5)
+  const idf = (t: string) => Math.log((stats.total + IDF_PRIOR_RECORDS + 1) / ((stats.df.get(t) ?? 0) + 0.5)) / top
+  const unshared = (from: ReadonlySet<string>, other: ReadonlySet<string>) => {
+    let sum = 0
+    for (const t of from) if (!other.has(t)) sum += idf(t)
+    return sum
+  }
+  const ea = a.analyzed.entities, eb = b.analyzed.entities
+  let sharedEntity = false
+  for (const t of ea) if (eb.has(t)) sharedEntity = true
+  return [
+    Math.min(unshared(a.analyzed.stems, b.analyzed.stems), unshared(b.analyzed.stems, a.analyzed.stems)),
+    Math.min(unshared(ea, eb), unshared(eb, ea)),
+    ea.size > 0 && eb.size > 0 && !sharedEntity ? 1 : 0,
+  ]
+}
+
 /**
  * The feature vector (PAIR_FEATURE_NAMES order) of two claims: symmetric, the IDF overlaps, then the candidate's list
  * context.
  */
 export function pairFeatures(a: ClaimView, b: ClaimView, matching: Pick<ClaimMatchingModel, 'standardizer' | 'logistic'>, context: ListContext, stats: ClusterTermStats = EMPTY_TERM_STATS): number[] {
-  return [...textFeatures(a, b, matching), ...idfFeatures(a, b, stats), context.bm25Relative, context.reciprocalRank]
+  return [...textFeatures(a, b, matching), ...idfFeatures(a, b, stats), context.bm25Relative, context.reciprocalRank, ...extraFeatures(a, b, stats)]
+}
+
+/** Where each of a model's features sits in pairFeatures' vector (KNOWN_PAIR_FEATURES order). */
+export function featureColumns(features: readonly string[]): number[] {
+  return features.map((f) => KNOWN_PAIR_FEATURES.indexOf(f))
 }
 
 /** The part of the pair features that depends on the two texts only (cached per pair). */
@@ -187,6 +221,10 @@ export function createClaimSimilarity(models: ModelLoader = createModelLoader())
   const matching = loadModel(models, CLAIM_MATCHING_MODEL)
   const pairs = new Map<string, number[]>()
   const margins = compileGradientBoosting(model.gbdt)
+  // The model's features picked from the full vector (the default list: the vector as it is, no extras computed).
+  const columns = featureColumns(model.features)
+  const defaultOrder = model.features.join(',') === PAIR_FEATURE_NAMES.join(',')
+  const extras = columns.some((c) => c >= PAIR_FEATURE_NAMES.length)
   return {
     threshold: model.threshold,
     similarity(a: string, b: string, context: ListContext = { bm25Relative: 1, reciprocalRank: 1 }, stats: ClusterTermStats = EMPTY_TERM_STATS): number {
@@ -202,8 +240,9 @@ export function createClaimSimilarity(models: ModelLoader = createModelLoader())
         if (pairs.size > 50_000) pairs.clear()
         pairs.set(key, features)
       }
-      const row = [...features, ...idfFeatures(va, vb, stats), context.bm25Relative, context.reciprocalRank]
-      const m = margins(row)
+      const full = [...features, ...idfFeatures(va, vb, stats), context.bm25Relative, context.reciprocalRank]
+      if (extras) full.push(...extraFeatures(va, vb, stats))
+      const m = margins(defaultOrder ? full : columns.map((c) => full[c]!))
       return applyCalibration(model.calibration, m[1]! - m[0]!)
     },
   }
@@ -221,8 +260,11 @@ export function clusterThreshold(): number {
   return defaultClaimSimilarity().threshold
 }
 
-/** How a cluster's member scores make its score: the best member, or the mean of its best two (one member: that one). */
-export type MemberAggregate = 'max' | 'top2'
+/**
+ * How a cluster's member scores make its score: the best member, the mean of its best two (one member: that one), or
+ * the worst (complete link over the compared members: no chaining through one close member).
+ */
+export type MemberAggregate = 'max' | 'top2' | 'min'
 
 /**
  * The clustering's knobs, chosen on the CLEF 2020 train clustering (training/clustering/README.md): 10 BM25 candidates
@@ -245,15 +287,22 @@ export function chooseCluster(
   similarity: ClaimSimilarity = defaultClaimSimilarity(),
   aggregate: MemberAggregate = MEMBER_AGGREGATE,
   stats: ClusterTermStats = EMPTY_TERM_STATS,
+  margin = 0,
 ): { id: string; similarity: number } | null {
   const line = threshold ?? similarity.threshold
   let best: { id: string; similarity: number } | null = null
+  let runnerUp = 0
   const contexts = listContexts(candidates)
   for (const [i, c] of candidates.entries()) {
     const texts = c.members && c.members.length > 0 ? c.members : [c.representative]
     const scores = texts.map((m) => similarity.similarity(text, m, contexts[i], stats)).sort((a, b) => b - a)
-    const s = aggregate === 'top2' && scores.length > 1 ? (scores[0]! + scores[1]!) / 2 : scores[0]!
-    if (s >= line && (!best || s > best.similarity)) best = { id: c.id, similarity: Math.round(s * 1000) / 1000 }
+    const s = aggregate === 'min' ? scores[scores.length - 1]! : aggregate === 'top2' && scores.length > 1 ? (scores[0]! + scores[1]!) / 2 : scores[0]!
+    if (s >= line && (!best || s > best.similarity)) {
+      if (best) runnerUp = Math.max(runnerUp, best.similarity)
+      best = { id: c.id, similarity: Math.round(s * 1000) / 1000 }
+    } else runnerUp = Math.max(runnerUp, s)
   }
-  return best
+  // margin > 0 (an experiment, training/clustering/README.md): a claim whose best cluster barely beats another one (a
+  // crowded topic) stays apart.
+  return best && best.similarity - runnerUp >= margin ? best : null
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { readQrels } from '../claim-matching/clef-data.js'
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { ClusterCandidate, ClusterPolicy, ClusterTermStats } from '../../src/store/claim-repository.js'
-import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBERS_COMPARED, statsTermsOf } from '../../src/watch/claim-similarity.js'
+import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, listContexts, MEMBERS_COMPARED, statsTermsOf } from '../../src/watch/claim-similarity.js'
+import { createModelLoader, defaultModelDirectory } from '../../src/models/loader.js'
 import { dataDir, pairwise, readVerified, splitItems, type Item } from './evaluate.js'
 
 function flag(name: string): string | undefined {
@@ -72,23 +73,38 @@ const oracle = await run(items, (_t, candidates, goldOf, item) => {
 console.log(`oracle over ${depth} BM25 candidates (candidate-recall ceiling): ${fmt(pairwise(gold, oracle))}`)
 
 // 3. Threshold sweep on this split (on dev: tuned on dev, an upper bound only).
-const similarity = createClaimSimilarity()
+// --models DIR: an experiment's claim-similarity.json (beside claim-matching.json).
+const similarity = createClaimSimilarity(createModelLoader(flag('models') ?? defaultModelDirectory()))
 const decisions: { item: number; text: string; chosen: string | null; chosenGold?: string; score: number; rightAvailable: boolean; rightScore: number | null }[] = []
 let sweepBest = { t: 0, f1: -1, line: '' }
-for (let t = 0.05; !process.argv.includes('--no-sweep') && t <= 0.951; t += 0.05) {
+// --sweep LOW,HIGH narrows the sweep (same 0.05 steps).
+const [sweepLow, sweepHigh] = (flag('sweep') ?? '0.05,0.95').split(',').map(Number) as [number, number]
+for (let t = sweepLow; !process.argv.includes('--no-sweep') && t <= sweepHigh + 0.001; t += 0.05) {
   const tt = Math.round(t * 100) / 100
   const out = await run(items, (text, candidates, _g, _i, stats) => chooseCluster(text, candidates, tt, similarity, undefined, stats))
   const s = pairwise(gold, out)
+  if (process.argv.includes('--verbose')) console.log(`  ${split} t=${tt}: ${fmt(s)}`)
   if (s.f1 > sweepBest.f1) sweepBest = { t: tt, f1: s.f1, line: fmt(s) }
 }
 console.log(`${split}-tuned threshold ${sweepBest.t}: ${sweepBest.line}`)
 
 // 4. Errors at the shipped threshold: wrong joins and misses (right cluster among the candidates but not chosen).
 const texts = new Map<string, string>()
+const links: [number, number][] = []
+const firstIndex = new Map<string, number>()
+items.forEach((it, i) => { if (!firstIndex.has(it.text)) firstIndex.set(it.text, i) })
 const threshold = Number(flag('threshold') ?? similarity.threshold)
 const assignedAt = await run(items, (text, candidates, goldOf, item, stats) => {
   for (const c of candidates) texts.set(c.id, c.representative)
   const choice = chooseCluster(text, candidates, threshold, similarity, undefined, stats)
+  if (choice) {
+    // The member the join leans on most (its best-scoring member text): the direct link behind the join.
+    const c = candidates.find((k) => k.id === choice.id)!
+    const members = c.members && c.members.length > 0 ? c.members : [c.representative]
+    const k = candidates.indexOf(c)
+    const scored = members.map((m) => [similarity.similarity(text, m, listContexts(candidates)[k], stats), m] as const).sort((a, b) => b[0] - a[0])
+    links.push([items.indexOf(item), firstIndex.get(scored[0]![1])!])
+  }
   const right = candidates.find((c) => goldOf(c.id) === item.gold)
   const rightScore = right ? chooseCluster(text, [right], 0, similarity, undefined, stats)?.similarity ?? 0 : null
   decisions.push({ item: items.indexOf(item), text, chosen: choice?.id ?? null, chosenGold: choice ? goldOf(choice.id) : undefined, score: choice?.similarity ?? 0, rightAvailable: Boolean(right), rightScore })
@@ -98,6 +114,21 @@ const wrong = decisions.filter((d) => d.chosen && d.chosenGold !== items[d.item]
 const missed = decisions.filter((d) => !d.chosen && d.rightAvailable)
 const unreachable = decisions.filter((d) => !d.rightAvailable && (byGold.get(items[d.item]!.gold)!.indexOf(items[d.item]!) > 0))
 console.log(`at ${threshold}: ${fmt(pairwise(gold, assignedAt))}; ${wrong.length} wrong joins, ${missed.length} misses with the right cluster among the candidates, ${unreachable.length} items whose earlier gold mates are not among the candidates`)
+// Chaining: a wrong pair is direct when one item joined through the other (its best-scoring member), else it came by
+// the transitivity of single-link joins (A joined B, C joined B: A–C never compared as the deciding link).
+{
+  const direct = new Set(links.map(([a, b]) => (a < b ? `${a},${b}` : `${b},${a}`)))
+  const byCluster = new Map<string, number[]>()
+  assignedAt.forEach((c, i) => byCluster.set(c, [...(byCluster.get(c) ?? []), i]))
+  let wrongPairs = 0, wrongDirect = 0, rightPairs = 0, rightDirect = 0
+  for (const members of byCluster.values()) for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
+    const [a, b] = [members[x]!, members[y]!]
+    const isDirect = direct.has(a < b ? `${a},${b}` : `${b},${a}`)
+    if (items[a]!.gold === items[b]!.gold) { rightPairs++; if (isDirect) rightDirect++ }
+    else { wrongPairs++; if (isDirect) wrongDirect++ }
+  }
+  console.log(`predicted pairs at ${threshold}: ${rightPairs} right (${rightDirect} direct links), ${wrongPairs} wrong (${wrongDirect} direct links, ${wrongPairs - wrongDirect} by chaining)`)
+}
 const kind = (t: string) => (verifiedTexts.has(t) ? 'claim' : 'tweet')
 // Diagnostic: the same run with joins of two verified claims forbidden (they are distinct by construction): how much of
 // the gap those merges make.

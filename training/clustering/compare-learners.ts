@@ -2,7 +2,7 @@
 // on the claim-similarity train pairs (folds grouped by verified claim, as train.ts).
 import { join } from 'node:path'
 import { readQrels } from '../claim-matching/clef-data.js'
-import { claimView, pairFeatures } from '../../src/watch/claim-similarity.js'
+import { claimView, pairFeatures, PAIR_FEATURE_NAMES } from '../../src/watch/claim-similarity.js'
 import { createModelLoader, loadModel } from '../../src/models/loader.js'
 import { CLAIM_MATCHING_MODEL, FEATURE_CLIP } from '../../src/analyzers/factchecks/reranker.js'
 import { fitStandardizer, standardize } from '../../src/ml/standardize.js'
@@ -17,7 +17,8 @@ const devGold = new Set([...readQrels(join(dataDir, 'dev.qrels')).values()].flat
 const items = splitItems('train', verified, devGold, 1000)
 const pairs = (await candidatePairs(items, 10)).filter(([i, j]) => items[i]!.text !== items[j]!.text)
 const labels = pairs.map(([i, j]) => (items[i]!.gold === items[j]!.gold ? 1 : 0))
-const rows = pairs.map(([i, j, c, s]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, c, s))
+// The default feature list (pairFeatures appends EXTRA_FEATURE_NAMES after it).
+const rows = pairs.map(([i, j, c, s]) => pairFeatures(claimView(items[i]!.text), claimView(items[j]!.text), matching, c, s).slice(0, PAIR_FEATURE_NAMES.length))
 const goldIds = [...new Set(items.map((i) => i.gold))].sort()
 const foldOf = new Map(goldIds.map((g, k) => [g, k % 5]))
 const fold = pairs.map(([i, j]) => foldOf.get(items[i]!.gold < items[j]!.gold ? items[i]!.gold : items[j]!.gold)!)

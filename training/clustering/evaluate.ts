@@ -14,7 +14,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import { chooseCluster, createClaimSimilarity, CLUSTER_CANDIDATES, MEMBER_AGGREGATE, MEMBERS_COMPARED, statsTermsOf, type ClaimSimilarity, type MemberAggregate } from '../../src/watch/claim-similarity.js'
 import type { ClusterPolicy } from '../../src/store/claim-repository.js'
 import { writeModelFile } from '../../src/ml/model-file.js'
-import type { ModelFileManifest } from '../../src/models/loader.js'
+import { createModelLoader, defaultModelDirectory, type ModelFileManifest } from '../../src/models/loader.js'
 
 export interface Item {
   text: string
@@ -30,7 +30,7 @@ export const dataDir = flag('data') ?? join(import.meta.dirname, '../../../share
 const distractors = Number(flag('distractors') ?? 1000)
 const fixed = flag('threshold')
 /** The clustering's knobs, chosen on train: BM25 candidates per claim, member texts per candidate, how members combine. */
-export const setup = { depth: Number(flag('depth') ?? CLUSTER_CANDIDATES), members: Number(flag('members') ?? MEMBERS_COMPARED), aggregate: (flag('aggregate') ?? MEMBER_AGGREGATE) as MemberAggregate, indexMembers: process.argv.includes('--index-members') }
+export const setup = { depth: Number(flag('depth') ?? CLUSTER_CANDIDATES), members: Number(flag('members') ?? MEMBERS_COMPARED), aggregate: (flag('aggregate') ?? MEMBER_AGGREGATE) as MemberAggregate, indexMembers: process.argv.includes('--index-members'), margin: Number(flag('margin') ?? 0) }
 
 export function readVerified(path: string): Map<string, string> {
   const out = new Map<string, string>()
@@ -50,7 +50,7 @@ function mulberry32(seed: number) {
   }
 }
 
-function shuffle<T>(xs: T[], seed: number): T[] {
+export function shuffle<T>(xs: T[], seed: number): T[] {
   const random = mulberry32(seed)
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
@@ -76,6 +76,19 @@ export function splitItems(split: 'train' | 'dev', verified: Map<string, string>
   return shuffle(items, split === 'train' ? 1 : 2)
 }
 
+/**
+ * The train and dev items. Dev is always the same (its distractors exclude the train items drawn with 1,000
+ * distractors), so dev figures stay comparable; train may hold more distractors (`trainDistractors`), then drawn from
+ * the verified claims no dev item uses: dev's mix is ~1 tweet per 6 verified claims, train's at 1,000 ~1 per 2.
+ */
+export function clefSplits(verified: Map<string, string>, trainDistractors = 1000, devDistractors = 1000): { train: Item[]; dev: Item[] } {
+  const devGold = new Set([...readQrels(join(dataDir, 'dev.qrels')).values()].flatMap((s) => [...s]))
+  const canonical = splitItems('train', verified, devGold, 1000)
+  const dev = splitItems('dev', verified, new Set(canonical.map((i) => i.gold)), devDistractors)
+  if (trainDistractors === 1000) return { train: canonical, dev }
+  return { train: splitItems('train', verified, new Set([...devGold, ...dev.map((i) => i.gold)]), trainDistractors), dev }
+}
+
 export interface PairwiseScores {
   precision: number
   recall: number
@@ -93,7 +106,7 @@ export interface PairwiseScores {
 export async function clusterAndScore(items: readonly Item[], threshold: number, similarity: ClaimSimilarity = createClaimSimilarity(), termStats = true): Promise<PairwiseScores> {
   const store = openSqliteStore(':memory:')
   // termStats false: no DF lookup (the IDF features see an empty store), for the cost comparison only.
-  const policy: ClusterPolicy = { choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, similarity, setup.aggregate, stats), ...(termStats ? { statsTerms: statsTermsOf } : {}), alerts: () => [], candidates: setup.depth, members: setup.members, indexMembers: setup.indexMembers }
+  const policy: ClusterPolicy = { choose: (text, candidates, stats) => chooseCluster(text, candidates, threshold, similarity, setup.aggregate, stats, setup.margin), ...(termStats ? { statsTerms: statsTermsOf } : {}), alerts: () => [], candidates: setup.depth, members: setup.members, indexMembers: setup.indexMembers }
   const assigned: string[] = []
   const started = process.hrtime.bigint()
   const cpu = process.cpuUsage()
@@ -128,13 +141,13 @@ const fmt = (s: PairwiseScores) =>
 
 async function main(): Promise<void> {
   const verified = readVerified(join(dataDir, 'verified_claims.tsv'))
-  const devGold = new Set([...readQrels(join(dataDir, 'dev.qrels')).values()].flatMap((s) => [...s]))
-  const train = splitItems('train', verified, devGold, distractors)
-  const trainGold = new Set(train.map((i) => i.gold))
-  const dev = splitItems('dev', verified, trainGold, distractors)
-  console.log(`setup: ${setup.depth} candidates, ${setup.members} members each, ${setup.aggregate}${setup.indexMembers ? ', member terms indexed' : ''}`)
-  console.log(`train: ${train.length} items (${new Set(train.map((i) => i.gold)).size} gold clusters); dev: ${dev.length} items (${new Set(dev.map((i) => i.gold)).size} gold clusters); ${distractors} distractor verified claims each`)
-  const similarity = createClaimSimilarity()
+  // --train-distractors N: the train clustering that chooses the threshold holds N distractors (dev keeps --distractors).
+  const { train, dev } = clefSplits(verified, Number(flag('train-distractors') ?? distractors), distractors)
+  console.log(`setup: ${setup.depth} candidates, ${setup.members} members each, ${setup.aggregate}${setup.indexMembers ? ', member terms indexed' : ''}${setup.margin ? `, margin ${setup.margin}` : ''}`)
+  console.log(`train: ${train.length} items (${new Set(train.map((i) => i.gold)).size} gold clusters); dev: ${dev.length} items (${new Set(dev.map((i) => i.gold)).size} gold clusters); ${flag('train-distractors') ?? distractors} / ${distractors} distractor verified claims`)
+  // --models DIR: score with the models of DIR (an experiment's claim-similarity.json beside claim-matching.json).
+  const models = () => createModelLoader(flag('models') ?? defaultModelDirectory())
+  const similarity = createClaimSimilarity(models())
   let threshold = fixed !== undefined ? Number(fixed) : similarity.threshold
   let trainScores: PairwiseScores | null = null
   if (fixed === undefined) {
@@ -155,12 +168,12 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--train-only')) return
   // Cost per claim with nothing cached: a fresh scorer on the dev run (dev is scored once, at the train threshold).
-  const devScores = await clusterAndScore(dev, threshold, createClaimSimilarity())
+  const devScores = await clusterAndScore(dev, threshold, createClaimSimilarity(models()))
   console.log(`dev at ${threshold.toFixed(2)}: ${fmt(devScores)}; ${devScores.msPerClaim!.toFixed(2)} ms wall, ${devScores.cpuMsPerClaim!.toFixed(2)} ms CPU per claim (store + BM25 candidates + term DFs + scoring, uncached)`)
   if (process.argv.includes('--cost')) {
     // Same run, same data, fresh scorers: the store's DF lookup for the IDF features off, then on again.
-    const without = await clusterAndScore(dev, threshold, createClaimSimilarity(), false)
-    const again = await clusterAndScore(dev, threshold, createClaimSimilarity())
+    const without = await clusterAndScore(dev, threshold, createClaimSimilarity(models()), false)
+    const again = await clusterAndScore(dev, threshold, createClaimSimilarity(models()))
     console.log(`cost per claim on dev, CPU: ${without.cpuMsPerClaim!.toFixed(3)} ms without the DF lookup, ${again.cpuMsPerClaim!.toFixed(3)} ms with it (wall ${without.msPerClaim!.toFixed(2)} / ${again.msPerClaim!.toFixed(2)} ms)`)
   }
   if (process.argv.includes('--save')) {
