@@ -3,6 +3,7 @@
 import { toFactsiftError } from '../errors.js'
 import type { Limits } from '../ingest/limits.js'
 import type { Store } from '../store/types.js'
+import type { Report } from '../report/types.js'
 import type { FeedItemRecord, FeedRecord, NewFeedItem, PollCounts, PollRecord } from '../store/feed-repository.js'
 import { HostGate } from '../feeds/host-gate.js'
 import { RobotsCache } from '../feeds/robots.js'
@@ -22,8 +23,9 @@ export interface WatchEvents {
   /**
    * Phase 2 seam: called once per item after its report is stored and the item marked analyzed (claims extraction,
    * clustering and alerts go here, each idempotent by report id: a crash before it finishes calls it again on restart).
+   * `report`: the stored report when the backend had it in hand (else read it from the store).
    */
-  afterReport?(item: FeedItemRecord, reportId: string): Promise<void>
+  afterReport?(item: FeedItemRecord, reportId: string, report?: Report): Promise<void>
 }
 
 export interface WatcherOptions {
@@ -127,7 +129,7 @@ export function createWatcher(options: WatcherOptions) {
         await store.feeds.completeItem(item.id, item.id, now())
         summary.analyzed++
         events.analyzed?.(item, { score: outcome.score, label: outcome.label })
-        await events.afterReport?.(item, item.id)
+        await events.afterReport?.(item, item.id, outcome.report)
         return
       }
       error = outcome.error

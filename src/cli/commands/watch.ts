@@ -95,7 +95,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     }
   } else if (flags.threads > 0) {
     store = await openStore(db)
-    backend = await backends.threadBackend(flags.threads, db, limits)
+    backend = await backends.threadBackend(flags.threads, db, limits, store)
   } else {
     const [{ openAnalysisServices }, { createEngine }] = await Promise.all([import('../../engine/services.js'), import('../../engine/engine.js')])
     const services = await openAnalysisServices({ db, limits, createDefault: true })
@@ -112,8 +112,8 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     onFailed: (alert, webhook, error, retryAt) => out(`alert delivery failed ${alert.id} to ${webhook}: ${error}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ' (given up)'}`),
     onError: (error) => process.stderr.write(`watch: alert delivery: ${error.message}\n`),
   })
-  const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string) => {
-    const alerts = await tracker.afterReport(item, reportId)
+  const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string, report?: import('../../report/types.js').Report) => {
+    const alerts = await tracker.afterReport(item, reportId, report)
     for (const alert of alerts) if (!flags.quiet) out(`alert ${alert.id} ${alert.kind}: ${alert.message}`)
     // Sent as soon as the transaction that recorded them commits, without holding up the next item.
     if (alerts.length > 0 && flags.webhook.length > 0) delivery.wake()
