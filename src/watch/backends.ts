@@ -6,6 +6,7 @@ import type { Report } from '../report/types.js'
 import type { Engine } from '../engine/engine.js'
 import type { Store } from '../store/types.js'
 import type { Limits } from '../ingest/limits.js'
+import type { AnalysisRunner } from '../queue/queue-worker.js'
 import { toFactsiftError } from '../errors.js'
 import { isAssessed } from '../report/types.js'
 
@@ -87,4 +88,28 @@ function withId(text: string, id: string): { report: Report; json: string } {
   if (report.id === undefined && text.startsWith('{"')) return { report: { ...report, id }, json: `{"id":${JSON.stringify(id)},${text.slice(1)}` }
   const stored = { ...report, id }
   return { report: stored, json: JSON.stringify(stored) }
+}
+
+/**
+ * An AnalysisBackend over analysis threads shared with the process's queue worker (`factsift worker --feeds`, a
+ * PostgreSQL store): each thread saves its own report under the item id (PostgreSQL has no one-writer lock to wait on).
+ * A thrown error means a thread died: this process can no longer analyze, so `onFatal` stops it (the item is retried
+ * later, elsewhere).
+ */
+export function runnerBackend(runner: AnalysisRunner, threads: number, onFatal: (error: Error) => void): AnalysisBackend {
+  return {
+    concurrency: threads,
+    async analyze(job) {
+      try {
+        const result = await runner.run({ id: job.id, where: job.where, input: job.input })
+        if (result.digest) return { ok: true, score: result.digest.score, label: result.digest.label, title: result.digest.title }
+        return { ok: false, error: result.error ?? { code: 'E_INTERNAL', message: 'no result from the analysis thread' } }
+      } catch (error) {
+        onFatal(error as Error)
+        const failure = toFactsiftError(error)
+        return { ok: false, error: { code: failure.code, message: failure.message } }
+      }
+    },
+    async close() {},
+  }
 }
