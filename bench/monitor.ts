@@ -35,7 +35,7 @@ async function endToEnd(): Promise<void> {
   const hookUrl = `http://127.0.0.1:${hookPort}/`
 
   const db = join(dir, 'e2e.db')
-  const [{ openAnalysisServices }, { createEngine }, backends, { createWatcher }, { DEFAULT_LIMITS }, claims] = await Promise.all([
+  const [{ openAnalysisServices }, { createEngine }, backends, watch, { DEFAULT_LIMITS }, claims] = await Promise.all([
     import('../src/engine/services.js'),
     import('../src/engine/engine.js'),
     import('../src/watch/backends.js'),
@@ -49,12 +49,27 @@ async function endToEnd(): Promise<void> {
   const url = 'https://factcheck.example.org/5g-birds'
   await store.factchecks.upsertMany([{ key: url, claim: 'The new 5G towers killed the birds at Lake Arden.', title: null, url, rating: 'False', ratingNormalized: 'false', factChecker: 'Example Fact Check Desk', reviewedAt: '2026-11-20', language: 'en', claimant: null }])
   for (let f = 0; f < FEEDS; f++) await store.feeds.add({ id: `fd-${f.toString(16).padStart(12, '0')}`, url: `http://127.0.0.1:${port}/feed${f}.rss`, name: `Outlet ${f}`, intervalMs: 3_600_000 }, Date.now())
-  const backend = THREADS > 0 ? await backends.threadBackend(THREADS, db, limits, store) : backends.inProcessBackend(createEngine({ services }), store)
+  const inner = THREADS > 0 ? await backends.threadBackend(THREADS, db, limits, store) : backends.inProcessBackend(createEngine({ services }), store)
+  // Jobs handed to the backend, time-weighted: with threads, below 2 per thread means a thread may wait for work.
+  let inFlight = 0
+  let inFlightSince = 0
+  let inFlightArea = 0
+  const count = (delta: number) => {
+    const t = performance.now()
+    inFlightArea += inFlight * (t - inFlightSince)
+    inFlightSince = t
+    inFlight += delta
+  }
+  const backend: typeof inner = {
+    concurrency: inner.concurrency,
+    analyze: (job) => (count(1), inner.analyze(job).finally(() => count(-1))),
+    close: () => inner.close(),
+  }
   const tracker = claims.createClaimTracker({ store, webhooks: [hookUrl] })
   const delivery = claims.createAlertDelivery({ store, secret: 'bench-secret-0123456789', owner: 'bench:1:x' })
   const firstSeen = new Map<string, number>()
   let trackMs = 0
-  const watcher = createWatcher({
+  const watcher = watch.createWatcher({
     store,
     backend,
     limits,
@@ -73,11 +88,15 @@ async function endToEnd(): Promise<void> {
   const started = Date.now()
   const cpu = process.cpuUsage()
   const mainCpu = mainThreadCpuMs()
+  inFlightSince = performance.now()
+  const runStart = inFlightSince
   const summary = await watcher.run({ once: true })
   await delivery.flush()
   const seconds = (Date.now() - started) / 1000
   const used = process.cpuUsage(cpu)
   const mainCpuMs = mainCpu === null ? null : mainThreadCpuMs()! - mainCpu
+  count(0)
+  const meanInFlight = inFlightArea / (performance.now() - runStart)
   delivery.close()
   await new Promise((r) => setTimeout(r, 200))
   const times = await ask<{ fetched: [string, number][]; received: [string, number][] }>('times')
@@ -88,6 +107,7 @@ async function endToEnd(): Promise<void> {
   const cpuMs = (used.user + used.system) / 1000
   console.log(`end to end: ${FEEDS} feeds × ${PER_FEED} items, threads ${THREADS}: ${summary.analyzed} analyzed in ${seconds.toFixed(1)} s = ${(summary.analyzed / seconds).toFixed(1)} items/s`)
   console.log(`  CPU (all threads of the watcher; the servers are another process): ${(cpuMs / summary.analyzed).toFixed(1)} ms per item, ${(cpuMs / 1000 / seconds).toFixed(2)} cores busy on average; claims, clusters and alerts ${(trackMs / summary.analyzed).toFixed(1)} ms per item (wall, main thread)`)
+  console.log(`  analysis jobs in the backend: ${meanInFlight.toFixed(2)} on average (${2 * backend.concurrency} keep every thread busy; the watcher keeps up to ${watch.itemsInFlight(backend.concurrency)} items in flight, fetch and claims included)`)
   if (mainCpuMs !== null) console.log(`  CPU of the main thread alone (polls, pages, storing, claims, alerts; the rest is the analysis threads): ${(mainCpuMs / summary.analyzed).toFixed(1)} ms per item`)
   console.log(`  claim store: ${counts.claims} claims, ${counts.clusters} clusters, ${counts.alerts} alerts, ${counts.undelivered} undelivered`)
   if (afterFetch.length) console.log(`  alert latency, page fetched → webhook received: p50 ${percentile(afterFetch, 50)} ms, p99 ${percentile(afterFetch, 99)} ms over ${afterFetch.length} alerts`)

@@ -24,8 +24,10 @@ export type AnalysisOutcome =
   | { ok: false; error: { code: string; message: string } }
 
 export interface AnalysisBackend {
-  /** How many jobs it runs at once (the watcher keeps about twice that many in flight). */
+  /** How many jobs it runs at once (the watcher keeps about twice that many in flight: `itemsInFlight`). */
   readonly concurrency: number
+  /** Items the watcher keeps in flight when the backend knows better (the queue: its depth). */
+  readonly inFlight?: number
   analyze(job: AnalysisJob): Promise<AnalysisOutcome>
   close(): Promise<void>
 }
