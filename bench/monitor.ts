@@ -9,7 +9,7 @@
 //     p50 / p99 wall and CPU of one report's claim added through the real clustering path, at each size.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { numberOption, stringOption } from './args.js'
@@ -35,7 +35,7 @@ async function endToEnd(): Promise<void> {
   const hookUrl = `http://127.0.0.1:${hookPort}/`
 
   const db = join(dir, 'e2e.db')
-  const [{ openAnalysisServices }, { createEngine }, backends, { createWatcher }, { DEFAULT_LIMITS }, claims] = await Promise.all([
+  const [{ openAnalysisServices }, { createEngine }, backends, watch, { DEFAULT_LIMITS }, claims] = await Promise.all([
     import('../src/engine/services.js'),
     import('../src/engine/engine.js'),
     import('../src/watch/backends.js'),
@@ -49,22 +49,37 @@ async function endToEnd(): Promise<void> {
   const url = 'https://factcheck.example.org/5g-birds'
   await store.factchecks.upsertMany([{ key: url, claim: 'The new 5G towers killed the birds at Lake Arden.', title: null, url, rating: 'False', ratingNormalized: 'false', factChecker: 'Example Fact Check Desk', reviewedAt: '2026-11-20', language: 'en', claimant: null }])
   for (let f = 0; f < FEEDS; f++) await store.feeds.add({ id: `fd-${f.toString(16).padStart(12, '0')}`, url: `http://127.0.0.1:${port}/feed${f}.rss`, name: `Outlet ${f}`, intervalMs: 3_600_000 }, Date.now())
-  const backend = THREADS > 0 ? await backends.threadBackend(THREADS, db, limits) : backends.inProcessBackend(createEngine({ services }), store)
+  const inner = THREADS > 0 ? await backends.threadBackend(THREADS, db, limits, store) : backends.inProcessBackend(createEngine({ services }), store)
+  // Jobs handed to the backend, time-weighted: with threads, below 2 per thread means a thread may wait for work.
+  let inFlight = 0
+  let inFlightSince = 0
+  let inFlightArea = 0
+  const count = (delta: number) => {
+    const t = performance.now()
+    inFlightArea += inFlight * (t - inFlightSince)
+    inFlightSince = t
+    inFlight += delta
+  }
+  const backend: typeof inner = {
+    concurrency: inner.concurrency,
+    analyze: (job) => (count(1), inner.analyze(job).finally(() => count(-1))),
+    close: () => inner.close(),
+  }
   const tracker = claims.createClaimTracker({ store, webhooks: [hookUrl] })
   const delivery = claims.createAlertDelivery({ store, secret: 'bench-secret-0123456789', owner: 'bench:1:x' })
   const firstSeen = new Map<string, number>()
   let trackMs = 0
-  const watcher = createWatcher({
+  const watcher = watch.createWatcher({
     store,
     backend,
     limits,
     hostIntervalMs: 0,
     events: {
       // As `factsift watch --webhook` does: the outbox is woken once the report's claims and alerts are committed.
-      afterReport: async (item, reportId) => {
+      afterReport: async (item, reportId, report) => {
         if (item.url) firstSeen.set(item.url, item.firstSeenAt)
         const t = performance.now()
-        const alerts = await tracker.afterReport(item, reportId)
+        const alerts = await tracker.afterReport(item, reportId, report)
         trackMs += performance.now() - t
         if (alerts.length > 0) delivery.wake()
       },
@@ -72,10 +87,16 @@ async function endToEnd(): Promise<void> {
   })
   const started = Date.now()
   const cpu = process.cpuUsage()
+  const mainCpu = mainThreadCpuMs()
+  inFlightSince = performance.now()
+  const runStart = inFlightSince
   const summary = await watcher.run({ once: true })
   await delivery.flush()
   const seconds = (Date.now() - started) / 1000
   const used = process.cpuUsage(cpu)
+  const mainCpuMs = mainCpu === null ? null : mainThreadCpuMs()! - mainCpu
+  count(0)
+  const meanInFlight = inFlightArea / (performance.now() - runStart)
   delivery.close()
   await new Promise((r) => setTimeout(r, 200))
   const times = await ask<{ fetched: [string, number][]; received: [string, number][] }>('times')
@@ -86,12 +107,24 @@ async function endToEnd(): Promise<void> {
   const cpuMs = (used.user + used.system) / 1000
   console.log(`end to end: ${FEEDS} feeds × ${PER_FEED} items, threads ${THREADS}: ${summary.analyzed} analyzed in ${seconds.toFixed(1)} s = ${(summary.analyzed / seconds).toFixed(1)} items/s`)
   console.log(`  CPU (all threads of the watcher; the servers are another process): ${(cpuMs / summary.analyzed).toFixed(1)} ms per item, ${(cpuMs / 1000 / seconds).toFixed(2)} cores busy on average; claims, clusters and alerts ${(trackMs / summary.analyzed).toFixed(1)} ms per item (wall, main thread)`)
+  console.log(`  analysis jobs in the backend: ${meanInFlight.toFixed(2)} on average (${2 * backend.concurrency} keep every thread busy; the watcher keeps up to ${watch.itemsInFlight(backend.concurrency)} items in flight, fetch and claims included)`)
+  if (mainCpuMs !== null) console.log(`  CPU of the main thread alone (polls, pages, storing, claims, alerts; the rest is the analysis threads): ${(mainCpuMs / summary.analyzed).toFixed(1)} ms per item`)
   console.log(`  claim store: ${counts.claims} claims, ${counts.clusters} clusters, ${counts.alerts} alerts, ${counts.undelivered} undelivered`)
   if (afterFetch.length) console.log(`  alert latency, page fetched → webhook received: p50 ${percentile(afterFetch, 50)} ms, p99 ${percentile(afterFetch, 99)} ms over ${afterFetch.length} alerts`)
   if (afterSeen.length) console.log(`  alert latency, item first seen by the poll → webhook (includes waiting behind the items polled before it): p50 ${percentile(afterSeen, 50)} ms, p99 ${percentile(afterSeen, 99)} ms`)
   await backend.close()
   await store.close()
   servers.disconnect()
+}
+
+/** This thread's CPU time (Linux: /proc/self/task/<pid>/stat, clock ticks of 10 ms), or null elsewhere. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
 }
 
 function syntheticClaim(i: number, seenAt: number): { topic: number; claim: NewArticleClaim } {

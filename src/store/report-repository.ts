@@ -26,8 +26,11 @@ export interface ReportListQuery {
 }
 
 export interface ReportRepository {
-  /** Saves (or replaces) a report under `report.id`. Returns the id. */
-  save(report: Report): Promise<string>
+  /**
+   * Saves (or replaces) a report under `report.id`. Returns the id. `json`: the report already serialized, its id
+   * included (an analysis thread did the work): stored as given instead of serializing `report` again.
+   */
+  save(report: Report, json?: string): Promise<string>
   get(id: string): Promise<Report | null>
   /** Several reports at once (batch --wait reads thousands): by id, for the ids that exist. */
   getMany(ids: readonly string[]): Promise<Map<string, Report>>

@@ -102,9 +102,10 @@ export function createClaimTracker(options: ClaimTrackerOptions) {
   const { store } = options
   const now = options.now ?? Date.now
   const policy = options.policy ?? clusterPolicy()
-  async function track(item: FeedItemRecord | null, reportId: string): Promise<AlertRecord[]> {
+  /** `stored`: the report when the caller has it (the backend that saved it), else it is read from the store. */
+  async function track(item: FeedItemRecord | null, reportId: string, stored?: Report): Promise<AlertRecord[]> {
     if (await store.claims.hasReport(reportId)) return []
-    const report = await store.reports.get(reportId)
+    const report = stored ?? (await store.reports.get(reportId))
     if (!report) return []
     const result = await store.claims.addReportClaims(reportId, claimsOfReport(report, item, now()), policy, { webhooks: options.webhooks, now: now() })
     return result.alerts

@@ -88,7 +88,8 @@ async function startWorker(): Promise<{ child: ChildProcess; stderr: () => strin
   child.once('exit', () => children.delete(child))
   let stderr = ''
   child.stderr!.on('data', (data) => (stderr += data))
-  const deadline = Date.now() + 60_000
+  // Loading tsx, the models and a warm-up analysis: past a minute on a loaded machine (this bounds a hang, it times nothing).
+  const deadline = Date.now() + 240_000
   while (!/processing queue/.test(stderr)) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start: ${stderr}`)
     await sleep(50)

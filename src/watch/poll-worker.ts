@@ -8,10 +8,10 @@ import type { Limits } from '../ingest/limits.js'
 import type { Store } from '../store/types.js'
 import type { FeedLimits } from '../feeds/types.js'
 import type { AnalysisRunner } from '../queue/queue-worker.js'
-import { FactsiftError, toFactsiftError } from '../errors.js'
+import { FactsiftError } from '../errors.js'
 import { checkRedis, createRedis, parseQueueLocation } from '../queue/connection.js'
 import { feedQueueName, POLL_JOB, syncPollJobs, type PollJobData, type PollJobResult, type PollSyncResult } from '../queue/poll-jobs.js'
-import type { AnalysisBackend } from './backends.js'
+import { runnerBackend, type AnalysisBackend } from './backends.js'
 import { createWatcher, type WatchEvents } from './watcher.js'
 import { createAlertDelivery, createClaimTracker } from './claims.js'
 import { assertQueueStore } from './queue-backend.js'
@@ -21,9 +21,13 @@ export interface PollWorkerOptions {
   queue: string
   /** postgres:// URL: feeds, items, reports and clusters shared by every worker. */
   db: string
-  /** The analysis threads (shared with the process's analysis worker) and how many there are. */
-  runner: AnalysisRunner
-  threads: number
+  /**
+   * Where the items are analyzed: the analysis threads shared with the process's analysis worker (`runner`, `threads`:
+   * `factsift worker --feeds`), or `backend` (`factsift watch --queue`: jobs on the analysis queue, closed by the caller).
+   */
+  runner?: AnalysisRunner
+  threads?: number
+  backend?: AnalysisBackend
   limits: Limits
   feedLimits?: Partial<FeedLimits>
   /** Least time between two requests to one host from this process (default 1000 ms). */
@@ -45,34 +49,10 @@ export interface PollWorkerOptions {
 
 export interface PollWorker {
   readonly name: string
-  readonly stats: { polls: number; notDue: number; analyzed: number; failed: number; syncs: number }
-  /** Re-syncs the schedulers with the feed list now (no lock). */
-  sync(): Promise<PollSyncResult>
+  readonly stats: { polls: number; analyzed: number; failed: number }
   close(): Promise<void>
   /** Resolves when stopped after close(); rejects (E_INTERNAL) when an analysis thread died. */
   readonly stopped: Promise<void>
-}
-
-/**
- * An AnalysisBackend over the shared analysis threads (each saves its report under the item id). A thrown error means
- * a thread died: this process can no longer analyze, so `onFatal` stops it (the item is retried later, elsewhere).
- */
-function runnerBackend(runner: AnalysisRunner, threads: number, onFatal: (error: Error) => void): AnalysisBackend {
-  return {
-    concurrency: threads,
-    async analyze(job) {
-      try {
-        const result = await runner.run({ id: job.id, where: job.where, input: job.input })
-        if (result.digest) return { ok: true, score: result.digest.score, label: result.digest.label, title: result.digest.title }
-        return { ok: false, error: result.error ?? { code: 'E_INTERNAL', message: 'no result from the analysis thread' } }
-      } catch (error) {
-        onFatal(error as Error)
-        const failure = toFactsiftError(error)
-        return { ok: false, error: { code: failure.code, message: failure.message } }
-      }
-    },
-    async close() {},
-  }
 }
 
 export async function startPollWorker(options: PollWorkerOptions): Promise<PollWorker> {
@@ -82,6 +62,7 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
   if (webhooks.length > 0 && secret.length < 16) {
     throw new FactsiftError('E_CONFIG', '--webhook needs FACTSIFT_WEBHOOK_SECRET (at least 16 characters): alerts are signed with it')
   }
+  if (!options.backend && !options.runner) throw new FactsiftError('E_INTERNAL', 'startPollWorker needs a runner or a backend')
   const location = parseQueueLocation(options.queue)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const syncMs = options.syncMs ?? 30_000
@@ -92,14 +73,16 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
   const tracker = createClaimTracker({ store, webhooks })
   const watcher = createWatcher({
     store,
-    backend: runnerBackend(options.runner, options.threads, (error) => {
-      fatal ??= error
-      void close()
-    }),
+    backend:
+      options.backend ??
+      runnerBackend(options.runner!, options.threads ?? 1, (error) => {
+        fatal ??= error
+        void close()
+      }),
     limits: options.limits,
     ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     ...(options.hostIntervalMs !== undefined ? { hostIntervalMs: options.hostIntervalMs } : {}),
-    events: { ...options.events, afterReport: (item, reportId) => afterReport(item, reportId) },
+    events: { ...options.events, afterReport: (item, reportId, report) => afterReport(item, reportId, report) },
   })
   const name = watcher.owner
   const delivery = createAlertDelivery({
@@ -107,17 +90,19 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
     secret,
     owner: name,
     onFailed: (alert, webhook, error, retryAt) => log(`worker ${name}: alert ${alert.id} to ${webhook}: ${error}${retryAt ? '' : ' (given up)'}`),
+    onError: (error) => log(`worker ${name}: alert delivery: ${error.message}`),
   })
-  async function afterReport(item: Parameters<NonNullable<WatchEvents['afterReport']>>[0], reportId: string): Promise<void> {
-    await tracker.afterReport(item, reportId)
-    if (webhooks.length > 0) await delivery.flush()
+  /** Claims, clusters, alerts; the alerts go out once their transaction committed, without holding up the next item. */
+  async function afterReport(...[item, reportId, report]: Parameters<NonNullable<WatchEvents['afterReport']>>): Promise<void> {
+    const alerts = await tracker.afterReport(item, reportId, report)
+    if (alerts.length > 0 && webhooks.length > 0) delivery.wake()
   }
 
   const connection = await createRedis(location)
   connection.on('error', () => {}) // ioredis reconnects; BullMQ reports what matters.
   const queueName = feedQueueName(location)
   const queue: Queue<PollJobData, PollJobResult> = new Queue(queueName, { connection, prefix: location.prefix })
-  const stats = { polls: 0, notDue: 0, analyzed: 0, failed: 0, syncs: 0 }
+  const stats = { polls: 0, analyzed: 0, failed: 0 }
   let closing: Promise<void> | null = null
   let stopping = false
   let worker: Worker<PollJobData, PollJobResult> | null = null
@@ -129,7 +114,6 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
 
   const sync = async (): Promise<PollSyncResult> => {
     const result = await syncPollJobs(queue, await store.feeds.list())
-    stats.syncs++
     if (result.added + result.updated + result.removed > 0) {
       log(`worker ${name}: poll jobs synced: ${result.total} feeds (${result.added} added, ${result.updated} changed, ${result.removed} removed)`)
     }
@@ -152,7 +136,6 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
         if (job.name !== POLL_JOB) throw new Error(`E_INTERNAL unknown job ${job.name}`)
         const round = await watcher.pollFeed(job.data.feedId, () => stopping)
         if (round.polled) stats.polls++
-        else stats.notDue++
         stats.analyzed += round.analyzed + round.recovered
         stats.failed += round.failed
         return { feedId: job.data.feedId, polled: round.polled, newItems: round.newItems, analyzed: round.analyzed, failed: round.failed, worker: name }
@@ -190,7 +173,9 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
       stopping = true
       if (timer) clearInterval(timer)
       await worker?.close().catch(() => {})
+      // What the last wakes started, and rows whose retry came meanwhile; the next start delivers the rest.
       if (webhooks.length > 0) await delivery.flush().catch(() => 0)
+      delivery.close()
       await queue.close().catch(() => {})
       connection.disconnect()
       await store.close().catch(() => {})
@@ -199,5 +184,5 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
     })()
     return closing
   }
-  return { name, stats, sync, close, stopped }
+  return { name, stats, close, stopped }
 }

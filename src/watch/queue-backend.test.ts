@@ -198,3 +198,53 @@ test('factsift watch --queue --db postgres://… --once: the CLI hands items to 
     assert.ok(await s.claims.hasReport(id), `claims of ${id} tracked by the watcher`)
   }
 })
+
+test('factsift watch --queue (no --once): feeds polled through the repeatable poll jobs, shared with another poller; every item analyzed once', { skip, timeout: 240_000 }, async () => {
+  const s = store!
+  const urls = [writeFeed('q1.xml', [21, 22], [23]), writeFeed('q2.xml', [], [24, 25])]
+  // Added before the pollers start: their first scheduler sync finds them.
+  const ids = urls.map((url) => feedId(url))
+  for (const url of urls) await s.feeds.add({ id: feedId(url), url, name: 'Queue Outlet', intervalMs: 1000 }, Date.now())
+  const before = worker!.stats.completed
+  const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
+  const watch = spawn(process.execPath, ['--import', 'tsx', main, 'watch', '--queue', queue, '--db', db, '--host-interval', '0'], {
+    env: { ...process.env, NO_COLOR: '1', FACTSIFT_PG_POOL_SIZE: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  watch.stdout!.on('data', (d) => (stdout += d))
+  watch.stderr!.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((resolve) => watch.once('exit', resolve))
+  while (!/polling feeds through/.test(stderr)) {
+    assert.equal(watch.exitCode, null, `watch --queue stopped: ${stderr}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  // Another poller beside the CLI's (as a second `watch --queue` or a `worker --feeds` would be): polls are shared.
+  const backend = await queueBackend({ queue, store: s, pollMs: 50, log: () => {} })
+  const { startPollWorker } = await import('./poll-worker.js')
+  const poller = await startPollWorker({ queue, db, backend, limits: DEFAULT_LIMITS, hostIntervalMs: 0, syncMs: 1000, log: () => {} })
+  const items = async () => (await Promise.all(ids.map((feed) => s.feeds.listItems({ feedId: feed })))).flat()
+  try {
+    // Not a timing assertion: only the test's timeout bounds the wait.
+    for (;;) {
+      const list = await items()
+      if (list.length === 5 && list.every((i) => i.status === 'analyzed')) break
+      assert.equal(watch.exitCode, null, `watch --queue stopped: ${stderr}`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    for (const item of await items()) {
+      assert.equal(item.reportId, item.id)
+      for (let k = 0; !(await s.claims.hasReport(item.id)); k++) await new Promise((r) => setTimeout(r, 100))
+    }
+  } finally {
+    watch.kill('SIGTERM')
+    await poller.close()
+    await backend.close()
+  }
+  assert.equal(await exited, 0, stderr)
+  assert.match(stderr, /polling feeds through/, 'the CLI took poll jobs from the feeds queue')
+  assert.equal(worker!.stats.completed, before + 5, 'each item analyzed once by the queue worker, whoever polled its feed')
+  const printed = [...stdout.matchAll(/^analyzed (fi-[0-9a-f]{24}) /gm)].map((m) => m[1]!)
+  assert.equal(printed.length + poller.stats.analyzed, 5, `every item handled by one of the two pollers: ${stdout}`)
+})

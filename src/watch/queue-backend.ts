@@ -143,6 +143,7 @@ export async function queueBackend(options: QueueBackendOptions): Promise<Analys
 
   return {
     concurrency: Math.ceil(depth / 2),
+    inFlight: depth,
     stats,
     async analyze(job) {
       if (closed) return { ok: false, error: { code: 'E_SERVICE_UNAVAILABLE', message: 'the queue backend is closed' } }

@@ -3,6 +3,7 @@
 import { toFactsiftError } from '../errors.js'
 import type { Limits } from '../ingest/limits.js'
 import type { Store } from '../store/types.js'
+import type { Report } from '../report/types.js'
 import type { FeedItemRecord, FeedRecord, NewFeedItem, PollCounts, PollRecord } from '../store/feed-repository.js'
 import { HostGate } from '../feeds/host-gate.js'
 import { RobotsCache } from '../feeds/robots.js'
@@ -22,8 +23,9 @@ export interface WatchEvents {
   /**
    * Phase 2 seam: called once per item after its report is stored and the item marked analyzed (claims extraction,
    * clustering and alerts go here, each idempotent by report id: a crash before it finishes calls it again on restart).
+   * `report`: the stored report when the backend had it in hand (else read it from the store).
    */
-  afterReport?(item: FeedItemRecord, reportId: string): Promise<void>
+  afterReport?(item: FeedItemRecord, reportId: string, report?: Report): Promise<void>
 }
 
 export interface WatcherOptions {
@@ -127,7 +129,7 @@ export function createWatcher(options: WatcherOptions) {
         await store.feeds.completeItem(item.id, item.id, now())
         summary.analyzed++
         events.analyzed?.(item, { score: outcome.score, label: outcome.label })
-        await events.afterReport?.(item, item.id)
+        await events.afterReport?.(item, item.id, outcome.report)
         return
       }
       error = outcome.error
@@ -143,11 +145,11 @@ export function createWatcher(options: WatcherOptions) {
   }
 
   /**
-   * Analyzes claimed items until none is due and `polling` is over, keeping about two per backend slot in flight: items
+   * Analyzes claimed items until none is due and `polling` is over, keeping `itemsInFlight` in flight: items
    * of the feeds polled first are analyzed while the others are still being polled (`arrived` wakes it).
    */
   async function drain(summary: RoundSummary, stopping: () => boolean, polling: () => boolean = () => false, arrived?: Signal): Promise<void> {
-    const width = Math.max(2, backend.concurrency * 2)
+    const width = backend.inFlight ?? itemsInFlight(backend.concurrency)
     const inFlight = new Set<Promise<void>>()
     while (!stopping()) {
       const wait = arrived?.next()
@@ -218,6 +220,16 @@ export function createWatcher(options: WatcherOptions) {
       }
     },
   }
+}
+
+/**
+ * Items one watcher keeps in flight: two per backend slot (the pool keeps each thread's next item queued beside the
+ * one it analyzes) plus four for the stages on this thread (page fetch, storing, claims). With two per slot only, the
+ * claims step of finished items held slots: bench:monitor --threads 2 measured 2.1 jobs in the backend on average,
+ * one per thread, so a thread waited for this thread between items.
+ */
+export function itemsInFlight(concurrency: number): number {
+  return concurrency * 2 + 4
 }
 
 function toNewItems(feed: FeedRecord, parsed: ParsedFeed): NewFeedItem[] {

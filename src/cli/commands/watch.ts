@@ -95,7 +95,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     }
   } else if (flags.threads > 0) {
     store = await openStore(db)
-    backend = await backends.threadBackend(flags.threads, db, limits)
+    backend = await backends.threadBackend(flags.threads, db, limits, store)
   } else {
     const [{ openAnalysisServices }, { createEngine }] = await Promise.all([import('../../engine/services.js'), import('../../engine/engine.js')])
     const services = await openAnalysisServices({ db, limits, createDefault: true })
@@ -103,6 +103,24 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     backend = backends.inProcessBackend(createEngine({ services }), store)
   }
   const out = (line: string) => process.stdout.write(`${line}\n`)
+  const lines: Omit<import('../../watch/watcher.js').WatchEvents, 'afterReport'> = flags.quiet
+    ? {}
+    : {
+        polled: (feed, result) =>
+          out('error' in result ? `poll ${feed.id} ${feed.name ?? feed.url}: ${result.error.code} ${result.error.message}` : `poll ${feed.id} ${feed.name ?? feed.url}: ${result.changed ? `${result.counts.inserted} new, ${result.counts.seen} seen, ${result.counts.duplicates} duplicate` : 'unchanged'}`),
+        analyzed: (item, outcome) =>
+          out('recovered' in outcome ? `recovered ${item.id} ${item.title ?? item.url ?? ''}` : `analyzed ${item.id} ${outcome.label}${outcome.score === null ? "" : ` ${outcome.score.toFixed(2)}`} ${item.outlet ?? ''}: ${item.title ?? item.url ?? ''}`),
+        failed: (item, error, retryAt) => out(`failed ${item.id} ${error.code} ${error.message}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ''}`),
+      }
+  if (flags.queue && !flags.once) {
+    try {
+      await pollThroughQueue({ ...flags, queue: flags.queue, db }, backend, limits, lines)
+    } finally {
+      await backend.close()
+      await store.close()
+    }
+    return
+  }
   const tracker = claims.createClaimTracker({ store, webhooks: flags.webhook })
   const delivery = claims.createAlertDelivery({
     store,
@@ -112,8 +130,8 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     onFailed: (alert, webhook, error, retryAt) => out(`alert delivery failed ${alert.id} to ${webhook}: ${error}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ' (given up)'}`),
     onError: (error) => process.stderr.write(`watch: alert delivery: ${error.message}\n`),
   })
-  const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string) => {
-    const alerts = await tracker.afterReport(item, reportId)
+  const afterReport = async (item: import('../../store/feed-repository.js').FeedItemRecord, reportId: string, report?: import('../../report/types.js').Report) => {
+    const alerts = await tracker.afterReport(item, reportId, report)
     for (const alert of alerts) if (!flags.quiet) out(`alert ${alert.id} ${alert.kind}: ${alert.message}`)
     // Sent as soon as the transaction that recorded them commits, without holding up the next item.
     if (alerts.length > 0 && flags.webhook.length > 0) delivery.wake()
@@ -129,16 +147,7 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     limits,
     ...(flags.maxFeedBytes !== undefined ? { feedLimits: { maxFeedBytes: flags.maxFeedBytes } } : {}),
     hostIntervalMs: flags.hostInterval,
-    events: flags.quiet
-      ? { afterReport }
-      : {
-          afterReport,
-          polled: (feed, result) =>
-            out('error' in result ? `poll ${feed.id} ${feed.name ?? feed.url}: ${result.error.code} ${result.error.message}` : `poll ${feed.id} ${feed.name ?? feed.url}: ${result.changed ? `${result.counts.inserted} new, ${result.counts.seen} seen, ${result.counts.duplicates} duplicate` : 'unchanged'}`),
-          analyzed: (item, outcome) =>
-            out('recovered' in outcome ? `recovered ${item.id} ${item.title ?? item.url ?? ''}` : `analyzed ${item.id} ${outcome.label}${outcome.score === null ? "" : ` ${outcome.score.toFixed(2)}`} ${item.outlet ?? ''}: ${item.title ?? item.url ?? ''}`),
-          failed: (item, error, retryAt) => out(`failed ${item.id} ${error.code} ${error.message}${retryAt ? ` (retry at ${new Date(retryAt).toISOString()})` : ''}`),
-        },
+    events: { ...lines, afterReport },
   })
   const controller = new AbortController()
   let signals = 0
@@ -168,5 +177,47 @@ async function watchCommand(flags: WatchFlags): Promise<void> {
     delivery.close()
     await backend.close()
     await store.close()
+  }
+}
+
+/**
+ * `watch --queue` (without --once): the feeds are polled by the repeatable BullMQ poll jobs (src/watch/poll-worker.ts)
+ * that this process and every other `watch --queue` or `worker --feeds` take from the feeds queue: one poll per feed at
+ * a time (the store's feed claim), the items analyzed by the analysis queue's workers, claims clustered and alerts
+ * delivered here. `--once` keeps the one-shot round in this process: schedulers are for the long run.
+ */
+async function pollThroughQueue(
+  flags: WatchFlags & { queue: string; db: string },
+  backend: import('../../watch/backends.js').AnalysisBackend,
+  limits: import('../../ingest/limits.js').Limits,
+  events: Omit<import('../../watch/watcher.js').WatchEvents, 'afterReport'>,
+): Promise<void> {
+  const { startPollWorker } = await import('../../watch/poll-worker.js')
+  const poller = await startPollWorker({
+    queue: flags.queue,
+    db: flags.db,
+    backend,
+    limits,
+    ...(flags.maxFeedBytes !== undefined ? { feedLimits: { maxFeedBytes: flags.maxFeedBytes } } : {}),
+    hostIntervalMs: flags.hostInterval,
+    webhooks: flags.webhook,
+    webhookSecret: process.env.FACTSIFT_WEBHOOK_SECRET ?? '',
+    events,
+  })
+  let signals = 0
+  const onSignal = () => {
+    if (++signals > 1) process.exit(130)
+    process.stderr.write('watch: stopping after the poll jobs in hand (send again to exit now)\n')
+    void poller.close()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    await poller.stopped
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await poller.close()
+    process.stderr.write(`watch: ${poller.stats.polls} feed polls, ${poller.stats.analyzed} items analyzed, ${poller.stats.failed} failed\n`)
   }
 }

@@ -130,11 +130,26 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
 
   function opsOf(client: pg.PoolClient): { [K in keyof ClaimOps]: (...a: Parameters<ClaimOps[K]>) => Promise<ReturnType<ClaimOps[K]>> } {
     const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows
+    // DFs read in this transaction (0 for a term without a row): each claim asks for its terms twice (candidates, then
+    // the similarity's stats). The clustering step holds the advisory lock, so only this transaction's own bumps,
+    // applied below, change them meanwhile.
+    const dfs = new Map<string, number>()
+    const termDf = async (terms: readonly string[]): Promise<Map<string, number>> => {
+      const missing = terms.filter((t) => !dfs.has(t))
+      if (missing.length > 0) {
+        for (const t of missing) dfs.set(t, 0)
+        for (const r of await q<{ term: string; df: number }>('SELECT term, df FROM claim_terms WHERE term = ANY($1)', [missing])) dfs.set(r.term, Number(r.df))
+      }
+      return new Map(terms.map((t) => [t, dfs.get(t)!]))
+    }
+    const bumped = (terms: readonly string[]) => {
+      for (const t of terms) if (dfs.has(t)) dfs.set(t, dfs.get(t)! + 1)
+    }
     return {
       reportSeen: async (id) => (await q('SELECT 1 FROM claim_reports WHERE report_id = $1', [id])).length > 0,
       markReport: async (id, now) => void (await q('INSERT INTO claim_reports (report_id, added_at) VALUES ($1, $2)', [id, now])),
-      clusterCount: async () => Number((await q<{ df: number }>("SELECT df FROM claim_terms WHERE term = '#clusters'"))[0]?.df ?? 0),
-      termDf: async (terms) => new Map((await q<{ term: string; df: number }>('SELECT term, df FROM claim_terms WHERE term = ANY($1)', [terms])).map((r) => [r.term, Number(r.df)])),
+      clusterCount: async () => (await termDf(['#clusters'])).get('#clusters')!,
+      termDf,
       postings: async (terms) => q<{ clusterId: string; term: string }>('SELECT cluster_id AS "clusterId", term FROM claim_cluster_terms WHERE term = ANY($1)', [terms]),
       clusters: async (ids) =>
         new Map((await q<ClusterRow>(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id = ANY($1) FOR UPDATE OF c`, [ids])).map((r) => [r.id, fromClusterRow(r)])),
@@ -165,8 +180,10 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
             `INSERT INTO claim_terms (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (term) DO UPDATE SET df = claim_terms.df + 1`,
             [added.map((r) => r.term)],
           )
+          bumped(added.map((r) => r.term))
         }
         await q(`INSERT INTO claim_terms (term, df) VALUES ('#clusters', 1) ON CONFLICT (term) DO UPDATE SET df = claim_terms.df + 1`)
+        bumped(['#clusters'])
       },
       addClusterTerms: async (clusterId, terms) => {
         if (terms.length === 0) return
@@ -176,6 +193,7 @@ export function createRepository(pool: pg.Pool): ClaimRepository {
         )
         if (added.length > 0) {
           await q(`INSERT INTO claim_terms (term, df) SELECT t, 1 FROM unnest($1::text[]) AS t ON CONFLICT (term) DO UPDATE SET df = claim_terms.df + 1`, [added.map((r) => r.term)])
+          bumped(added.map((r) => r.term))
         }
       },
       updateCluster: async (c) =>

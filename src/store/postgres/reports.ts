@@ -58,9 +58,9 @@ const SUMMARY_COLUMNS = 'seq, id, created_at, title, url, outlet, risk_score, ri
 /** The report repository over a migrated PostgreSQL schema. */
 export function createRepository(pool: pg.Pool): ReportRepository {
   return {
-    async save(report: Report): Promise<string> {
+    async save(report: Report, json?: string): Promise<string> {
       const id = report.id ?? reportKey(report)
-      const stored: Report = report.id === id ? report : { ...report, id }
+      const serialized = () => JSON.stringify(report.id === id ? report : { ...report, id })
       try {
         // One statement: concurrent workers saving the same id (a retried or duplicated job) replace, never duplicate.
         await pool.query(
@@ -82,7 +82,7 @@ export function createRepository(pool: pg.Pool): ReportRepository {
             report.claims.length,
             pgText(report.document.text),
             // JSON escapes U+0000 as \u0000, so the stored text never holds the one character PostgreSQL refuses.
-            JSON.stringify(stored),
+            json ?? serialized(),
           ],
         )
       } catch (error) {

@@ -25,6 +25,7 @@ import {
   MEMBER_SCAN_ROWS,
 } from '../claim-clustering.js'
 import { wrap } from './store-wrap.js'
+import { watchOtherWriters } from './data-version.js'
 
 export const area = 'claims'
 
@@ -113,6 +114,11 @@ const CLUSTER_COLUMNS = `c.*, (SELECT json_group_array(outlet) FROM claim_cluste
 const ALERT_COLUMNS = `a.*, (SELECT json_group_array(json_object('webhook', webhook, 'attempts', attempts, 'deliveredAt', delivered_at,
   'lastError', last_error)) FROM alert_outbox x WHERE x.alert_id = a.id) AS deliveries`
 
+/** The claim_terms row that counts the clusters. */
+const CLUSTER_COUNT_TERM = '#clusters'
+/** Terms whose DF this connection keeps (a few MB at most); past it the cache starts over. */
+const DF_CACHE_MAX = 200_000
+
 /** `?, ?, …` for n parameters. */
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
 
@@ -127,7 +133,6 @@ export function createRepository(db: Database.Database): ClaimRepository {
   const s = {
     reportSeen: db.prepare('SELECT 1 FROM claim_reports WHERE report_id = ?'),
     markReport: db.prepare('INSERT INTO claim_reports (report_id, added_at) VALUES (?, ?)'),
-    total: db.prepare("SELECT df FROM claim_terms WHERE term = '#clusters'"),
     bumpDf: db.prepare('INSERT INTO claim_terms (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1'),
     insertTerm: db.prepare('INSERT OR IGNORE INTO claim_cluster_terms (term, cluster_id) VALUES (?, ?)'),
     insertCluster: db.prepare(`INSERT INTO claim_clusters (id, representative, checkworthiness, first_seen_at, last_seen_at, article_count,
@@ -160,6 +165,35 @@ export function createRepository(db: Database.Database): ClaimRepository {
     counts: db.prepare(CLAIM_COUNTS_SQL),
   }
 
+  // Document frequencies read by this connection (term → df, 0 for an unseen term; '#clusters' the cluster count): each
+  // claim asks for its terms twice (candidates, then the similarity's stats) and most terms recur from claim to claim.
+  // Kept right by this connection's own bumps; dropped when another connection committed (checked in each write
+  // transaction, under the write lock), when a transaction fails (its bumps rolled back) and past DF_CACHE_MAX terms.
+  const dfCache = new Map<string, number>()
+  const writtenElsewhere = watchOtherWriters(db)
+  const bumpDf = (term: string) => {
+    s.bumpDf.run(term)
+    const known = dfCache.get(term)
+    if (known !== undefined) dfCache.set(term, known + 1)
+  }
+  const cachedDf = (terms: readonly string[]): Map<string, number> => {
+    const out = new Map<string, number>()
+    const missing: string[] = []
+    for (const term of terms) {
+      const df = dfCache.get(term)
+      if (df === undefined) missing.push(term)
+      else out.set(term, df)
+    }
+    if (missing.length > 0) {
+      if (dfCache.size + missing.length > DF_CACHE_MAX) dfCache.clear()
+      const rows = prepared(`SELECT term, df FROM claim_terms WHERE term IN (${marks(missing.length)})`).all(...missing) as { term: string; df: number }[]
+      for (const term of missing) dfCache.set(term, 0)
+      for (const r of rows) dfCache.set(r.term, Number(r.df))
+      for (const term of missing) out.set(term, dfCache.get(term)!)
+    }
+    return out
+  }
+
   /** Member texts of each cluster (firstMembers), reading at most `scan` claims of each. */
   function members(ids: readonly string[], perCluster: number, scan: number): Map<string, string[]> {
     const out = new Map<string, string[]>()
@@ -173,11 +207,9 @@ export function createRepository(db: Database.Database): ClaimRepository {
   const ops: ClaimOps = {
     reportSeen: (id) => s.reportSeen.get(id) !== undefined,
     markReport: (id, now) => void s.markReport.run(id, now),
-    clusterCount: () => Number((s.total.get() as { df: number } | undefined)?.df ?? 0),
-    termDf(terms) {
-      const rows = prepared(`SELECT term, df FROM claim_terms WHERE term IN (${marks(terms.length)})`).all(...terms) as { term: string; df: number }[]
-      return new Map(rows.map((r) => [r.term, Number(r.df)]))
-    },
+    clusterCount: () => cachedDf([CLUSTER_COUNT_TERM]).get(CLUSTER_COUNT_TERM)!,
+    // Terms with no row come back with df 0 (callers read a missing term as 0).
+    termDf: cachedDf,
     postings(terms) {
       return prepared(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${marks(terms.length)})`).all(...terms) as { clusterId: string; term: string }[]
     },
@@ -192,11 +224,11 @@ export function createRepository(db: Database.Database): ClaimRepository {
     members: (ids, perCluster) => members(ids, perCluster, MEMBER_SCAN_ROWS),
     insertCluster(cluster: StoredCluster, terms) {
       s.insertCluster.run(...clusterParams(cluster))
-      for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) s.bumpDf.run(term)
-      s.bumpDf.run('#clusters')
+      for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) bumpDf(term)
+      bumpDf(CLUSTER_COUNT_TERM)
     },
     addClusterTerms(clusterId, terms) {
-      for (const term of terms) if (s.insertTerm.run(term, clusterId).changes > 0) s.bumpDf.run(term)
+      for (const term of terms) if (s.insertTerm.run(term, clusterId).changes > 0) bumpDf(term)
     },
     updateCluster: (cluster) => {
       const p = clusterParams(cluster)
@@ -212,9 +244,19 @@ export function createRepository(db: Database.Database): ClaimRepository {
 
   return {
     async addReportClaims(reportId, claims, policy, options) {
-      return wrap(`cannot store the claims of report ${reportId}`, () =>
-        db.transaction(() => runSync(addReportClaimsSteps(reportId, claims, policy, options), ops)).immediate(),
-      )
+      return wrap(`cannot store the claims of report ${reportId}`, () => {
+        try {
+          return db
+            .transaction(() => {
+              if (writtenElsewhere()) dfCache.clear()
+              return runSync(addReportClaimsSteps(reportId, claims, policy, options), ops)
+            })
+            .immediate()
+        } catch (error) {
+          dfCache.clear()
+          throw error
+        }
+      })
     },
     async hasReport(reportId) {
       return ops.reportSeen(reportId)

@@ -102,9 +102,9 @@ export function createRepository(db: Database.Database): ReportRepository {
     WHERE reports_fts MATCH ? AND r.seq < ? ORDER BY r.seq DESC LIMIT ?`)
 
   return {
-    async save(report: Report): Promise<string> {
+    async save(report: Report, json?: string): Promise<string> {
       const id = report.id ?? reportKey(report)
-      const stored: Report = report.id === id ? report : { ...report, id }
+      const serialized = () => JSON.stringify(report.id === id ? report : { ...report, id })
       try {
         replace({
           id,
@@ -118,7 +118,7 @@ export function createRepository(db: Database.Database): ReportRepository {
           wordCount: report.document.wordCount,
           claimCount: report.claims.length,
           text: report.document.text,
-          report: JSON.stringify(stored),
+          report: json ?? serialized(),
         })
       } catch (error) {
         throw new FactsiftError('E_STORE', `cannot save report ${id}: ${(error as Error).message}`)
