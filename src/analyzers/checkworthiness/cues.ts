@@ -114,6 +114,12 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
   const paragraphSize = new Map<number, number>()
   for (const u of units) paragraphSize.set(u.paragraph, (paragraphSize.get(u.paragraph) ?? 0) + 1)
   const firstParagraph = units.length ? units[0].paragraph : 0
+  // One buffer for every computed vector, each unit a view of it: a typed array over 64 bytes lives off the V8 heap,
+  // and one such allocation per unit cost more than filling it.
+  let computed = 0
+  for (let k = 0; k < units.length; k++) if (!needed || needed[k]) computed++
+  const buffer = new Float32Array(computed * CUE_COUNT)
+  let filled = 0
   const out: Float32Array[] = []
   for (let k = 0; k < units.length; k++) {
     if (needed && !needed[k]) {
@@ -121,7 +127,8 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
       continue
     }
     const unit = units[k]
-    const c = new Float32Array(CUE_COUNT)
+    const c = buffer.subarray(filled, filled + CUE_COUNT)
+    filled += CUE_COUNT
     let words = 0
     let numbers = 0
     let propn = 0
