@@ -80,16 +80,28 @@ function shapeFlags(w: string): number {
   return flags
 }
 
-// Every word seen (bounded like the other per-word caches): its lexicon flags, AFINN polarity and shape bits, so a token
-// costs one map lookup and no string tests.
-const SEEN = new Map<string, WordInfo>()
+/**
+ * What the scorer needs of one word, kept per word seen: its lexicon flags, AFINN polarity and shape bits here; its
+ * feature hash and word-table row filled in by features.ts on first use. A token then costs one map lookup.
+ */
+export interface WordRecord extends WordInfo {
+  /** The word's n-gram hash (features.ts), -1 until computed. */
+  hash: number
+  /** Its row in `rowTable` (-1: none), valid only for that table. */
+  row: number
+  rowTable: object | null
+}
+
+// Bounded like the other per-word caches, so a long-running server stays bounded.
+const SEEN = new Map<string, WordRecord>()
 const MAX_SEEN = 100_000
 
-function infoOf(w: string): WordInfo {
+/** The record of a lower-cased word (created on first sight). */
+export function wordRecord(w: string): WordRecord {
   let info = SEEN.get(w)
   if (info === undefined) {
     const listed = WORDS.get(w)
-    info = { flags: (listed?.flags ?? 0) | shapeFlags(w), polarity: listed?.polarity ?? null }
+    info = { flags: (listed?.flags ?? 0) | shapeFlags(w), polarity: listed?.polarity ?? null, hash: -1, row: -1, rowTable: null }
     if (SEEN.size >= MAX_SEEN) SEEN.clear()
     SEEN.set(w, info)
   }
@@ -184,7 +196,7 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
         else if (w === '!') c[I.exclamation] = 1
         continue
       }
-      const info = infoOf(w)
+      const info = wordRecord(w)
       const flags = info.flags
       words++
       if (firstWord === null) {
