@@ -54,12 +54,16 @@ const LABEL = /^[^.!?]{1,80}:$/
  * captions. `captions: false` keeps captions (a slideshow whose text is all captions, read as a last resort).
  */
 export function pruneBlocks(blocks: TextBlock[], options: { captions?: boolean } = {}): TextBlock[] {
-  const total = blocks.reduce((n, b) => n + words(b.text), 0)
+  // Each block's word count, counted once (the tests below all read it).
+  const counts = new Map<TextBlock, number>()
+  for (const b of blocks) counts.set(b, words(b.text))
+  const n = (b: TextBlock): number => counts.get(b)!
+  const total = blocks.reduce((sum, b) => sum + n(b), 0)
   const dropCaptions = options.captions ?? true
   // A short brief can be one paragraph beside its photo: the structural caption test needs other text around it.
   const isCaption = (b: TextBlock): boolean =>
-    dropCaptions && (captionByText(b) || (words(b.text) < MAX_CAPTION_SHARE * total && besideImageAlone(b)))
-  const kept = blocks.filter((b) => !isLinkList(b) && !isReadAlso(b) && !isCredit(b) && !isCaption(b) && !isCallToAction(b))
+    dropCaptions && (captionByText(b, n(b)) || (n(b) < MAX_CAPTION_SHARE * total && besideImageAlone(b, n(b))))
+  const kept = blocks.filter((b) => !isLinkList(b) && !isReadAlso(b) && !isCredit(b, n(b)) && !isCaption(b) && !isCallToAction(b, n(b)))
   // Walk backwards: a heading (or label) survives only when a kept block that is not itself a heading follows it.
   const out: TextBlock[] = []
   let contentFollows = false
@@ -76,17 +80,17 @@ export function pruneBlocks(blocks: TextBlock[], options: { captions?: boolean }
   // signing off ("Share this article?" prompts, "Contact:", tag rows, a rating widget's label).
   let lastParagraph = -1
   out.forEach((b, i) => {
-    if (words(b.text) >= MIN_PARAGRAPH_WORDS) lastParagraph = i
+    if (n(b) >= MIN_PARAGRAPH_WORDS) lastParagraph = i
   })
-  return lastParagraph === -1 ? out : out.filter((b, i) => i <= lastParagraph || !isTrailingLine(b))
+  return lastParagraph === -1 ? out : out.filter((b, i) => i <= lastParagraph || !isTrailingLine(b, n(b)))
 }
 
 function words(text: string): number {
   return text.split(/\s+/).length
 }
 
-function isTrailingLine(b: TextBlock): boolean {
-  return words(b.text) < MAX_TRAILING_LINE_WORDS && b.owner?.tagName !== 'LI' && !SENTENCE_END.test(b.text)
+function isTrailingLine(b: TextBlock, wordCount: number): boolean {
+  return wordCount < MAX_TRAILING_LINE_WORDS && b.owner?.tagName !== 'LI' && !SENTENCE_END.test(b.text)
 }
 
 // A paragraph that is only an address ("http://www.example.org/petition") points the reader somewhere on purpose;
@@ -101,14 +105,14 @@ function isReadAlso(b: TextBlock): boolean {
   return (b.linkChars > 0 && READ_ALSO.test(b.text)) || TEASER_BOX_TITLE.test(b.text)
 }
 
-function isCallToAction(b: TextBlock): boolean {
+function isCallToAction(b: TextBlock, wordCount: number): boolean {
   if (WIDGET_LABEL.test(b.text)) return true
-  return words(b.text) <= MAX_CALL_TO_ACTION_WORDS && (CALL_TO_ACTION.test(b.text) || AD_LABEL.test(b.text))
+  return wordCount <= MAX_CALL_TO_ACTION_WORDS && (CALL_TO_ACTION.test(b.text) || AD_LABEL.test(b.text))
 }
 
 /** A picture's caption by its words: it ends with the picture's credit or starts with a viewer's "enlarge" label. */
-function captionByText(b: TextBlock): boolean {
-  return words(b.text) <= MAX_CAPTION_WORDS && (CREDIT_AT_END.test(b.text) || ENLARGE_PREFIX.test(b.text))
+function captionByText(b: TextBlock, wordCount: number): boolean {
+  return wordCount <= MAX_CAPTION_WORDS && (CREDIT_AT_END.test(b.text) || ENLARGE_PREFIX.test(b.text))
 }
 
 /** Extra characters (a credit, a counter "1/5") an image's wrapper may hold beside the caption. */
@@ -120,10 +124,10 @@ const MAX_CAPTION_SHARE = 0.5
 
 // Walk up from the block while the ancestors hold no other text: if one of them holds a picture, the block is
 // that picture's caption. An image inside the block itself (an emoji, an icon in a paragraph) does not count.
-function besideImageAlone(b: TextBlock): boolean {
+function besideImageAlone(b: TextBlock, wordCount: number): boolean {
   let el = b.owner
   // Text-and-picture modules hold the story's own paragraphs beside their photos: those end like sentences.
-  if (!el || words(b.text) > MAX_BARE_CAPTION_WORDS || SENTENCE_END.test(b.text)) return false
+  if (!el || wordCount > MAX_BARE_CAPTION_WORDS || SENTENCE_END.test(b.text)) return false
   const own = flatLength(b.text)
   for (let level = 0; el && level < CAPTION_LEVELS; level++) {
     const parent: Element | null = el.parentElement
@@ -167,9 +171,8 @@ function isIcon(img: Element): boolean {
   return small || /emoji|icon|avatar|logo/i.test(`${img.getAttribute('class') ?? ''} ${img.getAttribute('src') ?? ''}`)
 }
 
-function isCredit(b: TextBlock): boolean {
-  const n = words(b.text)
-  return (CREDIT.test(b.text) && n <= MAX_CREDIT_WORDS) || (RIGHTS_NOTICE.test(b.text) && n <= MAX_CALL_TO_ACTION_WORDS)
+function isCredit(b: TextBlock, wordCount: number): boolean {
+  return (CREDIT.test(b.text) && wordCount <= MAX_CREDIT_WORDS) || (RIGHTS_NOTICE.test(b.text) && wordCount <= MAX_CALL_TO_ACTION_WORDS)
 }
 
 function isHeadingLike(b: TextBlock): boolean {

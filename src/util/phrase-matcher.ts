@@ -21,6 +21,7 @@ export function createPhraseMatcher(phrases: readonly string[]): { find(text: st
   const pattern = new RegExp(source, 'giu')
   const sticky = new RegExp(source, 'iuy')
   const starts = asciiStarts(phrases)
+  const firstRuns = new Set(phrases.map((phrase) => runHash(phrase, 0, phrase.length)))
   const toMatch = (m: RegExpExecArray): PhraseMatch => ({ start: m.index, end: m.index + m[0].length, phrase: byKey.get(foldKey(m[0])) ?? m[0].toLowerCase() })
   return {
     find(text, from = 0, to = text.length) {
@@ -36,10 +37,20 @@ export function createPhraseMatcher(phrases: readonly string[]): { find(text: st
       // The same leftmost, non-overlapping matches, but the regex is tried only where one can start: a character that
       // can begin a phrase, not right after an ASCII letter or digit. Non-ASCII characters are tried too (under /iu "K"
       // and "ſ" match "k" and "s"), except surrogates: no phrase starts with one.
+      // Where the text's run of ASCII letters and digits ends before an ASCII character, a phrase can only match if its
+      // own first run is the same word: a hash of the lower-cased run (collisions only cost a regex try) skips the rest.
       for (let at = from; at < to; at++) {
         const code = text.charCodeAt(at)
         if (code < 128 ? !starts[code] : code >= 0xd800 && code <= 0xdfff) continue
         if (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1))) continue
+        if (code < 128) {
+          let runEnd = at + 1
+          while (runEnd < text.length && isAsciiAlnum(text.charCodeAt(runEnd))) runEnd++
+          if ((runEnd === text.length || text.charCodeAt(runEnd) < 128) && !firstRuns.has(runHash(text, at, runEnd))) {
+            at = runEnd - 1
+            continue
+          }
+        }
         sticky.lastIndex = at
         const m = sticky.exec(text)
         if (m === null) continue
@@ -66,6 +77,17 @@ function asciiStarts(phrases: readonly string[]): Uint8Array | null {
     if (first >= 0x61 && first <= 0x7a) starts[first - 32] = 1
   }
   return starts
+}
+
+/** FNV-1a of the lower-cased run of ASCII letters and digits starting at `from` (stopping at `to` or a non-alnum). */
+function runHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i)
+    if (!isAsciiAlnum(code)) break
+    h = Math.imul(h ^ (code >= 0x41 && code <= 0x5a ? code + 32 : code), 0x01000193)
+  }
+  return h >>> 0
 }
 
 function isAsciiAlnum(code: number): boolean {

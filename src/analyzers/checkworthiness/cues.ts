@@ -28,6 +28,11 @@ const FLAG = {
   quantity: 1 << 6, comparative: 1 << 7, causal: 1 << 8, modal: 1 << 9, future: 1 << 10, pastAux: 1 << 11,
   negation: 1 << 12, time: 1 << 13, questionStart: 1 << 14, irregularPast: 1 << 15, conjunction: 1 << 16,
 } as const
+// What the spelling of a word says (digits, a year, a suffix, one of a few cue words), as more bits of the same flags.
+const SHAPE = {
+  digit: 1 << 17, year: 1 << 18, edSuffix: 1 << 19, estSuffix: 1 << 20, erSuffix: 1 << 21, percentWord: 1 << 22,
+  moneyWord: 1 << 23, than: 1 << 24, superlativeWord: 1 << 25,
+} as const
 
 interface WordInfo {
   flags: number
@@ -57,10 +62,51 @@ for (const word of CONJUNCTIONS) entry(word).flags |= FLAG.conjunction
 // Loaded through require: tsx's ESM JSON transform breaks on AFINN keys that are reserved words ("protected").
 const afinn = createRequire(import.meta.url)('sentiment/languages/en/labels.json') as Record<string, number>
 for (const [word, polarity] of Object.entries(afinn)) entry(word).polarity = polarity
-const NONE: WordInfo = { flags: 0, polarity: null }
 
 const YEAR = /^(1[89]|20)\d\d$/
 const DIGIT = /\d/
+
+function shapeFlags(w: string): number {
+  let flags = 0
+  if (DIGIT.test(w)) flags |= SHAPE.digit
+  if (YEAR.test(w)) flags |= SHAPE.year
+  if (w.length > 4 && w.endsWith('ed')) flags |= SHAPE.edSuffix
+  if (w.length > 4 && w.endsWith('est')) flags |= SHAPE.estSuffix
+  if (w.length > 3 && w.endsWith('er')) flags |= SHAPE.erSuffix
+  if (w === 'percent' || w === 'per' || w === 'percentage') flags |= SHAPE.percentWord
+  if (w === 'dollars' || w === 'dollar') flags |= SHAPE.moneyWord
+  if (w === 'than') flags |= SHAPE.than
+  if (w === 'most' || w === 'least' || w === 'best' || w === 'worst') flags |= SHAPE.superlativeWord
+  return flags
+}
+
+/**
+ * What the scorer needs of one word, kept per word seen: its lexicon flags, AFINN polarity and shape bits here; its
+ * feature hash and word-table row filled in by features.ts on first use. A token then costs one map lookup.
+ */
+export interface WordRecord extends WordInfo {
+  /** The word's n-gram hash (features.ts), -1 until computed. */
+  hash: number
+  /** Its row in `rowTable` (-1: none), valid only for that table. */
+  row: number
+  rowTable: object | null
+}
+
+// Bounded like the other per-word caches, so a long-running server stays bounded.
+const SEEN = new Map<string, WordRecord>()
+const MAX_SEEN = 100_000
+
+/** The record of a lower-cased word (created on first sight). */
+export function wordRecord(w: string): WordRecord {
+  let info = SEEN.get(w)
+  if (info === undefined) {
+    const listed = WORDS.get(w)
+    info = { flags: (listed?.flags ?? 0) | shapeFlags(w), polarity: listed?.polarity ?? null, hash: -1, row: -1, rowTable: null }
+    if (SEEN.size >= MAX_SEEN) SEEN.clear()
+    SEEN.set(w, info)
+  }
+  return info
+}
 const QUOTE_CHARS = /["“”«»]/
 
 function idx(name: CueName): number {
@@ -99,7 +145,7 @@ function entityCounts(doc: AnnotatedDocument, units: readonly Sentence[]): Float
 
 function isPast(t: Token, flags: number): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false
-  return (flags & (FLAG.pastAux | FLAG.irregularPast)) !== 0 || (t.lower.length > 4 && t.lower.endsWith('ed'))
+  return (flags & (FLAG.pastAux | FLAG.irregularPast | SHAPE.edSuffix)) !== 0
 }
 
 const UNCOMPUTED = new Float32Array(0)
@@ -114,6 +160,12 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
   const paragraphSize = new Map<number, number>()
   for (const u of units) paragraphSize.set(u.paragraph, (paragraphSize.get(u.paragraph) ?? 0) + 1)
   const firstParagraph = units.length ? units[0].paragraph : 0
+  // One buffer for every computed vector, each unit a view of it: a typed array over 64 bytes lives off the V8 heap,
+  // and one such allocation per unit cost more than filling it.
+  let computed = 0
+  for (let k = 0; k < units.length; k++) if (!needed || needed[k]) computed++
+  const buffer = new Float32Array(computed * CUE_COUNT)
+  let filled = 0
   const out: Float32Array[] = []
   for (let k = 0; k < units.length; k++) {
     if (needed && !needed[k]) {
@@ -121,7 +173,8 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
       continue
     }
     const unit = units[k]
-    const c = new Float32Array(CUE_COUNT)
+    const c = buffer.subarray(filled, filled + CUE_COUNT)
+    filled += CUE_COUNT
     let words = 0
     let numbers = 0
     let propn = 0
@@ -143,16 +196,16 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
         else if (w === '!') c[I.exclamation] = 1
         continue
       }
-      const info = WORDS.get(w) ?? NONE
+      const info = wordRecord(w)
       const flags = info.flags
       words++
       if (firstWord === null) {
         firstWord = w
         firstFlags = flags
       }
-      if (tok.kind === 'number' || DIGIT.test(w)) {
+      if (tok.kind === 'number' || flags & SHAPE.digit) {
         numbers++
-        if (YEAR.test(w)) c[I['num.year']] = 1
+        if (flags & SHAPE.year) c[I['num.year']] = 1
       }
       switch (tok.pos) {
         case 'PROPN': propn++; break
@@ -163,16 +216,16 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
         case 'ADV': adv++; break
         case 'PRON': pron++; break
       }
-      if (w === 'percent' || w === 'per' || w === 'percentage') c[I['num.percent']] = 1
-      if (w === 'dollars' || w === 'dollar') c[I['num.money']] = 1
+      if (flags & SHAPE.percentWord) c[I['num.percent']] = 1
+      if (flags & SHAPE.moneyWord) c[I['num.money']] = 1
       if (flags & FLAG.quantity) c[I['num.quantityWord']]++
       if (flags & FLAG.comparative) c[I['cmp.word']]++
-      if (w === 'than') c[I['cmp.than']] = 1
+      if (flags & SHAPE.than) c[I['cmp.than']] = 1
       if (tok.pos === 'ADJ' || tok.pos === 'ADV') {
-        if (w.length > 4 && w.endsWith('est')) c[I['cmp.superlative']] = 1
-        else if (w.length > 3 && w.endsWith('er')) c[I['cmp.comparative']] = 1
+        if (flags & SHAPE.estSuffix) c[I['cmp.superlative']] = 1
+        else if (flags & SHAPE.erSuffix) c[I['cmp.comparative']] = 1
       }
-      if (w === 'most' || w === 'least' || w === 'best' || w === 'worst') c[I['cmp.superlative']] = 1
+      if (flags & SHAPE.superlativeWord) c[I['cmp.superlative']] = 1
       if (isPast(tok, flags)) c[I['tense.past']] = 1
       else if (tok.pos === 'VERB' || tok.pos === 'AUX') c[I['tense.present']] = 1
       if (flags & FLAG.future) c[I['tense.future']] = 1

@@ -3,7 +3,7 @@ import type { AnnotatedDocument, Sentence } from '../../document/types.js'
 import { fnv1a32, mix32 } from '../../ml/hashing.js'
 import { SparseVectorBuilder, type SparseVector } from '../../ml/sparse-vector.js'
 import { meanVector, wordForm as vectorForm, wordKey, type WordTable, type WordVectors } from '../../ml/word-vectors.js'
-import { CUE_COUNT, unitCues } from './cues.js'
+import { CUE_COUNT, unitCues, wordRecord } from './cues.js'
 
 /** Which feature groups are on, and the size of the hashed part. Stored in the model file. */
 export interface FeatureOptions {
@@ -74,19 +74,13 @@ function wordForm(lower: string): string {
   return lower.replace(DIGITS, '0')
 }
 
-// Hashes of word forms and POS tags, shared across documents; cleared when large so a long-running server stays bounded.
-const wordHashes = new Map<string, number>()
+// Hashes of word forms (in the word's record, cues.ts) and POS tags, shared across documents.
 const posHashes = new Map<string, number>()
-const MAX_CACHED = 100_000
 
 function wordHashOf(lower: string): number {
-  let h = wordHashes.get(lower)
-  if (h === undefined) {
-    if (wordHashes.size >= MAX_CACHED) wordHashes.clear()
-    h = fnv1a32(wordForm(lower), NS_WORD)
-    wordHashes.set(lower, h)
-  }
-  return h
+  const record = wordRecord(lower)
+  if (record.hash < 0) record.hash = fnv1a32(wordForm(lower), NS_WORD)
+  return record.hash
 }
 
 function posHashOf(pos: string): number {
@@ -121,28 +115,26 @@ export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence
   return state
 }
 
-// Each table's row by lower-cased token (-1: none), so a word seen before costs one lookup instead of digit folding and
-// hashing; bounded like the hash caches above.
-const tableRows = new WeakMap<WordTable, Map<string, number>>()
-
-function rowsOf(table: WordTable): Map<string, number> {
-  let rows = tableRows.get(table)
-  if (!rows) tableRows.set(table, (rows = new Map()))
-  else if (rows.size >= MAX_CACHED) rows.clear()
-  return rows
+// A table's row of a lower-cased token (-1: none), kept in the word's record for the table last asked about, so a word
+// seen before costs the one lookup its record costs instead of digit folding and hashing.
+function rowOf(table: WordTable, lower: string): number {
+  const record = wordRecord(lower)
+  if (record.rowTable !== table) {
+    record.row = table.index.get(wordKey(vectorForm(lower))) ?? -1
+    record.rowTable = table
+  }
+  return record.row
 }
 
 /** The collapsed sentence-vector term of a unit under a model's word table. */
 export function sentenceTerm(doc: AnnotatedDocument, unit: Sentence, table: WordTable): number {
   // wordTableTerm over unitForms, inlined (this runs for every sentence of every article).
-  const rows = rowsOf(table)
   let sum = 0
   let total = 0
   for (let i = unit.tokenStart; i < unit.tokenEnd; i++) {
     const t = doc.tokens[i]
     if (t.kind !== 'word' && t.kind !== 'number') continue
-    let w = rows.get(t.lower)
-    if (w === undefined) rows.set(t.lower, (w = table.index.get(wordKey(vectorForm(t.lower))) ?? -1))
+    const w = rowOf(table, t.lower)
     if (w < 0) continue
     sum += table.idf[w] * table.scores[w]
     total += table.idf[w]

@@ -110,10 +110,20 @@ export function hasAccent(word: string): boolean {
 export function isFragment(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? ' '
   const after = text[end] ?? ' '
-  if (/[\p{L}\p{N}*@#_/\\=&%+~^|<>]/u.test(before) || /[\p{L}\p{N}*@#_/\\=&%+~^|<>]/u.test(after)) return true
+  if (joinsWord(before) || joinsWord(after)) return true
   // "www.example", "example.com": a dot with a letter right after it.
   if ((after === '.' && /\p{L}/u.test(text[end + 1] ?? '')) || (before === '.' && /\p{L}/u.test(text[start - 2] ?? ''))) return true
   return false
+}
+
+const JOINS_WORD = /[\p{L}\p{N}*@#_/\\=&%+~^|<>]/u
+// The same test for ASCII characters as a table (nearly every neighbour of a word is ASCII: a space or punctuation).
+const ASCII_JOINS_WORD = Array.from({ length: 128 }, (_, code) => JOINS_WORD.test(String.fromCharCode(code)))
+
+/** A character that, beside a token, makes it part of something larger (a letter, digit or one of * @ # _ / …). */
+function joinsWord(ch: string): boolean {
+  const code = ch.charCodeAt(0)
+  return code < 128 ? ASCII_JOINS_WORD[code]! : JOINS_WORD.test(ch)
 }
 
 const TWEET_SIGNATURE = /(?:\(@\w{1,15}\)|pic\.twitter\.com\/|twitter\.com\/\w+\/status\/|\bt\.co\/)/i

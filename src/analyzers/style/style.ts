@@ -136,8 +136,9 @@ function unknownWords(doc: AnnotatedDocument, inEntity: boolean[], quoted: Span[
     previousSentence = token.sentence
     if (token.kind !== 'word') continue
     const surface = doc.text.slice(token.start, token.end)
-    if (isShouting(surface) || !isSpellCheckable(token, surface, sentenceStart, inEntity[i]!)) continue
-    if (hasAccent(surface)) {
+    const facts = factsOf(surface)
+    if (facts & SHOUTING || !isSpellCheckable(token, facts, sentenceStart, inEntity[i]!)) continue
+    if (facts & ACCENTED) {
       accented.add(token.sentence)
       continue
     }
@@ -184,17 +185,44 @@ function insideAny(ranges: Span[], start: number, end: number): boolean {
   return false
 }
 
-function isShouting(surface: string): boolean {
-  return SHOUTED.test(surface) && !acronyms.has(surface)
+// What the checks need from a word as written, as bits cached per surface string: the regex tests ran on every word
+// token of every article, and news repeats its words.
+const SHOUTING = 1
+/** 3+ characters, letters with inner hyphens or apostrophes, not a contraction piece. */
+const CHECKABLE_SHAPE = 2
+const CAPITALIZED = 4
+/** Everything after the first character is lower case. */
+const REST_LOWER = 8
+const ACCENTED = 16
+const surfaceFacts = new Map<string, number>()
+const MAX_CACHED_SURFACES = 100_000
+
+function factsOf(surface: string): number {
+  let facts = surfaceFacts.get(surface)
+  if (facts === undefined) {
+    facts = 0
+    if (SHOUTED.test(surface) && !acronyms.has(surface)) facts |= SHOUTING
+    if (surface.length >= 3 && WORD.test(surface) && !CONTRACTION_PIECE.test(surface)) facts |= CHECKABLE_SHAPE
+    const first = surface.charAt(0)
+    if (first !== first.toLowerCase()) facts |= CAPITALIZED
+    const rest = surface.slice(1)
+    if (rest === rest.toLowerCase()) facts |= REST_LOWER
+    if (hasAccent(surface)) facts |= ACCENTED
+    if (surfaceFacts.size >= MAX_CACHED_SURFACES) surfaceFacts.clear()
+    surfaceFacts.set(surface, facts)
+  }
+  return facts
 }
 
-function isSpellCheckable(token: Token, surface: string, sentenceStart: boolean, inEntity: boolean): boolean {
-  if (inEntity || surface.length < 3 || !WORD.test(surface) || CONTRACTION_PIECE.test(surface)) return false
-  const first = surface[0]!
-  const capitalized = first !== first.toLowerCase()
+function isShouting(surface: string): boolean {
+  return (factsOf(surface) & SHOUTING) !== 0
+}
+
+function isSpellCheckable(token: Token, facts: number, sentenceStart: boolean, inEntity: boolean): boolean {
+  if (inEntity || !(facts & CHECKABLE_SHAPE)) return false
   // Capitalized words inside a sentence are names far more often than typos.
-  if (capitalized && (!sentenceStart || token.pos === 'PROPN')) return false
-  return surface.slice(1) === surface.slice(1).toLowerCase()
+  if (facts & CAPITALIZED && (!sentenceStart || token.pos === 'PROPN')) return false
+  return (facts & REST_LOWER) !== 0
 }
 
 /** Tokens inside any entity mention, and inside a mention of an entity not typed 'other'. */

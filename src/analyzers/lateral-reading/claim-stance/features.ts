@@ -222,12 +222,19 @@ export function pairFeatures(claim: PreparedText, evidence: PreparedText): Float
   return f
 }
 
+// Per prepared text, not per pair: one evidence sentence meets every claim.
+const assertedCache = new WeakMap<PreparedText, { value: number; unit: string }[]>()
+
 /** The evidence's quantities outside negated or denied clauses, with what they count. */
 function assertedQuantities(t: PreparedText): { value: number; unit: string }[] {
-  const out: { value: number; unit: string }[] = []
-  t.numbers.forEach((value, k) => {
-    if (!t.numberDenied[k]) out.push({ value, unit: t.numberUnits[k]! })
-  })
+  let out = assertedCache.get(t)
+  if (!out) {
+    const list: { value: number; unit: string }[] = []
+    t.numbers.forEach((value, k) => {
+      if (!t.numberDenied[k]) list.push({ value, unit: t.numberUnits[k]! })
+    })
+    assertedCache.set(t, (out = list))
+  }
   return out
 }
 
