@@ -352,6 +352,8 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
     const largest = Math.max(...Object.keys(result.threads).map(Number))
     lines.push(`  ${files.count} files, default threads: ${files.itemsPerSecond} items/s in the batch (${files.wallItemsPerSecond} wall), CPU ${files.cpuMsPerItem} ms/item; ` +
       `${Math.round(files.ratioToItems * 100)}% of the ${result.items}-item rate with ${largest} thread(s) (${Math.round(files.wallRatioToItems * 100)}% start to exit; target ≥ ${Math.round(files.target * 100)}%)`)
+    // CPU per item does not move with the machine's load as wall rates do: the start's share of a small batch, measured.
+    lines.push(`    CPU per item: ${files.cpuMsPerItem} ms for the files against ${result.threads[largest]!.cpuMsPerItem} ms for the ${result.items} items (×${round(files.cpuMsPerItem / result.threads[largest]!.cpuMsPerItem)}: thread start, models and JIT warm-up spread over fewer items)`)
   }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null

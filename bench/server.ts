@@ -154,6 +154,9 @@ async function runBench(): Promise<void> {
       (threads > 0 ? `${threads} analysis thread(s)` : 'analysis on the event loop') + `, ${cores} cores, load average ${figures.loadAverage}`,
     `  in-process analyze:   ${figures.inProcessOneCore} articles/s on one core (${round(1000 / oneCoreRate)} ms/article), ${figures.inProcessAllCores} in ${cores} warmed-up threads`,
     `  server:               ${figures.serverRequestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, max ${figures.latencyMaxMs} ms`,
+    // A closed loop of N connections keeps N requests in the server: by Little's law the mean latency is N / rate, and
+    // what p99 adds beyond it is the spread of waiting and analysis times, not a stall of its own.
+    `  queueing:             ${connections} connections / ${figures.serverRequestsPerSecond} req/s = ${round((connections / result.requests.average) * 1000)} ms mean latency expected, ${round(result.latency.average)} ms measured; p99 ${round(result.latency.p99 / result.latency.average)}× the mean`,
     `  server CPU:           ${figures.serverCpuMsPerRequest} ms/request, of which the main thread (HTTP, JSON, dispatch) ${figures.serverMainThreadCpuMsPerRequest}`,
     `  requests:             ${figures.requests} total, ${figures.errors} errors, ${figures.timeouts} timeouts, ${figures.non2xx} non-2xx`,
     `  ratio server/in-process (${threads > 0 ? `${cores} threads` : 'one core'}): ${Math.round(figures.ratioServerToInProcess * 100)}%`,
