@@ -137,9 +137,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 /**
  * Items a thread must have to be worth starting when the thread count is not given. A thread's start costs ~3 s of
  * CPU: ~0.4 s loading the code, ~0.5 s the models, and ~2 s of V8 compiling the hot code over its first ~150 articles
- * (first 160 articles 3.2–3.8 s of process CPU against ~8 ms an article after; /tmp measurements in the helper's
- * report). On 2 cores a second thread (1 → 2 threads: 150 → 285 articles/s) saves ~3 ms an article, so it pays for
- * its start from about 500 articles, or 250 each.
+ * (the first 160 articles took 2.9–3.8 s of process CPU, ~8.5 ms an article after that, measured in one thread on the
+ * built package). On 2 cores a second thread (1 → 2 threads: ~150 → ~285 articles/s) saves ~3 ms an article, so it
+ * pays for its start from about 500 articles, or 250 each. `npm run bench:batch -- --files N` shows a small batch's
+ * CPU per item beside a large one's.
  */
 export const MIN_ITEMS_PER_THREAD = 250
 
