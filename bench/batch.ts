@@ -1,13 +1,16 @@
 // bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
-// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--no-queue] [--no-ceiling] [--json]
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--files 1000] [--no-queue] [--no-ceiling] [--json]
 // Each round runs every thread count once, alternating the order between rounds; the figures pool all rounds.
+// --files N also writes the first N articles as N .txt files in a directory and, each round, runs `batch` on it with the
+// default thread count: a small batch pays the threads' start (models, JIT warm-up) over fewer items; its rate is printed
+// as a share of the largest thread count's rate on the JSONL input (target ≥ 80%), both over the batch and start to exit.
 // The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis with the JIT
 // warmed up, measured in the same run.
 // Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -136,6 +139,7 @@ async function runBench(): Promise<void> {
   const json = hasFlag('json')
   const withQueue = !hasFlag('no-queue')
   const rounds = Math.max(1, numberOption('rounds', 2))
+  const files = numberOption('files', 0)
   const dir = mkdtempSync(join(tmpdir(), 'factsift-bench-batch-'))
   const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -147,14 +151,36 @@ async function runBench(): Promise<void> {
       if (!writer.write(`${JSON.stringify({ id: `a${i}`, text })}\n`)) await new Promise<void>((resolve) => writer.once('drain', () => resolve()))
     }
     await new Promise<void>((resolve, reject) => writer.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    const filesDir = join(dir, 'files')
+    if (files > 0) {
+      mkdirSync(filesDir)
+      for (let i = 0; i < files; i++) writeFileSync(join(filesDir, `a${String(i).padStart(6, '0')}.txt`), generateArticle(i + 1, words))
+    }
     log(`bench:batch: ${items} articles of ~${words} words in ${input}; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}`)
 
     // No default store: neither run matches fact-checks or a corpus, so both do the same work.
     const noStore = { FACTSIFT_DB: join(dir, 'none', 'none.db') }
+    /** The directory of `files` articles with the CLI's default thread count, as a user would run it. */
+    const runFiles = async (round: number): Promise<RunFigures> => {
+      const out = join(dir, 'out-files.jsonl')
+      const summary = join(dir, 'summary-files.json')
+      const started = performance.now()
+      const run = startCli(['batch', filesDir, '--out', out, '--quiet', '--summary-json', summary], noStore)
+      const code = await run.exited
+      const wallS = (performance.now() - started) / 1000
+      if (code !== 0) throw new Error(`batch on ${files} files exited ${code}: ${run.stderr()}`)
+      const r = figures(summaryOf(summary), wallS, run, files, availableParallelism())
+      log(`  round ${round + 1}, ${files} files, default threads: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+      rmSync(out, { force: true })
+      rmSync(summary, { force: true })
+      return r
+    }
     // This VM's speed drifts by tens of percent over minutes, and a ratio of two runs made one after the other takes the
     // drift in whole. Rounds alternate the order (1, 2 | 2, 1 | …), so a steady drift cancels out of the pooled figures.
     const runs: Record<number, RunFigures[]> = Object.fromEntries(threadCounts.map((t) => [t, []]))
+    const fileRuns: RunFigures[] = []
     for (let round = 0; round < rounds; round++) {
+      if (files > 0 && round % 2 === 1) fileRuns.push(await runFiles(round))
       for (const threads of round % 2 === 0 ? threadCounts : [...threadCounts].reverse()) {
         const out = join(dir, `out-${threads}.jsonl`)
         const summary = join(dir, `summary-${threads}.json`)
@@ -169,6 +195,7 @@ async function runBench(): Promise<void> {
         rmSync(out, { force: true })
         rmSync(summary, { force: true })
       }
+      if (files > 0 && round % 2 === 0) fileRuns.push(await runFiles(round))
     }
     const local: Record<number, RunFigures> = Object.fromEntries(threadCounts.map((t) => [t, pooled(runs[t]!)]))
     const roundRatios = runs[1] && runs[2] ? runs[2].map((two, i) => round(two.itemsPerSecond / runs[1]![i]!.itemsPerSecond)) : []
@@ -181,6 +208,8 @@ async function runBench(): Promise<void> {
 
     const one = local[1]
     const two = local[2]
+    const largest = local[Math.max(...threadCounts)]!
+    const filesFigures = fileRuns.length > 0 ? pooled(fileRuns) : null
     const result = {
       items,
       words,
@@ -195,6 +224,13 @@ async function runBench(): Promise<void> {
       peakRssMiB: Math.max(...Object.values(local).map((r) => r.peakRssMiB)),
       peakRssTargetMiB: 1024,
       queue,
+      files: filesFigures && {
+        count: files,
+        ...filesFigures,
+        ratioToItems: round(filesFigures.itemsPerSecond / largest.itemsPerSecond),
+        wallRatioToItems: round(filesFigures.wallItemsPerSecond / largest.wallItemsPerSecond),
+        target: 0.8,
+      },
     }
     if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     else printTable(result)
@@ -310,6 +346,14 @@ function printTable(result: Record<string, unknown> & { threads: Record<number, 
   const ceiling = result.ceiling as { oneThread: number; twoThreads: number; ratio: number } | null
   if (ceiling && result.scaling2vs1) {
     lines.push(`    this machine's ceiling: the bare analysis in 1 and 2 threads, JIT warmed up before timing, no input, output or messages, runs ${ceiling.oneThread} → ${ceiling.twoThreads} items/s, ×${ceiling.ratio}; the batch reaches ${Math.round((Number(result.scaling2vs1) / ceiling.ratio) * 100)}% of it`)
+  }
+  const files = result.files as (RunFigures & { count: number; ratioToItems: number; wallRatioToItems: number; target: number }) | null
+  if (files) {
+    const largest = Math.max(...Object.keys(result.threads).map(Number))
+    lines.push(`  ${files.count} files, default threads: ${files.itemsPerSecond} items/s in the batch (${files.wallItemsPerSecond} wall), CPU ${files.cpuMsPerItem} ms/item; ` +
+      `${Math.round(files.ratioToItems * 100)}% of the ${result.items}-item rate with ${largest} thread(s) (${Math.round(files.wallRatioToItems * 100)}% start to exit; target ≥ ${Math.round(files.target * 100)}%)`)
+    // CPU per item does not move with the machine's load as wall rates do: the start's share of a small batch, measured.
+    lines.push(`    CPU per item: ${files.cpuMsPerItem} ms for the files against ${result.threads[largest]!.cpuMsPerItem} ms for the ${result.items} items (×${round(files.cpuMsPerItem / result.threads[largest]!.cpuMsPerItem)}: thread start, models and JIT warm-up spread over fewer items)`)
   }
   lines.push(`  peak RSS: ${result.peakRssMiB} MiB (target ≤ ${result.peakRssTargetMiB} MiB)`)
   const queue = result.queue as Record<string, unknown> | null

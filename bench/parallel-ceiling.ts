@@ -32,6 +32,11 @@ export async function measureCeiling(perThread: number, words: number): Promise<
   return { oneThread, twoThreads, ratio: Math.round((twoThreads / oneThread) * 100) / 100 }
 }
 
+/** Items/s of `threads` warmed-up threads analyzing `perThread` articles each: the in-process rate a server with that many threads can approach. */
+export async function measureThreadsRate(threads: number, perThread: number, words: number): Promise<number> {
+  return Math.round((threads * perThread) / (await runThreads(threads, perThread, words)))
+}
+
 /** Seconds that `threads` warmed-up threads take to analyze `perThread` articles each. */
 async function runThreads(threads: number, perThread: number, words: number): Promise<number> {
   const workers = Array.from({ length: threads }, (_, i) => startThread({ role: 'ceiling', first: 1_000_000 + i * perThread, count: perThread, words, warmUp: WARM_UP_ARTICLES }))

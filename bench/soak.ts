@@ -1,7 +1,7 @@
 // bench:soak — mixed load against `factsift serve` with its defaults on 127.0.0.1, for a while, watching what users see.
 // Usage: npm run bench:soak -- [--minutes 10] [--small-clients 6] [--readers 3] [--invalid-clients 2] [--large-every 60]
 //        [--large-mb 4] [--flood 120] [--json]
-// The server is the real CLI (`serve --port 0 --db <temporary file>`, nothing else set: analysis threads = cores − 1,
+// The server is the real CLI (`serve --port 0 --db <temporary file>`, nothing else set: analysis threads as `serve` defaults them,
 // queue 64, rate limit 300/min per client, 60 s budget) in a child process. Each load client sends from its own
 // loopback address (127.0.0.2, 127.0.0.3, …) so it is one client to the rate limiter, like separate users.
 // Load: closed-loop clients analyzing ~800-word articles, readers listing, searching and fetching stored reports, clients

@@ -134,3 +134,13 @@ test('a reused id: same content is analyzed once (skipped after), different cont
   assert.equal(summary.skipped, 1)
   assert.deepEqual(summary.errorsByCode, { E_DUPLICATE_ID: 1 })
 })
+
+test('threads: never more than items; by default one per MIN_ITEMS_PER_THREAD items, at least one', async () => {
+  const { threadsFor, MIN_ITEMS_PER_THREAD } = await import('./run-batch.js')
+  assert.equal(threadsFor(3, 8, true), 3, 'a given count is capped by the items')
+  assert.equal(threadsFor(5000, 8, true), 8)
+  assert.equal(threadsFor(0, 4, false), 1)
+  assert.equal(threadsFor(MIN_ITEMS_PER_THREAD - 1, 4, false), 1, 'a small batch starts one thread')
+  assert.equal(threadsFor(2 * MIN_ITEMS_PER_THREAD, 4, false), 2)
+  assert.equal(threadsFor(100 * MIN_ITEMS_PER_THREAD, 4, false), 4)
+})

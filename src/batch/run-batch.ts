@@ -4,7 +4,7 @@ import { FactsiftError } from '../errors.js'
 import type { Limits } from '../ingest/limits.js'
 import { readItems, countItems, detectFormat, DEFAULT_COLUMNS, type BatchInputFormat, type ColumnMap } from './read-items.js'
 import { openAppender, recoverDoneIds } from './durable-output.js'
-import { createWorkerPool } from './worker-pool.js'
+import { startWorkerPool } from './worker-pool.js'
 import { createSummary, type BatchSummary } from './summary.js'
 import type { ProgressReporter } from './progress.js'
 import type { WorkerResult } from './worker-protocol.js'
@@ -36,17 +36,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const resume = options.resume ?? false
   const done = resume ? await recoverDoneIds(options.out) : new Set<string>()
   if (resume && options.errorsOut) for (const id of await recoverDoneIds(options.errorsOut)) done.add(id)
-  const threads = Math.max(1, options.threads ?? availableParallelism())
-  // The threads load their models and warm up while the input is counted.
-  // They append their lines to the output themselves (opening it at their first line, after it is created below; the
-  // threads share the process's working directory, so a relative path names the same file).
-  const starting = createWorkerPool(threads, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'append', appendTo: options.out })
-  starting.catch(() => {}) // awaited below; no unhandled rejection meanwhile
+  const maxThreads = Math.max(1, options.threads ?? availableParallelism())
+  // The first thread loads its models and warms up while the input is counted; the others start once the count says
+  // they pay for their start (threadsFor). They append their lines to the output themselves (opening it at their first
+  // line, after it is created below; the threads share the process's working directory, so a relative path names the
+  // same file).
+  const pool = startWorkerPool(1, { ...(options.db ? { db: options.db } : {}), limits: options.limits ?? {}, output: 'append', appendTo: options.out })
+  let threads = 1
   let total: number
   let out: ReturnType<typeof openAppender>
   let errorsOut: ReturnType<typeof openAppender>
   try {
     total = await countItems(options.input, format, columns)
+    threads = threadsFor(total - done.size, maxThreads, options.threads !== undefined)
+    if (threads > 1) void pool.addThreads(threads - 1).catch(() => {}) // a failed start fails pool.run below
     out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
     try {
       errorsOut = options.errorsOut ? openAppender(options.errorsOut, { resume, overwrite: options.overwrite ?? false }) : out
@@ -55,10 +58,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       throw error
     }
   } catch (error) {
-    await starting.then((pool) => pool.close(), () => undefined)
+    await pool.close()
     throw error
   }
-  const pool = await starting
+  try {
+    await pool.ready
+  } catch (error) {
+    await pool.close()
+    for (const file of errorsOut !== out ? [out, errorsOut] : [out]) await file.close().catch(() => undefined)
+    throw error
+  }
   const tally = createSummary()
   const ids = createIdTracker()
   const inFlight = new Set<Promise<void>>()
@@ -123,4 +132,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const summary = tally.finish()
   options.progress?.finish(progressState())
   return summary
+}
+
+/**
+ * Items a thread must have to be worth starting when the thread count is not given. A thread's start costs ~3 s of
+ * CPU: ~0.4 s loading the code, ~0.5 s the models, and ~2 s of V8 compiling the hot code over its first ~150 articles
+ * (the first 160 articles took 2.9–3.8 s of process CPU, ~8.5 ms an article after that, measured in one thread on the
+ * built package). On 2 cores a second thread (1 → 2 threads: ~150 → ~285 articles/s) saves ~3 ms an article, so it
+ * pays for its start from about 500 articles, or 250 each. `npm run bench:batch -- --files N` shows a small batch's
+ * CPU per item beside a large one's.
+ */
+export const MIN_ITEMS_PER_THREAD = 250
+
+/**
+ * Threads for `items` items: never more than items; when the count is not given, no more than one per
+ * MIN_ITEMS_PER_THREAD items (a small batch does not pay for starting a thread per core).
+ */
+export function threadsFor(items: number, maxThreads: number, given: boolean): number {
+  const byItems = given ? items : Math.floor(items / MIN_ITEMS_PER_THREAD)
+  return Math.max(1, Math.min(maxThreads, byItems))
 }

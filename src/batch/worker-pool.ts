@@ -25,8 +25,19 @@ const ITEMS_PER_THREAD = 2
  */
 export const YOUNG_GENERATION_MB = 128
 
-/** Starts `threads` workers; `run(item)` resolves with the worker's result. Call `close()` when done. */
+/** Starts `threads` workers and waits until they are ready; `run(item)` resolves with the worker's result. Call `close()` when done. */
 export async function createWorkerPool(threads: number, setup: WorkerSetup) {
+  const pool = startWorkerPool(threads, setup)
+  await pool.ready
+  return pool
+}
+
+/**
+ * Starts `threads` workers without waiting: `ready` settles when they are, items sent before wait for the first, and
+ * `addThreads(n)` starts more later, each taking items as soon as it is ready (batch: one thread loads while the input
+ * is counted, the others once its size says they pay for their start).
+ */
+export function startWorkerPool(threads: number, setup: WorkerSetup) {
   // Under tsx (tests, benches) the worker is the .ts source; in the built package it is the compiled .js.
   const fromSource = import.meta.url.endsWith('.ts')
   const entry = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url)
@@ -52,8 +63,10 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
     }
   }
 
-  await Promise.all(
-    Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+  /** Every thread started, ready or not: close() waits for all of them. */
+  const started: Slot[] = []
+  const addThreads = (count: number): Promise<void> => Promise.all(
+    Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
       const worker = startThread(setup)
       const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
         // A thread can also stop without an 'error' (process.exit in a dependency, an abort): its jobs would wait forever.
@@ -61,9 +74,12 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
         resolve()
       }))
       const slot: Slot = { worker, exited, inFlight: 0 }
+      started.push(slot)
       worker.on('message', (message: WorkerResult | { ready: true }) => {
         if ('ready' in message) {
-          slots.push(slot)
+          // Ready after close() began (started late, nothing left for it): told to stop like the others.
+          if (closing) worker.postMessage(null)
+          else slots.push(slot)
           resolve()
           dispatch()
           return
@@ -85,7 +101,9 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
       }
       worker.on('error', fail)
     })),
-  )
+  ).then(() => undefined)
+  const ready = addThreads(threads)
+  ready.catch(() => {}) // the caller awaits it (or sees the failure in run); no unhandled rejection meanwhile
 
   const alone = new Set<Promise<unknown>>()
   /**
@@ -126,7 +144,12 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
   }
 
   return {
-    threads,
+    /** Threads started (ready or still loading). */
+    get threads() {
+      return started.length
+    },
+    ready,
+    addThreads,
     /** `alone`: analyze it in a thread of its own (see runAlone); for the server's large inputs. */
     run(item: BatchItem, options: { alone?: boolean } = {}): Promise<WorkerResult> {
       if (failure) return Promise.reject(failure)
@@ -139,9 +162,9 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
     async close(): Promise<void> {
       closing = true
       for (const slot of slots) slot.worker.postMessage(null)
-      await Promise.all([...slots.map((slot) => slot.exited), ...alone])
+      await Promise.all([...started.map((slot) => slot.exited), ...alone])
     },
   }
 }
 
-export type WorkerPool = Awaited<ReturnType<typeof createWorkerPool>>
+export type WorkerPool = ReturnType<typeof startWorkerPool>

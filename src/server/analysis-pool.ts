@@ -4,7 +4,7 @@ import { FactsiftError, ERROR_CODES, type ErrorCode } from '../errors.js'
 import type { ArticleInput } from '../ingest/types.js'
 import type { StoragePolicy } from '../store/storage-policy.js'
 import type { AnalysisOutcome, AnalyzeOptions } from './route-context.js'
-import { DEFAULT_ADMISSION, inputBytes } from './admission.js'
+import { inputBytes } from './admission.js'
 
 export interface AnalysisThreadsOptions {
   /** Worker threads; each loads its own engine (models, dictionaries), so each costs memory and start-up time. */
@@ -13,8 +13,8 @@ export interface AnalysisThreadsOptions {
   db?: string
   limits: Partial<Limits>
   /**
-   * An input of at least this many bytes is analyzed in a thread started for it and stopped after it (default 1 MB,
-   * the admission's "large"): its memory returns to the system and the pool threads go on with small inputs.
+   * An input of at least this many bytes is analyzed in a thread started for it and stopped after it (default: the
+   * admission's "large", 1 MB): its memory returns to the system and the pool threads go on with small inputs.
    */
   largeBytes?: number
 }
@@ -29,7 +29,7 @@ export interface AnalysisPool {
  * the worker's FactsiftError. The main thread only passes the input and bytes: no report object crosses, none is
  * serialized there. Large inputs run in a thread of their own (see `largeBytes`).
  */
-export async function createAnalysisPool(options: AnalysisThreadsOptions, storage: StoragePolicy): Promise<AnalysisPool> {
+export async function createAnalysisPool(options: AnalysisThreadsOptions & { largeBytes: number }, storage: StoragePolicy): Promise<AnalysisPool> {
   const { createWorkerPool } = await import('../batch/worker-pool.js')
   const pool = await createWorkerPool(options.count, {
     ...(options.db ? { db: options.db } : {}),
@@ -37,7 +37,7 @@ export async function createAnalysisPool(options: AnalysisThreadsOptions, storag
     output: 'json',
     storage,
   })
-  const largeBytes = options.largeBytes ?? DEFAULT_ADMISSION.largeBytes
+  const { largeBytes } = options
   let seq = 0
   return {
     async analyze(input, { store }) {

@@ -60,20 +60,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   const store = options.store === undefined ? (options.engine.services.store ?? null) : options.store
   const storage: StoragePolicy = { ...DEFAULT_STORAGE_POLICY, ...options.storage }
-  const largeBytes = options.admission?.largeBytes ?? DEFAULT_ADMISSION.largeBytes
-  const pool = options.analysisThreads ? await createAnalysisPool({ largeBytes, ...options.analysisThreads }, storage) : null
-  if (pool) app.addHook('onClose', () => pool.close())
-  const run: (input: Parameters<RouteContext['analyze']>[0], o: AnalyzeOptions) => Promise<AnalysisOutcome> = pool
-    ? (input, o) => pool.analyze(input, o)
-    : createInProcessAnalysis(options.engine, store, storage)
+  const threads = options.analysisThreads
   const limits: AdmissionOptions = {
-    concurrency: pool ? options.analysisThreads!.count * 2 : 1,
+    concurrency: threads ? threads.count * 2 : 1,
     // With threads, a large input runs in a thread of its own (analysis-pool.ts), not in a pool thread's slot.
-    largeApart: pool !== null,
+    largeApart: threads !== undefined,
     maxPendingBytes: 4 * bodyLimit,
     ...DEFAULT_ADMISSION,
     ...options.admission,
   }
+  // The pool's "large" defaults to the admission's, taken from `limits`: one place decides it.
+  const pool = threads ? await createAnalysisPool({ ...threads, largeBytes: threads.largeBytes ?? limits.largeBytes }, storage) : null
+  if (pool) app.addHook('onClose', () => pool.close())
+  const run: (input: Parameters<RouteContext['analyze']>[0], o: AnalyzeOptions) => Promise<AnalysisOutcome> = pool
+    ? (input, o) => pool.analyze(input, o)
+    : createInProcessAnalysis(options.engine, store, storage)
   const admission = createAdmission(run, limits)
   const context: RouteContext = {
     engine: options.engine,

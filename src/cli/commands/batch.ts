@@ -38,7 +38,7 @@ export default function register(program: Command): void {
     .option('--errors <file>', 'write error records here instead of --out')
     .option('--resume', 'continue an interrupted run: skip ids already in --out (and --errors)')
     .option('--overwrite', 'replace an existing --out file')
-    .option('-j, --threads <n>', 'worker threads (default: number of cores)', parsePositiveInt)
+    .option('-j, --threads <n>', 'worker threads (default: one per core, but no more than one per 250 items: a thread costs ~3 s of CPU to start)', parsePositiveInt)
     .option('--format <format>', 'jsonl | csv | tsv | dir (default: from the input)')
     .option('--id-column <name>', 'column/field with the item id (default id; a content hash when absent)')
     .option('--text-column <name>', 'column/field with the article text (default text)')

@@ -24,9 +24,14 @@ interface ServeFlags {
   logLevel: string
 }
 
-/** Analysis threads by default: one per core but one (the event loop keeps a core for HTTP), at least one. */
-export function defaultThreads(): number {
-  return Math.max(1, availableParallelism() - 1)
+/**
+ * Analysis threads by default: one per core up to 4 cores, one per core but one beyond. The event loop's work per
+ * request (HTTP, JSON parsing, dispatch) is about a tenth of an analysis (`npm run bench:server` prints both), so on a
+ * small machine it fits beside a thread on every core, and keeping a core for it left most of that core idle (on 2
+ * cores, half the machine). Its share grows with the thread count: from 5 cores on it keeps a core of its own.
+ */
+export function defaultThreads(cores = availableParallelism()): number {
+  return Math.max(1, cores <= 4 ? cores : cores - 1)
 }
 
 export default function register(program: Command): void {
@@ -42,7 +47,7 @@ export default function register(program: Command): void {
     .option('--timeout <ms>', 'URL fetch timeout in milliseconds', parsePositiveInt)
     .option('--allow-private-network', 'let /v1/analyze fetch private, loopback and link-local addresses')
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind your own reverse proxy)')
-    .option('--threads <n>', 'analysis worker threads (default: cores - 1, at least 1; 0 analyzes on the event loop, which then stalls /healthz)', parseCount)
+    .option('--threads <n>', 'analysis worker threads (default: one per core up to 4 cores, cores - 1 beyond; 0 analyzes on the event loop, which then stalls /healthz)', parseCount)
     .option('--queue <n>', 'analyses that may wait for a thread; beyond, 503 E_SERVER_BUSY with Retry-After', parseCount, 64)
     .option('--analysis-timeout <duration>', 'time budget of one analysis request, waiting included (503 while queued, 504 once running)', parseDuration, 60_000)
     .option('--retention <duration>', 'delete stored reports older than this (e.g. 90d), checked at start and periodically (default: keep all)', parseDuration)
