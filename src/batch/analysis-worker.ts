@@ -10,10 +10,12 @@ import { digestOf } from './summary.js'
 import type { Report } from '../report/types.js'
 import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { DEFAULT_STORAGE_POLICY, saveWithPolicy } from '../store/storage-policy.js'
+import { withWriteLock } from './write-lock.js'
 
 const setup = workerData as WorkerSetup
 const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
 const engine = createEngine({ services })
+const locked = withWriteLock(setup.writeLock)
 const port = parentPort!
 const WARM_UP_TEXT = [
   'Harbor council delays vote. Source: Example Gazette',
@@ -80,7 +82,8 @@ async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
 async function saveReport(item: BatchItem, report: Report, digest: ReportDigest): Promise<WorkerResult> {
   try {
     if (!services.store) throw new FactsiftError('E_CONFIG', 'output "store" needs a database (db)')
-    await services.store.reports.save(report)
+    const reports = services.store.reports
+    await locked(() => reports.save(report))
     return { seq: item.seq, id: item.id, where: item.where, digest }
   } catch (error) {
     const failure = toFactsiftError(error)
@@ -94,7 +97,8 @@ async function jsonResult(item: BatchItem, report: Report): Promise<WorkerResult
   let storedId: string | null = null
   if (item.store && services.store) {
     try {
-      const saved = await saveWithPolicy(services.store.reports, report, setup.storage ?? DEFAULT_STORAGE_POLICY)
+      const reports = services.store.reports
+      const saved = await locked(() => saveWithPolicy(reports, report, setup.storage ?? DEFAULT_STORAGE_POLICY))
       answer = saved.report
       storedId = saved.id
     } catch (error) {

@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads'
 import { FactsiftError } from '../errors.js'
 import type { BatchItem } from './items.js'
 import type { WorkerResult, WorkerSetup } from './worker-protocol.js'
+import { createWriteLockBuffer } from './write-lock.js'
+import { isPostgresLocation } from '../store/open-store.js'
 
 interface Slot {
   worker: Worker
@@ -37,7 +39,10 @@ export async function createWorkerPool(threads: number, setup: WorkerSetup) {
  * `addThreads(n)` starts more later, each taking items as soon as it is ready (batch: one thread loads while the input
  * is counted, the others once its size says they pay for their start).
  */
-export function startWorkerPool(threads: number, setup: WorkerSetup) {
+export function startWorkerPool(threads: number, given: WorkerSetup) {
+  // Threads sharing one SQLite file take turns to write through a lock word instead of SQLite's sleeping busy handler.
+  const sharesSqliteFile = given.db !== undefined && given.db !== ':memory:' && !isPostgresLocation(given.db)
+  const setup: WorkerSetup = sharesSqliteFile && !given.writeLock ? { ...given, writeLock: createWriteLockBuffer() } : given
   // Under tsx (tests, benches) the worker is the .ts source; in the built package it is the compiled .js.
   const fromSource = import.meta.url.endsWith('.ts')
   const entry = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url)

@@ -28,6 +28,11 @@ export interface WorkerSetup {
    * a 4 MB article's 26 MB report would otherwise hold its event loop (and /healthz) for a good part of a second.
    */
   storage?: StoragePolicy
+  /**
+   * Set by the pool when its threads share a SQLite file: saves take this lock first (write-lock.ts), so two threads
+   * never meet in SQLite's busy handler, which sleeps whole milliseconds before trying again.
+   */
+  writeLock?: SharedArrayBuffer
   /** Analyze a short text before saying ready (default true); off for a thread started for one large item. */
   warmUp?: boolean
 }
