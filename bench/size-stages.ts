@@ -2,6 +2,7 @@
 // GC and prints the live V8 heap (heapUsed), external/array-buffer memory and RSS, all as MB and × the text size.
 // With --no-gc, no GC is forced: each line then shows the process's peak RSS so far (getrusage maxRSS) over the RSS
 // before the article, i.e. which stage sets the high-water mark that bench:size reports.
+// Each line also gives the CPU seconds the stage took (with --no-gc, GC included as the analysis would run it).
 // Usage: node --expose-gc --import tsx bench/size-stages.ts [MB] [--no-gc] [--whole-wink]
 import v8 from 'node:v8'
 import { createEngine } from '../src/engine/engine.js'
@@ -34,20 +35,30 @@ gc()
 const base = v8.getHeapStatistics().used_heap_size
 const baseExt = process.memoryUsage().external
 let last = base
+// CPU time (user + system, this process's threads: GC helpers included) spent since the previous stage line.
+let lastCpu = process.cpuUsage()
+function cpuSince(): string {
+  const used = process.cpuUsage(lastCpu)
+  lastCpu = process.cpuUsage()
+  return `cpu ${((used.user + used.system) / 1e6).toFixed(2).padStart(6)} s`
+}
 const forceGc = !process.argv.includes('--no-gc')
 const baseRss = process.memoryUsage().rss
 function probe(stage: string): void {
   const before = v8.getHeapStatistics().used_heap_size
+  const cpu = cpuSince()
   if (!forceGc) {
     const peak = process.resourceUsage().maxRSS * 1024
     const mu = process.memoryUsage()
-    console.log(`${stage.padEnd(34)} heap +${((before - base) / M).toFixed(0).padStart(5)} MB, external+ab ${((mu.external + mu.arrayBuffers) / M).toFixed(0)} MB, rss +${((mu.rss - baseRss) / M).toFixed(0)} MB, peak rss so far +${((peak - baseRss) / M).toFixed(0)} MB (${((peak - baseRss) / M / textMb).toFixed(1)}×)`)
+    console.log(`${stage.padEnd(34)} ${cpu}, heap +${((before - base) / M).toFixed(0).padStart(5)} MB, external+ab ${((mu.external + mu.arrayBuffers) / M).toFixed(0)} MB, rss +${((mu.rss - baseRss) / M).toFixed(0)} MB, peak rss so far +${((peak - baseRss) / M).toFixed(0)} MB (${((peak - baseRss) / M / textMb).toFixed(1)}×)`)
     return
   }
   gc()
   const heap = v8.getHeapStatistics().used_heap_size
   const mu = process.memoryUsage()
-  const line = `${stage.padEnd(34)} live heap +${((heap - base) / M).toFixed(1).padStart(7)} MB (${((heap - base) / M / textMb).toFixed(1).padStart(5)}×), Δ ${((heap - last) / M).toFixed(1).padStart(7)} MB, heap before gc +${((before - base) / M).toFixed(0).padStart(5)} MB, ext +${((mu.external - baseExt) / M).toFixed(1)} ab ${(mu.arrayBuffers / M).toFixed(1)} MB, rss ${(mu.rss / M).toFixed(0)} MB`
+  // The forced GC's own CPU is left out of the next stage's figure.
+  lastCpu = process.cpuUsage()
+  const line = `${stage.padEnd(34)} ${cpu}, live heap +${((heap - base) / M).toFixed(1).padStart(7)} MB (${((heap - base) / M / textMb).toFixed(1).padStart(5)}×), Δ ${((heap - last) / M).toFixed(1).padStart(7)} MB, heap before gc +${((before - base) / M).toFixed(0).padStart(5)} MB, ext +${((mu.external - baseExt) / M).toFixed(1)} ab ${(mu.arrayBuffers / M).toFixed(1)} MB, rss ${(mu.rss / M).toFixed(0)} MB`
   console.log(line)
   last = heap
 }

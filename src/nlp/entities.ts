@@ -31,6 +31,8 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
   const byKey = new Map<string, Group>()
   // One string per distinct surface form: a long article repeats the same names thousands of times.
   const surfaces = new Map<string, string>()
+  // Multi-word groups by first and last word, in creation order (samePerson).
+  const byEnds = new Map<string, Group[]>()
   const add = (group: Group, start: number, end: number, sentence: number) => {
     const slice = text.slice(start, end)
     let surface = surfaces.get(slice)
@@ -42,6 +44,7 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
     const group: Group = { type, personHint: hint, mentions: [], words: key.split(' '), firstAt: Infinity }
     groups.push(group)
     byKey.set(key, group)
+    if (group.words.length > 1) push(byEnds, endsKey(group.words), group)
     return group
   }
 
@@ -55,7 +58,7 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
       continue
     }
     let group = byKey.get(c.key)
-    if (!group && c.type === 'person') group = samePerson(groups, c.key)
+    if (!group && c.type === 'person') group = samePerson(byEnds, c.key)
     if (!group) group = newGroup(c.key, c.type, c.personHint)
     mergeType(group, c.type, c.personHint)
     add(group, c.start, c.end, c.sentence)
@@ -100,12 +103,14 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
   return groups.map((g, i) => toEntity(g, i))
 }
 
-// "Hillary Rodham Clinton" and "Hillary Clinton" share first and last words.
-function samePerson(groups: Group[], key: string): Group | undefined {
-  const words = key.split(' ')
-  return groups.find(
-    (g) => g.type === 'person' && g.words.length > 1 && g.words[0] === words[0] && g.words.at(-1) === words.at(-1),
-  )
+// "Hillary Rodham Clinton" and "Hillary Clinton" share first and last words: the first such group (in creation order)
+// that is a person. Looked up by those words: a scan of every group per name grew with the square of a long text.
+function samePerson(byEnds: Map<string, Group[]>, key: string): Group | undefined {
+  return byEnds.get(endsKey(key.split(' ')))?.find((g) => g.type === 'person')
+}
+
+function endsKey(words: string[]): string {
+  return `${words[0]}\u0000${words[words.length - 1]}`
 }
 
 // Multi-word person names by last and first word, for attaching "Sessions" and "Hillary" to "Jeff Sessions" and

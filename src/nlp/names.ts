@@ -62,6 +62,8 @@ class NameScan {
   /** First words of names found by startsRun, known from then on ("Brightline Energy said… Brightline added…"). */
   private readonly runStarts = new Set<string>()
   private readonly out: NameCandidate[] = []
+  /** Words written in lower case somewhere in the article (built when first asked for). */
+  private lowerWords: Set<string> | undefined
 
   constructor(input: NameScanInput) {
     this.text = input.text
@@ -107,11 +109,15 @@ class NameScan {
     return ORG_CUES.has(tokens[j - 1].lower) || PLACE_CUES.has(tokens[j - 1].lower)
   }
 
-  // Asked only about words the dictionary does not know, so a scan is cheaper than indexing every article's words.
+  // Asked only about words the dictionary does not know (about one article in four asks at all), so the words are
+  // indexed on the first question: a scan per question grew with the square of the article's length.
   private writtenLower(w: string): boolean {
-    const { tokens } = this
-    for (let k = 0; k < tokens.length; k++) if (!this.cap[k] && tokens[k].lower === w && tokens[k].kind === 'word') return true
-    return false
+    if (this.lowerWords === undefined) {
+      const { tokens } = this
+      this.lowerWords = new Set()
+      for (let k = 0; k < tokens.length; k++) if (!this.cap[k] && tokens[k].kind === 'word') this.lowerWords.add(tokens[k].lower)
+    }
+    return this.lowerWords.has(w)
   }
 
   // Length in tokens of a multi-word gazetteer name starting at token i ("New York", "White House"), or 0.

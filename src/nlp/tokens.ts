@@ -76,6 +76,10 @@ interface Lexeme {
   skip: boolean
   /** Token type by POS tag (wink's lemma depends on the word and its tag only). */
   types: Record<string, TokenType>
+  /** The tag and type of this word's last occurrence: most words always get the same tag, and wink returns the same
+   * tag string object each time, so one comparison usually stands in for the dictionary lookup in `types`. */
+  lastTag: string
+  lastType: TokenType | undefined
   /** Sentence punctuation wink glued to the end of a URL or e-mail address ("example.com/report."), split off. */
   tail: number
   /** Length of the token's text: the value less the tail. */
@@ -98,8 +102,9 @@ export interface TokenMapper {
  */
 export function createTokenMapper(text: string): TokenMapper {
   const tokens: Token[] = []
-  // Grown on demand (wink gives about one token per 5 characters of news text).
-  let flags = new Uint8Array(Math.max(16, text.length >> 3))
+  // wink gives about one token per 5.4 characters of news text: one flag per 4 characters is rarely grown (growing
+  // allocated and copied the array once per article).
+  let flags = new Uint8Array(Math.max(16, (text.length >> 2) + 16))
   if (LEXICON.size > MAX_LEXICON) LEXICON.clear()
   let cursor = 0
   let lastMerged = false
@@ -148,13 +153,15 @@ export function createTokenMapper(text: string): TokenMapper {
         continue
       }
       lastMerged = false
-      let type = lex.types[tag]
+      let type = lex.lastTag === tag ? lex.lastType : lex.types[tag]
       if (type === undefined) {
         const raw = source.lemmaAt(i)
         const lemma = raw && lex.tail === 0 ? foldApostrophes(raw.toLowerCase()) : lex.lower
         type = { kind: lex.kind, pos: tag, lower: lex.lower, lemma, length: lex.length }
         lex.types[tag] = type
       }
+      lex.lastTag = tag
+      lex.lastType = type
       flags[tokens.length] = lex.flags
       tokens.push(new PackedToken(start, type))
       // "… at https://example.com/report. Officials said …": the final stop is a token of its own, so it ends a sentence.
@@ -194,7 +201,7 @@ function lexeme(value: string, type: string): Lexeme {
     if (match && match[0].length < value.length) tail = match[0].length
   }
   const shown = tail > 0 ? lower.slice(0, lower.length - tail) : lower
-  return { lower: shown, kind, flags, skip, types: Object.create(null) as Record<string, TokenType>, tail, length: value.length - tail }
+  return { lower: shown, kind, flags, skip, types: Object.create(null) as Record<string, TokenType>, lastTag: '', lastType: undefined, tail, length: value.length - tail }
 }
 
 const LETTERS = /^\p{L}+$/u

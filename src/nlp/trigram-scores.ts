@@ -97,40 +97,45 @@ function tableFor(script: string): ScriptTable {
   return table
 }
 
-/** Counts of encodable trigrams by code (reset after each sample), and the codes seen in the current sample. */
-const codeCounts = new Uint16Array(CODES)
-let seenCodes = new Int32Array(4096)
-
 interface TrigramCounts {
-  /** Distinct encodable trigrams: their codes are seenCodes[0..codes), their counts in codeCounts. */
-  codes: number
+  /** Distinct encodable trigrams, by code in ascending order, and their counts (same index). */
+  codes: Int32Array
+  counts: Int32Array
   /** The other trigrams' counts. */
   others: Map<string, number>
 }
 
 /**
  * trigram-utils' `asDictionary`: the cleaned, space-padded, lower-cased value's trigram counts, encodable trigrams
- * counted by code. The caller reads the counts, then calls `resetCounts`.
+ * counted by code. The codes are sorted and counted by runs: a sample is at most 2048 characters, so this costs less
+ * than clearing a table of all 38³ codes, and keeps no counts between calls.
  */
 function trigramCounts(value: string): TrigramCounts {
   const cleaned = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' '
   const others = new Map<string, number>()
-  if (seenCodes.length < cleaned.length) seenCodes = new Int32Array(cleaned.length)
-  let codes = 0
+  const all = new Int32Array(Math.max(0, cleaned.length - 2))
+  let n = 0
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const code = trigramCode(cleaned, i)
     if (code >= 0) {
-      if (codeCounts[code]++ === 0) seenCodes[codes++] = code
+      all[n++] = code
       continue
     }
     const trigram = cleaned.slice(i, i + 3)
     others.set(trigram, (others.get(trigram) ?? 0) + 1)
   }
-  return { codes, others }
-}
-
-function resetCounts(counts: TrigramCounts): void {
-  for (let k = 0; k < counts.codes; k++) codeCounts[seenCodes[k]!] = 0
+  const sorted = all.subarray(0, n).sort()
+  const codes = new Int32Array(n)
+  const counts = new Int32Array(n)
+  let distinct = 0
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) counts[distinct - 1]!++
+    else {
+      codes[distinct] = sorted[k]!
+      counts[distinct++] = 1
+    }
+  }
+  return { codes: codes.subarray(0, distinct), counts: counts.subarray(0, distinct), others }
 }
 
 const SCRIPTS = Object.keys(expressions)
@@ -194,15 +199,14 @@ export function trigramScores(value: string, minLength: number): [string, number
   const counts = trigramCounts(sample)
   // distance(language) = Σ over the sample's trigrams of |count − rank − 1| where the profile has it, else 300.
   // Integer sums, so the order trigrams are visited in does not matter.
-  const distances = new Array<number>(languages.length).fill((counts.codes + counts.others.size) * MAX_DIFFERENCE)
-  for (let k = 0; k < counts.codes; k++) {
-    const code = seenCodes[k]!
-    const count = codeCounts[code]!
+  const distances = new Array<number>(languages.length).fill((counts.codes.length + counts.others.size) * MAX_DIFFERENCE)
+  for (let k = 0; k < counts.codes.length; k++) {
+    const code = counts.codes[k]!
+    const count = counts.counts[k]!
     for (let i = offsets[code]!; i < offsets[code + 1]!; i += 2) {
       distances[pairs[i]!]! -= MAX_DIFFERENCE - Math.abs(count - pairs[i + 1]! - 1)
     }
   }
-  resetCounts(counts)
   for (const [trigram, count] of counts.others) {
     const list = ranks.get(trigram)
     if (!list) continue
