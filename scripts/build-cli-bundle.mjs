@@ -5,7 +5,7 @@
 // Packages stay external (node_modules as installed). Each module's `import.meta.url` is rewritten to the URL of its
 // own dist/ file, so files found next to a module (models/, data/, spelling-words.txt, worker entry points) are found
 // as before. bin/factsift.js runs dist/bundle/cli.js when it exists and is current (see STAMP), else dist/cli/main.js.
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, relative, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -38,17 +38,34 @@ await build({
       setup(b) {
         b.onLoad({ filter: /\.js$/ }, (args) => {
           if (!args.path.startsWith(dist + '/') || args.path.startsWith(outdir + '/')) return undefined
-          const source = readFileSync(args.path, 'utf8')
-          if (!source.includes('import.meta.url')) return { contents: source, loader: 'js' }
-          // From dist/bundle/<chunk>.js to this module's dist/ file.
-          const fromBundle = relative(outdir, args.path).split('\\').join('/')
-          const own = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`
-          return { contents: source.replaceAll('import.meta.url', own), loader: 'js', resolveDir: dirname(args.path) }
+          let source = readFileSync(args.path, 'utf8')
+          // `const specifier = './x.js'; await import(specifier)` (store/open-store.ts): the literal, so the module is
+          // bundled too; left as it is, the specifier would resolve against the chunk's folder.
+          source = source.replace(/\bimport\((\w+)\)/g, (call, name) => {
+            const literal = new RegExp(`\\bconst ${name} = (['"])(\\.{1,2}/[^'"]+)\\1`).exec(source)
+            return literal ? `import(${JSON.stringify(literal[2])})` : call
+          })
+          if (source.includes('import.meta.url')) {
+            // From dist/bundle/<chunk>.js to this module's dist/ file.
+            const fromBundle = relative(outdir, args.path).split('\\').join('/')
+            source = source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`)
+          }
+          return { contents: source, loader: 'js', resolveDir: dirname(args.path) }
         })
       },
     },
   ],
 })
+
+// A dynamic import whose specifier is not a literal resolves against the chunk's folder at run time, not against the
+// module's own: refuse to ship a bundle with one (add its case to the rewrite above).
+for (const name of readdirSync(outdir)) {
+  const dynamic = /\bimport\(\s*[^\s'"`)$]/.exec(readFileSync(join(outdir, name), 'utf8'))
+  if (dynamic) {
+    rmSync(outdir, { recursive: true, force: true })
+    throw new Error(`build-cli-bundle: ${name} imports a computed specifier (${dynamic[0]}…); the bundle would not find it`)
+  }
+}
 
 const stamp = Object.fromEntries(
   buildInfos.filter((name) => existsSync(join(dist, name))).map((name) => [name, statSync(join(dist, name)).mtimeMs]),
