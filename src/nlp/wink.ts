@@ -1,11 +1,26 @@
 // The shared wink-nlp instances (created once, lazily) and the bare tokenization pass used as the speed baseline.
 
-import winkNLP, { type WinkMethods } from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { Model, WinkMethods } from 'wink-nlp'
+
+// Nothing of wink is loaded until the first instance is made: a command that never tokenizes (--version, claims)
+// pays nothing, and `import … from 'wink-eng-lite-web-model'` would parse its 3 MB core model at import time.
+const require = createRequire(import.meta.url)
+type WinkNLP = (model: Model, pipe?: string[]) => WinkMethods
 
 let annotating: WinkMethods | undefined
 let bare: WinkMethods | undefined
 let full: WinkMethods | undefined
+let winkNLP: WinkNLP | undefined
+let model: Model | undefined
+
+function makeWink(pipe?: string[]): WinkMethods {
+  winkNLP ??= require('wink-nlp') as WinkNLP
+  model ??= loadEnglishModel()
+  return pipe ? winkNLP(model, pipe) : winkNLP(model)
+}
 
 /**
  * The wink instance annotate uses: tokens and POS only. Wink's sentence boundaries, NER, negation and sentiment are
@@ -13,13 +28,13 @@ let full: WinkMethods | undefined
  * with its own rules (the POS tags are the same with or without wink's sentence pass).
  */
 export function getWink(): WinkMethods {
-  annotating ??= winkNLP(model, ['pos'])
+  annotating ??= makeWink(['pos'])
   return annotating
 }
 
 /** A wink instance with an empty pipe: tokenization only. */
 export function getBareWink(): WinkMethods {
-  bare ??= winkNLP(model, [])
+  bare ??= makeWink([])
   return bare
 }
 
@@ -33,6 +48,101 @@ export function bareTokenize(text: string): number {
  * "wink-nlp tokenizes ~600k tokens/s" figure. Benches print it beside bareTokenize so both ratios are visible.
  */
 export function winkDefaultPass(text: string): number {
-  full ??= winkNLP(model)
+  full ??= makeWink()
   return full.readDoc(text).tokens().length()
+}
+
+// ── The English model, read faster than the package reads it ─────────────────────────────────────────────────────
+// wink-eng-lite-web-model 1.8.1 (dist/read-core-model.js) requires its core JSON at import, deep-copies it through
+// JSON.stringify + JSON.parse on every core() call and decodes the 1.9 MB base64 lexicon with atob and a byte loop:
+// ~360 ms of a ~870 ms `factsift analyze`. Here the file is parsed once per instance (each wink instance grows its own
+// vocabulary, so each needs its own copy, as with the package) and decoded with Buffer; the rest is the package's own
+// steps, in its order, so the model object is the same (wink.test.ts compares it with the package's, field by field).
+// Another version of the package gets the package's own loader.
+const FAST_MODEL_VERSION = '1.8.1'
+
+/** The model object of wink-eng-lite-web-model/dist/model.js, with the fast core loader when the version matches. */
+export function loadEnglishModel(): Model {
+  const entry = require.resolve('wink-eng-lite-web-model')
+  const dir = dirname(entry)
+  const version = (JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version?: string }).version
+  if (version !== FAST_MODEL_VERSION) return require(entry) as Model
+  const part = (name: string): unknown => require(join(dir, name))
+  const coreFile = join(dir, 'languages', 'cur', 'models', 'eng-core-web-model.json')
+  const m = Object.create(null) as Record<string, unknown>
+  m.core = () => loadCoreModel(readFileSync(coreFile, 'utf8'))
+  m.sbd = part('load-sbd-model.js')
+  m.pos = part('load-pos-model.js')
+  m.ner = part('load-ner-model.js')
+  m.negation = part('load-negation-model.js')
+  m.sa = part('load-sa-model.js')
+  m.metaCER = part('load-cer-meta-model.js')
+  m.featureFn = part('feature.js')
+  const addons = Object.create(null) as Record<string, unknown>
+  addons.stem = part('porter-stemmer.js')
+  addons.lemmatize = part('lemmatize.js')
+  addons.readabilityStats = part('readability-stats.js')
+  addons.wordVectors = undefined
+  m.addons = addons
+  return m as unknown as Model
+}
+
+// The core model's fields this loader touches (see read-core-model.js and load-core-model.js of the package).
+interface Feature {
+  list: unknown[]
+  hash?: Record<string, number>
+  intrinsicSize?: number
+  index?: number
+  maxIndex?: number
+}
+interface CoreModel {
+  packing: { layout: Record<string, number[]>; efList?: string[] }
+  features: Record<string, Feature>
+  pos: { hash: Record<string, number> }
+  lexicon: unknown
+  xpansions: unknown
+}
+
+/** read-core-model.js then load-core-model.js of the package, over the core JSON text `text`. */
+export function loadCoreModel(text: string): CoreModel {
+  const model = JSON.parse(text) as CoreModel
+  const { packing, features, pos } = model
+  model.lexicon = uint32FromBase64(model.lexicon as string)
+  model.xpansions = uint32FromBase64(model.xpansions as string)
+  for (const f in packing.layout) {
+    if (packing.layout[f]![3] === 0) features[f]!.hash = hashOf(features[f]!.list as string[])
+  }
+  features.lexeme!.hash = hashOf(features.lexeme!.list as string[])
+  const clusters = features.posClusters!.list
+  for (let k = 0; k < clusters.length; k += 1) {
+    clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0))
+  }
+  // load-core-model.js
+  packing.efList = []
+  for (const f in packing.layout) {
+    const layout = packing.layout[f]!
+    if (layout[3] === 0) {
+      const feature = features[f]!
+      feature.intrinsicSize = feature.list.length
+      feature.index = feature.list.length
+      feature.maxIndex = layout[1]! >>> layout[2]!
+    }
+    if (layout[4] === 1) packing.efList.push(f)
+  }
+  features.lexeme!.intrinsicSize = features.lexeme!.list.length
+  features.lexeme!.index = features.lexeme!.list.length
+  return model
+}
+
+function hashOf(list: string[]): Record<string, number> {
+  const hash = Object.create(null) as Record<string, number>
+  for (let k = 0; k < list.length; k += 1) hash[list[k]!] = k
+  return hash
+}
+
+// What the package's bufferFromBase64 + new Uint32Array(buffer) give, decoded natively into a buffer of its own.
+function uint32FromBase64(data: string): Uint32Array {
+  const bytes = new Uint8Array(Buffer.byteLength(data, 'base64'))
+  Buffer.from(bytes.buffer).write(data, 'base64')
+  return new Uint32Array(bytes.buffer)
 }

@@ -1,0 +1,43 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import winkNLP, { type Model } from 'wink-nlp'
+import { getWink, loadEnglishModel } from './wink.js'
+
+const require = createRequire(import.meta.url)
+const packageModel = require('wink-eng-lite-web-model') as Model & Record<string, unknown>
+
+test('loadEnglishModel: the same core model as the package builds (typed arrays, hashes, sets, sizes)', () => {
+  const fast = loadEnglishModel() as Model & Record<string, unknown>
+  const core = (m: Record<string, unknown>) => (m.core as () => unknown)()
+  assert.deepStrictEqual(core(fast), core(packageModel))
+  // Every other part is the package's own module.
+  for (const key of ['sbd', 'pos', 'ner', 'negation', 'sa', 'metaCER', 'featureFn']) assert.equal(fast[key], packageModel[key], key)
+  assert.deepStrictEqual(Object.keys(fast.addons), Object.keys(packageModel.addons))
+  for (const [key, value] of Object.entries(fast.addons)) assert.equal(value, (packageModel.addons as unknown as Record<string, unknown>)[key], key)
+})
+
+test('loadEnglishModel: each core() call is a fresh copy (wink instances grow their own vocabulary)', () => {
+  const core = loadEnglishModel().core as unknown as () => { features: { lexeme: { list: string[] } } }
+  const a = core()
+  const b = core()
+  assert.notEqual(a, b)
+  a.features.lexeme.list.push('zzz-added')
+  assert.notEqual(b.features.lexeme.list.at(-1), 'zzz-added')
+})
+
+test('getWink: tokens, POS, types and lemmas as with the package model', () => {
+  const text = 'Officials said on Monday that the Harbor Bridge, built in 1931, would close for 3 weeks. Dr. Nadia Rahman’s team wasn’t told: costs rose 12% to $4.5bn! See https://example.com/report.'
+  const reference = winkNLP(packageModel, ['pos'])
+  const read = (nlp: typeof reference) => {
+    const tokens = nlp.readDoc(text).tokens()
+    const its = nlp.its
+    return {
+      values: tokens.out(its.value),
+      pos: tokens.out(its.pos),
+      types: tokens.out(its.type),
+      lemmas: tokens.out(its.lemma as unknown as typeof its.value),
+    }
+  }
+  assert.deepStrictEqual(read(getWink()), read(reference))
+})
