@@ -41,3 +41,20 @@ test('getWink: tokens, POS, types and lemmas as with the package model', () => {
   }
   assert.deepStrictEqual(read(getWink()), read(reference))
 })
+
+test('getWink: renewed once it has learnt enough new words, and the fresh instance reads the same tokens and tags', () => {
+  const text = 'Ms. Qorvanti-Blesk told the Zentravo council that 14,532 visitors came, not 1,200; https://zentravo.example/x says so.'
+  const read = (nlp: ReturnType<typeof getWink>) => {
+    const tokens = nlp.readDoc(text).tokens()
+    return { values: tokens.out(nlp.its.value), pos: tokens.out(nlp.its.pos), lemmas: tokens.out(nlp.its.lemma as unknown as typeof nlp.its.value) }
+  }
+  const first = getWink()
+  const before = read(first)
+  // A large threshold keeps the instance; a text of new words then passes a small one.
+  assert.equal(getWink(1_000_000), first)
+  first.readDoc(Array.from({ length: 20 }, (_, i) => `Vrelkin${i}qa`).join(' '))
+  const renewed = getWink(10)
+  assert.notEqual(renewed, first)
+  assert.equal(getWink(10), renewed, 'a fresh instance is kept until it too has learnt enough')
+  assert.deepStrictEqual(read(renewed), before)
+})

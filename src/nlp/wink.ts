@@ -10,31 +10,51 @@ import type { Model, WinkMethods } from 'wink-nlp'
 const require = createRequire(import.meta.url)
 type WinkNLP = (model: Model, pipe?: string[]) => WinkMethods
 
-let annotating: WinkMethods | undefined
+let annotating: { nlp: WinkMethods; words: unknown[] | undefined; wordsAtStart: number } | undefined
 let bare: WinkMethods | undefined
 let full: WinkMethods | undefined
 let winkNLP: WinkNLP | undefined
 let model: Model | undefined
 
-function makeWink(pipe?: string[]): WinkMethods {
+/** A wink instance over a fresh core model, and that core's word list, which the instance grows as it reads. */
+function makeWink(pipe?: string[]): { nlp: WinkMethods; words: unknown[] | undefined } {
   winkNLP ??= require('wink-nlp') as WinkNLP
   model ??= loadEnglishModel()
-  return pipe ? winkNLP(model, pipe) : winkNLP(model)
+  const base = model
+  let core: CoreModel | undefined
+  // Every instance calls core() once and keeps the object: its lexeme list is the instance's vocabulary.
+  const watched = Object.assign(Object.create(null) as Model, base, { core: () => (core = (base.core as unknown as () => CoreModel)()) })
+  const nlp = pipe ? winkNLP(watched, pipe) : winkNLP(watched)
+  return { nlp, words: core?.features.lexeme?.list }
 }
+
+/**
+ * wink adds every word it has not seen to its instance's vocabulary and never drops one: ~245 bytes a new word
+ * (bench/wink-vocabulary.ts), so a server or watcher reading the news for weeks would grow without bound (numbers,
+ * names and links keep coming). The annotating instance is replaced by a fresh one, between two texts, once its
+ * vocabulary has this many new entries (a capitalized word and its lower case are two; ~25 MB); a replacement costs
+ * ~0.25 s. Tokens and tags do not depend on what an instance has
+ * read before (a new word's features come from its own letters; wink.test.ts compares the two).
+ */
+export const RENEW_AFTER_NEW_WORDS = 200_000
 
 /**
  * The wink instance annotate uses: tokens and POS only. Wink's sentence boundaries, NER, negation and sentiment are
  * left out of the pipe: each costs about as much again as tokenizing, and annotate finds sentences, dates and names
  * with its own rules (the POS tags are the same with or without wink's sentence pass).
  */
-export function getWink(): WinkMethods {
-  annotating ??= makeWink(['pos'])
-  return annotating
+export function getWink(renewAfterNewWords = RENEW_AFTER_NEW_WORDS): WinkMethods {
+  if (annotating?.words && annotating.words.length - annotating.wordsAtStart > renewAfterNewWords) annotating = undefined
+  if (!annotating) {
+    const made = makeWink(['pos'])
+    annotating = { ...made, wordsAtStart: made.words?.length ?? 0 }
+  }
+  return annotating.nlp
 }
 
 /** A wink instance with an empty pipe: tokenization only. */
 export function getBareWink(): WinkMethods {
-  bare ??= makeWink([])
+  bare ??= makeWink([]).nlp
   return bare
 }
 
@@ -48,7 +68,7 @@ export function bareTokenize(text: string): number {
  * "wink-nlp tokenizes ~600k tokens/s" figure. Benches print it beside bareTokenize so both ratios are visible.
  */
 export function winkDefaultPass(text: string): number {
-  full ??= makeWink()
+  full ??= makeWink().nlp
   return full.readDoc(text).tokens().length()
 }
 
