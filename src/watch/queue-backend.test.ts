@@ -171,6 +171,19 @@ test('two watchers enqueueing the same new item share one job; a bad article fai
   }
 })
 
+/** `factsift watch …` run from the sources against the test's services, its output collected as it comes. */
+function spawnWatch(args: string[]) {
+  const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'watch', ...args], {
+    env: { ...process.env, NO_COLOR: '1', FACTSIFT_PG_POOL_SIZE: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output = { stdout: '', stderr: '' }
+  child.stdout!.on('data', (d) => (output.stdout += d))
+  child.stderr!.on('data', (d) => (output.stderr += d))
+  return { child, output }
+}
+
 test('factsift watch --queue --db postgres://… --once: the CLI hands items to the worker, prints them, tracks claims', { skip, timeout: 120_000 }, async () => {
   const s = store!
   const url = writeFeed('cli.xml', [11, 12], [13])
@@ -178,15 +191,9 @@ test('factsift watch --queue --db postgres://… --once: the CLI hands items to 
   const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
   const child = spawn(process.execPath, ['--import', 'tsx', main, 'feeds', 'add', url, '--name', 'CLI Outlet', '--db', db], { stdio: 'ignore' })
   assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0)
-  const watch = spawn(process.execPath, ['--import', 'tsx', main, 'watch', '--once', '--queue', queue, '--db', db], {
-    env: { ...process.env, NO_COLOR: '1', FACTSIFT_PG_POOL_SIZE: '2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  watch.stdout!.on('data', (d) => (stdout += d))
-  watch.stderr!.on('data', (d) => (stderr += d))
+  const { child: watch, output } = spawnWatch(['--once', '--queue', queue, '--db', db])
   const code = await new Promise((resolve) => watch.once('exit', resolve))
+  const { stdout, stderr } = output
   assert.equal(code, 0, stderr)
   const analyzed = [...stdout.matchAll(/^analyzed (fi-[0-9a-f]{24}) /gm)].map((m) => m[1]!)
   assert.equal(new Set(analyzed).size, 3, stdout)
@@ -206,18 +213,10 @@ test('factsift watch --queue (no --once): feeds polled through the repeatable po
   const ids = urls.map((url) => feedId(url))
   for (const url of urls) await s.feeds.add({ id: feedId(url), url, name: 'Queue Outlet', intervalMs: 1000 }, Date.now())
   const before = worker!.stats.completed
-  const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
-  const watch = spawn(process.execPath, ['--import', 'tsx', main, 'watch', '--queue', queue, '--db', db, '--host-interval', '0'], {
-    env: { ...process.env, NO_COLOR: '1', FACTSIFT_PG_POOL_SIZE: '2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  watch.stdout!.on('data', (d) => (stdout += d))
-  watch.stderr!.on('data', (d) => (stderr += d))
+  const { child: watch, output } = spawnWatch(['--queue', queue, '--db', db, '--host-interval', '0'])
   const exited = new Promise<number | null>((resolve) => watch.once('exit', resolve))
-  while (!/polling feeds through/.test(stderr)) {
-    assert.equal(watch.exitCode, null, `watch --queue stopped: ${stderr}`)
+  while (!/polling feeds through/.test(output.stderr)) {
+    assert.equal(watch.exitCode, null, `watch --queue stopped: ${output.stderr}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   // Another poller beside the CLI's (as a second `watch --queue` or a `worker --feeds` would be): polls are shared.
@@ -230,7 +229,7 @@ test('factsift watch --queue (no --once): feeds polled through the repeatable po
     for (;;) {
       const list = await items()
       if (list.length === 5 && list.every((i) => i.status === 'analyzed')) break
-      assert.equal(watch.exitCode, null, `watch --queue stopped: ${stderr}`)
+      assert.equal(watch.exitCode, null, `watch --queue stopped: ${output.stderr}`)
       await new Promise((r) => setTimeout(r, 250))
     }
     for (const item of await items()) {
@@ -242,9 +241,9 @@ test('factsift watch --queue (no --once): feeds polled through the repeatable po
     await poller.close()
     await backend.close()
   }
-  assert.equal(await exited, 0, stderr)
-  assert.match(stderr, /polling feeds through/, 'the CLI took poll jobs from the feeds queue')
+  assert.equal(await exited, 0, output.stderr)
+  assert.match(output.stderr, /polling feeds through/, 'the CLI took poll jobs from the feeds queue')
   assert.equal(worker!.stats.completed, before + 5, 'each item analyzed once by the queue worker, whoever polled its feed')
-  const printed = [...stdout.matchAll(/^analyzed (fi-[0-9a-f]{24}) /gm)].map((m) => m[1]!)
-  assert.equal(printed.length + poller.stats.analyzed, 5, `every item handled by one of the two pollers: ${stdout}`)
+  const printed = [...output.stdout.matchAll(/^analyzed (fi-[0-9a-f]{24}) /gm)].map((m) => m[1]!)
+  assert.equal(printed.length + poller.stats.analyzed, 5, `every item handled by one of the two pollers: ${output.stdout}`)
 })
