@@ -92,9 +92,21 @@ const MAX_QUERY_TERMS = 32
 /** Typical index-term count of a representative, for BM25 length normalization. */
 const AVERAGE_TERMS = 10
 
-/** Distinct index terms of a claim, in order. */
-export function claimTerms(text: string): string[] {
-  return [...new Set(indexTerms(text))]
+/** Texts whose terms claimTerms keeps (a few MB at most); past it the memo starts over. */
+const TERMS_MEMO_MAX = 20_000
+const termsMemo = new Map<string, readonly string[]>()
+
+/**
+ * Distinct index terms of a claim, in order. Memoized: a claim's terms are asked for up to three times in its step, and
+ * each candidate's representative's for every claim that finds it (the popular clusters' again and again).
+ */
+export function claimTerms(text: string): readonly string[] {
+  let terms = termsMemo.get(text)
+  if (terms === undefined) {
+    if (termsMemo.size >= TERMS_MEMO_MAX) termsMemo.clear()
+    termsMemo.set(text, (terms = Object.freeze([...new Set(indexTerms(text))])))
+  }
+  return terms
 }
 
 /** The BM25 candidates of a claim: rarest terms within a postings budget, best `depth` by BM25. */
@@ -249,7 +261,9 @@ export function* addReportClaimsSteps(
     yield* call('updateCluster', after)
     yield* call('insertClaim', record)
     stored.push(record)
-    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs, policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER)
+    const cap = policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER
+    // A cluster this claim created holds this one claim: no need to count.
+    const recentArticles = before ? yield* call('recentArticles', after.id, options.now - windowMs, cap) : Math.min(cap, claim.seenAt >= options.now - windowMs ? 1 : 0)
     for (const raised of policy.alerts({ claim: record, before, after, newArticle, recentArticles })) {
       const alertId = alertIdOf(raised.idempotencyKey)
       const payload: AlertPayload = {
