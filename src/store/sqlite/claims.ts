@@ -130,10 +130,10 @@ const CLUSTER_COUNT_TERM = '#clusters'
 const DF_CACHE_MAX = 200_000
 
 /** Clusters whose representative, and whose member texts, this connection keeps (each); past it that cache starts over. */
-const CLUSTER_CACHE_MAX = 50_000
+const CLUSTER_CACHE_MAX = 20_000
 
 /** Cluster ids in the postings this connection keeps, all terms together; past it the cache starts over. */
-const POSTING_CACHE_MAX = 1_000_000
+const POSTING_CACHE_MAX = 300_000
 /** SQLite's BINARY collation: UTF-8 bytes. */
 const byteOrder = (a: string, b: string) => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)))
 
