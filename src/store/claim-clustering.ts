@@ -262,8 +262,10 @@ export function* addReportClaimsSteps(
     yield* call('insertClaim', record)
     stored.push(record)
     const cap = policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER
-    // A cluster this claim created holds this one claim: no need to count.
-    const recentArticles = before ? yield* call('recentArticles', after.id, options.now - windowMs, cap) : Math.min(cap, claim.seenAt >= options.now - windowMs ? 1 : 0)
+    const since = options.now - windowMs
+    // A cluster whose every claim is in the window (all seen at or after its first sighting) has articleCount distinct
+    // reports there (each report adds 1 when it first joins): no need to count. That includes a cluster just created.
+    const recentArticles = after.firstSeenAt >= since ? Math.min(cap, after.articleCount) : yield* call('recentArticles', after.id, since, cap)
     for (const raised of policy.alerts({ claim: record, before, after, newArticle, recentArticles })) {
       const alertId = alertIdOf(raised.idempotencyKey)
       const payload: AlertPayload = {
