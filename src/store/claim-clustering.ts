@@ -92,9 +92,21 @@ const MAX_QUERY_TERMS = 32
 /** Typical index-term count of a representative, for BM25 length normalization. */
 const AVERAGE_TERMS = 10
 
-/** Distinct index terms of a claim, in order. */
-export function claimTerms(text: string): string[] {
-  return [...new Set(indexTerms(text))]
+/** Texts whose terms claimTerms keeps (a few MB at most); past it the memo starts over. */
+const TERMS_MEMO_MAX = 20_000
+const termsMemo = new Map<string, readonly string[]>()
+
+/**
+ * Distinct index terms of a claim, in order. Memoized: a claim's terms are asked for up to three times in its step, and
+ * each candidate's representative's for every claim that finds it (the popular clusters' again and again).
+ */
+export function claimTerms(text: string): readonly string[] {
+  let terms = termsMemo.get(text)
+  if (terms === undefined) {
+    if (termsMemo.size >= TERMS_MEMO_MAX) termsMemo.clear()
+    termsMemo.set(text, (terms = Object.freeze([...new Set(indexTerms(text))])))
+  }
+  return terms
 }
 
 /** The BM25 candidates of a claim: rarest terms within a postings budget, best `depth` by BM25. */
@@ -249,7 +261,11 @@ export function* addReportClaimsSteps(
     yield* call('updateCluster', after)
     yield* call('insertClaim', record)
     stored.push(record)
-    const recentArticles = yield* call('recentArticles', after.id, options.now - windowMs, policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER)
+    const cap = policy.recentArticlesCap ?? Number.MAX_SAFE_INTEGER
+    const since = options.now - windowMs
+    // A cluster whose every claim is in the window (all seen at or after its first sighting) has articleCount distinct
+    // reports there (each report adds 1 when it first joins): no need to count. That includes a cluster just created.
+    const recentArticles = after.firstSeenAt >= since ? Math.min(cap, after.articleCount) : yield* call('recentArticles', after.id, since, cap)
     for (const raised of policy.alerts({ claim: record, before, after, newArticle, recentArticles })) {
       const alertId = alertIdOf(raised.idempotencyKey)
       const payload: AlertPayload = {

@@ -108,6 +108,16 @@ export const migrations: SqliteMigration[] = [
       CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at) WHERE delivered_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    // The growth count (distinct reports of a cluster since a time) read from the index alone: it was the clustering
+    // step's costliest query, a table row read per claim of a popular cluster.
+    description: 'article_claims cluster index covers report_id',
+    up: `
+      DROP INDEX article_claims_cluster;
+      CREATE INDEX article_claims_cluster ON article_claims (cluster_id, seen_at, report_id);
+    `,
+  },
 ]
 
 const CLUSTER_COLUMNS = `c.*, (SELECT json_group_array(outlet) FROM claim_cluster_outlets o WHERE o.cluster_id = c.id) AS outlets`
@@ -118,6 +128,14 @@ const ALERT_COLUMNS = `a.*, (SELECT json_group_array(json_object('webhook', webh
 const CLUSTER_COUNT_TERM = '#clusters'
 /** Terms whose DF this connection keeps (a few MB at most); past it the cache starts over. */
 const DF_CACHE_MAX = 200_000
+
+/** Clusters whose representative, and whose member texts, this connection keeps (each); past it that cache starts over. */
+const CLUSTER_CACHE_MAX = 20_000
+
+/** Cluster ids in the postings this connection keeps, all terms together; past it the cache starts over. */
+const POSTING_CACHE_MAX = 300_000
+/** SQLite's BINARY collation: UTF-8 bytes. */
+const byteOrder = (a: string, b: string) => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)))
 
 /** `?, ?, …` for n parameters. */
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
@@ -204,31 +222,99 @@ export function createRepository(db: Database.Database): ClaimRepository {
     return out
   }
 
+  // The clustering step's reads of candidate clusters, kept by this connection: the same popular clusters are
+  // candidates of claim after claim. A representative and its term count never change once written; a cluster's member
+  // texts change only when a claim joins it (insertClaim drops its entry). All dropped with dfCache (another connection
+  // committed, a transaction failed) and past CLUSTER_CACHE_MAX clusters.
+  const representativeCache = new Map<string, { representative: string; termCount: number }>()
+  const memberCache = new Map<string, { perCluster: number; texts: string[] }>()
+  const clearCaches = () => {
+    dfCache.clear()
+    representativeCache.clear()
+    memberCache.clear()
+    postingCache.clear()
+    postingEntries = 0
+  }
+  function cachedRepresentatives(ids: readonly string[]): Map<string, { representative: string; termCount: number }> {
+    const out = new Map<string, { representative: string; termCount: number }>()
+    const missing = ids.filter((id) => !representativeCache.has(id))
+    if (missing.length > 0) {
+      if (representativeCache.size + missing.length > CLUSTER_CACHE_MAX) representativeCache.clear()
+      const rows = s.representatives(missing.length).all(...missing) as { id: string; representative: string; term_count: number }[]
+      for (const r of rows) representativeCache.set(r.id, { representative: r.representative, termCount: Number(r.term_count) })
+    }
+    for (const id of ids) {
+      const row = representativeCache.get(id)
+      if (row) out.set(id, row)
+    }
+    return out
+  }
+  // Postings (term → cluster ids) in the order the IN query returns them, by term then cluster id (SQLite's BINARY
+  // order: UTF-8 bytes), so the BM25 sums add up in the same order; kept right by this connection's insertTerm.
+  const postingCache = new Map<string, string[]>()
+  let postingEntries = 0
+  function cachedPostings(terms: readonly string[]): { clusterId: string; term: string }[] {
+    const missing = terms.filter((term) => !postingCache.has(term))
+    if (missing.length > 0) {
+      if (postingEntries > POSTING_CACHE_MAX) (postingCache.clear(), (postingEntries = 0))
+      const rows = prepared(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${marks(missing.length)})`).all(...missing) as { clusterId: string; term: string }[]
+      for (const term of missing) postingCache.set(term, [])
+      for (const r of rows) postingCache.get(r.term)!.push(r.clusterId)
+      postingEntries += rows.length
+    }
+    const out: { clusterId: string; term: string }[] = []
+    for (const term of [...terms].sort(byteOrder)) for (const clusterId of postingCache.get(term)!) out.push({ clusterId, term })
+    return out
+  }
+  const insertTerm = (term: string, clusterId: string) => {
+    if (s.insertTerm.run(term, clusterId).changes === 0) return
+    bumpDf(term)
+    const ids = postingCache.get(term)
+    if (!ids) return
+    let lo = 0
+    let hi = ids.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (byteOrder(ids[mid]!, clusterId) < 0) lo = mid + 1
+      else hi = mid
+    }
+    ids.splice(lo, 0, clusterId)
+    postingEntries++
+  }
+  function cachedMembers(ids: readonly string[], perCluster: number): Map<string, string[]> {
+    const out = new Map<string, string[]>()
+    for (const id of ids) {
+      let entry = memberCache.get(id)
+      if (entry?.perCluster !== perCluster) {
+        if (memberCache.size >= CLUSTER_CACHE_MAX) memberCache.clear()
+        const texts = firstMembers(s.memberRows.iterate(id) as IterableIterator<{ text: string; seen_at: number }>, perCluster, MEMBER_SCAN_ROWS)
+        memberCache.set(id, (entry = { perCluster, texts }))
+      }
+      if (entry.texts.length > 0) out.set(id, [...entry.texts])
+    }
+    return out
+  }
+
   const ops: ClaimOps = {
     reportSeen: (id) => s.reportSeen.get(id) !== undefined,
     markReport: (id, now) => void s.markReport.run(id, now),
     clusterCount: () => cachedDf([CLUSTER_COUNT_TERM]).get(CLUSTER_COUNT_TERM)!,
     // Terms with no row come back with df 0 (callers read a missing term as 0).
     termDf: cachedDf,
-    postings(terms) {
-      return prepared(`SELECT cluster_id AS clusterId, term FROM claim_cluster_terms WHERE term IN (${marks(terms.length)})`).all(...terms) as { clusterId: string; term: string }[]
-    },
+    postings: cachedPostings,
     clusters(ids) {
       const rows = prepared(`SELECT ${CLUSTER_COLUMNS} FROM claim_clusters c WHERE c.id IN (${marks(ids.length)})`).all(...ids) as ClusterRow[]
       return new Map(rows.map((r) => [r.id, fromClusterRow(r)]))
     },
-    representatives(ids) {
-      const rows = s.representatives(ids.length).all(...ids) as { id: string; representative: string; term_count: number }[]
-      return new Map(rows.map((r) => [r.id, { representative: r.representative, termCount: Number(r.term_count) }]))
-    },
-    members: (ids, perCluster) => members(ids, perCluster, MEMBER_SCAN_ROWS),
+    representatives: cachedRepresentatives,
+    members: cachedMembers,
     insertCluster(cluster: StoredCluster, terms) {
       s.insertCluster.run(...clusterParams(cluster))
-      for (const term of terms) if (s.insertTerm.run(term, cluster.id).changes > 0) bumpDf(term)
+      for (const term of terms) insertTerm(term, cluster.id)
       bumpDf(CLUSTER_COUNT_TERM)
     },
     addClusterTerms(clusterId, terms) {
-      for (const term of terms) if (s.insertTerm.run(term, clusterId).changes > 0) bumpDf(term)
+      for (const term of terms) insertTerm(term, clusterId)
     },
     updateCluster: (cluster) => {
       const p = clusterParams(cluster)
@@ -236,7 +322,10 @@ export function createRepository(db: Database.Database): ClaimRepository {
     },
     hasArticle: (clusterId, reportId) => s.hasArticle.get({ clusterId, reportId }) !== undefined,
     addOutlet: (clusterId, outlet) => s.addOutlet.run(clusterId, outlet).changes > 0,
-    insertClaim: (claim) => void s.insertClaim.run(...claimParams(claim)),
+    insertClaim: (claim) => {
+      s.insertClaim.run(...claimParams(claim))
+      memberCache.delete(claim.clusterId)
+    },
     recentArticles: (clusterId, since, cap) => Number((s.recent.get(clusterId, since, cap) as { n: number }).n),
     insertAlert: (alert) => s.insertAlert.run(...alertParams(alert)).changes > 0,
     insertOutbox: (alertId, webhook, now) => void s.insertOutbox.run(alertId, webhook, now),
@@ -248,12 +337,12 @@ export function createRepository(db: Database.Database): ClaimRepository {
         try {
           return db
             .transaction(() => {
-              if (writtenElsewhere()) dfCache.clear()
+              if (writtenElsewhere()) clearCaches()
               return runSync(addReportClaimsSteps(reportId, claims, policy, options), ops)
             })
             .immediate()
         } catch (error) {
-          dfCache.clear()
+          clearCaches()
           throw error
         }
       })
