@@ -19,6 +19,14 @@ const cases: Record<string, Case> = {
     entities: [['Yesterday', 'date'], ['Maria Lopez', 'person'], ['Hartley', 'person'], ['Ohio', 'place']],
     absent: ['Senator', 'Senator Maria Lopez', 'Gov.'],
   },
+  'a surname two people share goes to the one named last before it': {
+    text: 'Hillary Clinton spoke in Ohio. Clinton said costs rose. Bill Clinton answered later. Clinton said they fell. Then Hillary Clinton left, and Clinton waved.',
+    entities: [
+      ['Hillary Clinton', 'person', ['Hillary Clinton', 'Clinton', 'Hillary Clinton', 'Clinton']],
+      ['Ohio', 'place'],
+      ['Bill Clinton', 'person', ['Bill Clinton', 'Clinton']],
+    ],
+  },
   'surname and possessive join the full name': {
     text: 'Jeff Sessions spoke first. Later, Sessions’ aides said Sessions would stay.',
     entities: [['Jeff Sessions', 'person', ['Jeff Sessions', 'Sessions', 'Sessions']]],

@@ -33,12 +33,15 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
   const surfaces = new Map<string, string>()
   // Multi-word groups by first and last word, in creation order (samePerson).
   const byEnds = new Map<string, Group[]>()
+  // Built once the multi-word names are in (step 1); from then on it follows every mention added to its groups.
+  let persons: PersonIndex | undefined
   const add = (group: Group, start: number, end: number, sentence: number) => {
     const slice = text.slice(start, end)
     let surface = surfaces.get(slice)
     if (surface === undefined) surfaces.set(slice, (surface = slice))
     group.mentions.push({ start, end, text: surface, sentence })
     if (start < group.firstAt) group.firstAt = start
+    persons?.noteMention(group, start)
   }
   const newGroup = (key: string, type: EntityType | null, hint: boolean): Group => {
     const group: Group = { type, personHint: hint, mentions: [], words: key.split(' '), firstAt: Infinity }
@@ -63,7 +66,7 @@ export function groupEntities(text: string, tokens: Token[], names: NameCandidat
     mergeType(group, c.type, c.personHint)
     add(group, c.start, c.end, c.sentence)
   }
-  const persons = new PersonIndex(groups.filter((g) => g.type === 'person' && g.words.length > 1))
+  persons = new PersonIndex(groups.filter((g) => g.type === 'person' && g.words.length > 1))
   const acronymOf = new Map<string, Group>()
   // "Northwind" for "Northwind Energy Inc.", "Thorns" for "Portland Thorns": a distinctive first or last word.
   const orgWord = new Map<string, Group | null>()
@@ -119,13 +122,42 @@ class PersonIndex {
   private readonly all: Set<Group>
   private readonly bySurname = new Map<string, Group[]>()
   private readonly byFirst = new Map<string, Group[]>()
+  /** Each group's mention starts, ascending: "the most recent Clinton before here" by binary search, not a scan. */
+  private readonly starts = new Map<Group, number[]>()
 
   constructor(persons: Group[]) {
     this.all = new Set(persons)
     for (const g of persons) {
       push(this.bySurname, g.words[g.words.length - 1], g)
       push(this.byFirst, g.words[0], g)
+      this.starts.set(g, g.mentions.map((m) => m.start).sort((a, b) => a - b))
     }
+  }
+
+  /** A mention added to one of these groups after the index was built (single words attach in text order: appended). */
+  noteMention(group: Group, start: number): void {
+    const starts = this.starts.get(group)
+    if (!starts) return
+    if (starts.length === 0 || starts[starts.length - 1]! <= start) starts.push(start)
+    else starts.splice(firstAbove(starts, start), 0, start)
+  }
+
+  /**
+   * The group mentioned last before `offset` (the first in list order on a tie); the first group when none is. Was a
+   * scan of every mention of every group per single-word mention: quadratic in a long text with shared surnames.
+   */
+  private mostRecentBefore(groups: Group[], offset: number): Group {
+    let best = groups[0]!
+    let bestAt = -1
+    for (const g of groups) {
+      const starts = this.starts.get(g)!
+      const below = firstAtOrAbove(starts, offset) - 1
+      if (below >= 0 && starts[below]! > bestAt) {
+        best = g
+        bestAt = starts[below]!
+      }
+    }
+    return best
   }
 
   has(group: Group): boolean {
@@ -135,7 +167,7 @@ class PersonIndex {
   owner(c: NameCandidate): Group | undefined {
     const w = c.key
     const bySurname = this.bySurname.get(w)
-    if (bySurname) return bySurname.length === 1 ? bySurname[0] : mostRecentBefore(bySurname, c.start)
+    if (bySurname) return bySurname.length === 1 ? bySurname[0] : this.mostRecentBefore(bySurname, c.start)
     const byFirst = this.byFirst.get(w)
     if (byFirst?.length === 1) return byFirst[0]
     // A dropped final "s" ("Session" for "Sessions") in a name long enough not to collide by chance.
@@ -159,18 +191,28 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function mostRecentBefore(groups: Group[], offset: number): Group {
-  let best = groups[0]
-  let bestAt = -1
-  for (const g of groups) {
-    for (const m of g.mentions) {
-      if (m.start < offset && m.start > bestAt) {
-        best = g
-        bestAt = m.start
-      }
-    }
+/** The first index whose value is above `value` in an ascending list. */
+function firstAbove(sorted: number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! <= value) lo = mid + 1
+    else hi = mid
   }
-  return best
+  return lo
+}
+
+/** The first index whose value is at or above `value` in an ascending list. */
+function firstAtOrAbove(sorted: number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function initials(g: Group, text: string): string {
