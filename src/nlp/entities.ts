@@ -4,6 +4,7 @@
 import type { Entity, EntityMention, EntityType, Token } from '../document/types.js'
 import { ORG_CUES, PLACES } from './gazetteer.js'
 import type { NameCandidate, NameType } from './names.js'
+import { lowerBound, upperBound } from '../util/sorted.js'
 
 /** A mention with a type decided before grouping (dates, "Source:" outlet names). */
 export interface TypedMention {
@@ -139,7 +140,7 @@ class PersonIndex {
     const starts = this.starts.get(group)
     if (!starts) return
     if (starts.length === 0 || starts[starts.length - 1]! <= start) starts.push(start)
-    else starts.splice(firstAbove(starts, start), 0, start)
+    else starts.splice(upperBound(starts, start), 0, start)
   }
 
   /**
@@ -151,7 +152,7 @@ class PersonIndex {
     let bestAt = -1
     for (const g of groups) {
       const starts = this.starts.get(g)!
-      const below = firstAtOrAbove(starts, offset) - 1
+      const below = lowerBound(starts, offset) - 1
       if (below >= 0 && starts[below]! > bestAt) {
         best = g
         bestAt = starts[below]!
@@ -189,30 +190,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
-}
-
-/** The first index whose value is above `value` in an ascending list. */
-function firstAbove(sorted: number[], value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! <= value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** The first index whose value is at or above `value` in an ascending list. */
-function firstAtOrAbove(sorted: number[], value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 function initials(g: Group, text: string): string {

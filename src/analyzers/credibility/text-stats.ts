@@ -1,4 +1,5 @@
 // Counts over raw text that the credibility features need: words, sentences, paragraphs, syllables, quoted words.
+import { lowerBound } from '../../util/sorted.js'
 
 const SENTENCE_END = /[.!?]+["”’)\]]*(?=\s|$)/g
 const PARAGRAPH_BREAK = /\n[ \t]*\n/g
@@ -124,17 +125,6 @@ export function textStats(text: string): TextStats {
 /** How many sorted positions fall in [from, to). */
 export function countBetween(sorted: Int32Array, from: number, to: number): number {
   return lowerBound(sorted, to) - lowerBound(sorted, from)
-}
-
-function lowerBound(sorted: Int32Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 const syllableCache = new Map<string, number>()
