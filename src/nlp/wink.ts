@@ -33,8 +33,8 @@ function makeWink(pipe?: string[]): { nlp: WinkMethods; words: unknown[] | undef
  * (bench/wink-vocabulary.ts), so a server or watcher reading the news for weeks would grow without bound (numbers,
  * names and links keep coming). The annotating instance is replaced by a fresh one, between two texts, once its
  * vocabulary has this many new entries (a capitalized word and its lower case are two; ~25 MB); a replacement costs
- * ~0.25 s. Tokens and tags do not depend on what an instance has
- * read before (a new word's features come from its own letters; wink.test.ts compares the two).
+ * ~0.25 s. Tokens and tags do not depend on what an instance has read before (a new word's features come from its own
+ * letters; wink.test.ts compares the two).
  */
 export const RENEW_AFTER_NEW_WORDS = 200_000
 

@@ -82,7 +82,7 @@ export async function startPollWorker(options: PollWorkerOptions): Promise<PollW
     limits: options.limits,
     ...(options.feedLimits ? { feedLimits: options.feedLimits } : {}),
     ...(options.hostIntervalMs !== undefined ? { hostIntervalMs: options.hostIntervalMs } : {}),
-    events: { ...options.events, afterReport: (item, reportId, report) => afterReport(item, reportId, report) },
+    events: { ...options.events, afterReport },
   })
   const name = watcher.owner
   const delivery = createAlertDelivery({

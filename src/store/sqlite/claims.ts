@@ -134,8 +134,26 @@ const CLUSTER_CACHE_MAX = 20_000
 
 /** Cluster ids in the postings this connection keeps, all terms together; past it the cache starts over. */
 const POSTING_CACHE_MAX = 300_000
-/** SQLite's BINARY collation: UTF-8 bytes. */
-const byteOrder = (a: string, b: string) => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)))
+/**
+ * SQLite's BINARY collation: UTF-8 bytes, which is code point order (JS's `<` compares UTF-16 units, which differ past
+ * U+FFFF). Compared in place: this sorts every claim's terms, and encoding both strings per comparison allocated.
+ */
+function byteOrder(a: string, b: string): number {
+  if (a === b) return 0
+  for (let i = 0; i < a.length && i < b.length;) {
+    const x = codePointAsStored(a, i)
+    const y = codePointAsStored(b, i)
+    if (x !== y) return x - y
+    i += x > 0xffff ? 2 : 1
+  }
+  return a.length - b.length
+}
+
+/** The code point at `i`, a lone surrogate read as U+FFFD (as it is encoded to UTF-8). */
+function codePointAsStored(text: string, i: number): number {
+  const c = text.codePointAt(i)!
+  return c >= 0xd800 && c <= 0xdfff ? 0xfffd : c
+}
 
 /** `?, ?, …` for n parameters. */
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
