@@ -9,6 +9,7 @@ import { createSummary, type BatchSummary } from './summary.js'
 import type { ProgressReporter } from './progress.js'
 import type { WorkerResult } from './worker-protocol.js'
 import { createIdTracker } from './items.js'
+import { tracePhase } from './phase-trace.js'
 
 export interface BatchOptions {
   input: string
@@ -31,6 +32,7 @@ export type BatchRecord =
   | { id: string; seq: number; where: string; status: 'error'; error: { code: string; message: string } }
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  tracePhase('batch-start')
   const columns = { ...DEFAULT_COLUMNS, ...options.columns }
   const format = options.format ?? detectFormat(options.input, columns)
   const resume = options.resume ?? false
@@ -48,6 +50,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let errorsOut: ReturnType<typeof openAppender>
   try {
     total = await countItems(options.input, format, columns)
+    tracePhase('counted')
     threads = threadsFor(total - done.size, maxThreads, options.threads !== undefined)
     if (threads > 1) void pool.addThreads(threads - 1).catch(() => {}) // a failed start fails pool.run below
     out = openAppender(options.out, { resume, overwrite: options.overwrite ?? false })
@@ -63,6 +66,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
   try {
     await pool.ready
+    tracePhase('pool-ready')
   } catch (error) {
     await pool.close()
     for (const file of errorsOut !== out ? [out, errorsOut] : [out]) await file.close().catch(() => undefined)
@@ -122,9 +126,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       if (failed) throw failure
     }
     await Promise.all(inFlight)
+    tracePhase('last-result')
     if (failed) throw failure
   } finally {
     await pool.close()
+    tracePhase('pool-closed')
     for (const file of errorsOut !== out ? [out, errorsOut] : [out]) await file.close().catch((error: unknown) => (closeFailure ??= error))
   }
   // A failure to sync or close the output is thrown only when nothing failed before it (that error goes first).
