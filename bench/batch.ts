@@ -111,15 +111,16 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
 }
 
 /**
- * The phases of a traced run (FACTSIFT_BATCH_TRACE, src/batch/phase-trace.ts) in seconds from the spawn: one line for
- * the main thread and one per analysis thread (thread ids as Node numbers them), then the exit.
+ * The phases of a traced run (FACTSIFT_BATCH_TRACE, src/batch/phase-trace.ts) in seconds from the spawn, with the
+ * thread's CPU seconds so far: one line for the main thread and one per analysis thread (thread ids as Node numbers
+ * them), then the exit.
  */
 function phaseLines(run: Sampled): string[] {
   const byThread = new Map<string, string[]>()
-  for (const match of run.stderr().matchAll(/^factsift-trace (\d+) (\S+) ([\d.]+)$/gm)) {
-    const [, thread, label, at] = match
+  for (const match of run.stderr().matchAll(/^factsift-trace (\d+) (\S+) ([\d.]+) (\S+)$/gm)) {
+    const [, thread, label, at, cpu] = match
     const seconds = ((Number(at) - run.spawnedAt) / 1000).toFixed(2)
-    byThread.set(thread!, [...(byThread.get(thread!) ?? []), `${label} ${seconds}`])
+    byThread.set(thread!, [...(byThread.get(thread!) ?? []), `${label} ${seconds} (CPU ${cpu})`])
   }
   const lines = [...byThread].map(([thread, marks]) => `    ${thread === '0' ? 'main' : `thread ${thread}`}: ${marks.join(', ')}`)
   lines.push(`    exit ${((run.exitedAt() - run.spawnedAt) / 1000).toFixed(2)} s after the spawn`)
