@@ -1,14 +1,15 @@
 // bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
-// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--files 1000] [--no-queue] [--no-ceiling] [--trace] [--json]
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--files 1000] [--no-queue] [--no-ceiling] [--trace] [--built] [--json]
 // Each round runs every thread count once, alternating the order between rounds; the figures pool all rounds.
 // --files N also writes the first N articles as N .txt files in a directory and, each round, runs `batch` on it with the
 // default thread count: a small batch pays the threads' start (models, JIT warm-up) over fewer items; its rate is printed
 // as a share of the largest thread count's rate on the JSONL input (target ≥ 80%), both over the batch and start to exit.
 // The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis with the JIT
 // warmed up, measured in the same run.
-// Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
+// Every run is a child process started like the CLI (from the sources through tsx, so no build is needed; --built runs
+// bin/factsift.js instead). --trace prints each run's phases (src/batch/phase-trace.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -21,6 +22,7 @@ import { hasFlag, numberOption, stringOption } from './args.js'
 import { measureCeiling } from './parallel-ceiling.js'
 
 const SELF = fileURLToPath(import.meta.url)
+const BUILT = hasFlag('built')
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
 const CLOCK_TICKS = 100
 
@@ -64,7 +66,12 @@ function machineBusyTicks(): number {
 
 /** Starts the CLI with `args`, sampling /proc/<pid>/status for VmHWM (the kernel's high-water mark, all threads). */
 function startCli(args: string[], env: Record<string, string> = {}): Sampled {
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args], {
+  // --built: the compiled CLI as users run it (bin/factsift.js, needs `npm run build`). tsx's loader (a hooks thread
+  // per analysis thread, its transforms) costs a small batch more than a large one: 1,000 files took 18.3 ms of CPU an
+  // item through tsx and 14.2 built, 10,000 items 9.1 and 8.5 (--trace: a thread's start to ready 0.9–1.0 s of CPU
+  // through tsx, 0.65 built), so the ratio of the two rates reads lower through tsx than users see.
+  const command = BUILT ? [fileURLToPath(new URL('../bin/factsift.js', import.meta.url)), ...args] : ['--import', 'tsx', SELF, ...args]
+  const child = spawn(process.execPath, command, {
     // `--import tsx` resolves from the working directory: the repository's.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: ['ignore', 'ignore', 'pipe'],
