@@ -1,14 +1,15 @@
 // bench:batch — `factsift batch` on generated ~800-word articles: items/s with 1 and 2 worker threads (scaling ratio),
 // peak RSS of the batch process (VmHWM, threads included), and the same input through the queue (BullMQ + PostgreSQL)
 // with 2 `factsift worker` processes, as a ratio to the 2-thread run.
-// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--files 1000] [--no-queue] [--no-ceiling] [--json]
+// Usage: npm run bench:batch -- [--items 10000] [--words 800] [--threads 1,2] [--rounds 2] [--files 1000] [--no-queue] [--no-ceiling] [--trace] [--built] [--json]
 // Each round runs every thread count once, alternating the order between rounds; the figures pool all rounds.
 // --files N also writes the first N articles as N .txt files in a directory and, each round, runs `batch` on it with the
 // default thread count: a small batch pays the threads' start (models, JIT warm-up) over fewer items; its rate is printed
 // as a share of the largest thread count's rate on the JSONL input (target ≥ 80%), both over the batch and start to exit.
 // The ceiling (bench/parallel-ceiling.ts) is this machine's own 1 → 2 thread ratio for the bare analysis with the JIT
 // warmed up, measured in the same run.
-// Every run is a child process started like the CLI (from the sources through tsx, so no build is needed).
+// Every run is a child process started like the CLI (from the sources through tsx, so no build is needed; --built runs
+// bin/factsift.js instead). --trace prints each run's phases (src/batch/phase-trace.ts).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -21,6 +22,7 @@ import { hasFlag, numberOption, stringOption } from './args.js'
 import { measureCeiling } from './parallel-ceiling.js'
 
 const SELF = fileURLToPath(import.meta.url)
+const BUILT = hasFlag('built')
 /** USER_HZ: /proc reports CPU time in these ticks (100 on Linux). */
 const CLOCK_TICKS = 100
 
@@ -50,6 +52,9 @@ interface Sampled {
   machineS: () => number
   exited: Promise<number | null>
   stderr: () => string
+  /** Epoch milliseconds at spawn and at exit (for the phase trace). */
+  spawnedAt: number
+  exitedAt: () => number
 }
 
 /** Busy ticks of all CPUs since boot: the first line of /proc/stat minus idle and iowait. */
@@ -61,7 +66,12 @@ function machineBusyTicks(): number {
 
 /** Starts the CLI with `args`, sampling /proc/<pid>/status for VmHWM (the kernel's high-water mark, all threads). */
 function startCli(args: string[], env: Record<string, string> = {}): Sampled {
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args], {
+  // --built: the compiled CLI as users run it (bin/factsift.js, needs `npm run build`). tsx's loader (a hooks thread
+  // per analysis thread, its transforms) costs a small batch more than a large one: 1,000 files took 18.3 ms of CPU an
+  // item through tsx and 14.2 built, 10,000 items 9.1 and 8.5 (--trace: a thread's start to ready 0.9–1.0 s of CPU
+  // through tsx, 0.65 built), so the ratio of the two rates reads lower through tsx than users see.
+  const command = BUILT ? [fileURLToPath(new URL('../bin/factsift.js', import.meta.url)), ...args] : ['--import', 'tsx', SELF, ...args]
+  const child = spawn(process.execPath, command, {
     // `--import tsx` resolves from the working directory: the repository's.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -88,9 +98,12 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
   }
   const machineAtStart = machineBusyTicks()
   let machineAtExit = machineAtStart
+  const spawnedAt = performance.timeOrigin + performance.now()
+  let exitedAt = 0
   const timer = setInterval(sample, 200)
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     clearInterval(timer)
+    exitedAt = performance.timeOrigin + performance.now()
     machineAtExit = machineBusyTicks()
     resolve(code)
   }))
@@ -101,7 +114,24 @@ function startCli(args: string[], env: Record<string, string> = {}): Sampled {
     const otherThreadsS = [...ticks].filter(([tid]) => tid !== String(child.pid)).map(([, n]) => n / CLOCK_TICKS).sort((a, b) => b - a)
     return { mainS: round((ticks.get(String(child.pid)) ?? 0) / CLOCK_TICKS), totalS: round(total / CLOCK_TICKS), otherThreadsS }
   }
-  return { child, peakMiB: () => Math.round(peak), cpu, machineS: () => round((machineAtExit - machineAtStart) / CLOCK_TICKS), exited, stderr: () => stderr }
+  return { child, peakMiB: () => Math.round(peak), cpu, machineS: () => round((machineAtExit - machineAtStart) / CLOCK_TICKS), exited, stderr: () => stderr, spawnedAt, exitedAt: () => exitedAt }
+}
+
+/**
+ * The phases of a traced run (FACTSIFT_BATCH_TRACE, src/batch/phase-trace.ts) in seconds from the spawn, with the
+ * thread's CPU seconds so far: one line for the main thread and one per analysis thread (thread ids as Node numbers
+ * them), then the exit.
+ */
+function phaseLines(run: Sampled): string[] {
+  const byThread = new Map<string, string[]>()
+  for (const match of run.stderr().matchAll(/^factsift-trace (\d+) (\S+) ([\d.]+) (\S+)$/gm)) {
+    const [, thread, label, at, cpu] = match
+    const seconds = ((Number(at) - run.spawnedAt) / 1000).toFixed(2)
+    byThread.set(thread!, [...(byThread.get(thread!) ?? []), `${label} ${seconds} (CPU ${cpu})`])
+  }
+  const lines = [...byThread].map(([thread, marks]) => `    ${thread === '0' ? 'main' : `thread ${thread}`}: ${marks.join(', ')}`)
+  lines.push(`    exit ${((run.exitedAt() - run.spawnedAt) / 1000).toFixed(2)} s after the spawn`)
+  return lines
 }
 
 interface RunFigures {
@@ -160,17 +190,20 @@ async function runBench(): Promise<void> {
 
     // No default store: neither run matches fact-checks or a corpus, so both do the same work.
     const noStore = { FACTSIFT_DB: join(dir, 'none', 'none.db') }
+    // --trace: each run prints when its threads loaded, got ready, started their 1st, 100th, … item, and exited.
+    const trace: Record<string, string> = hasFlag('trace') ? { FACTSIFT_BATCH_TRACE: '1' } : {}
     /** The directory of `files` articles with the CLI's default thread count, as a user would run it. */
     const runFiles = async (round: number): Promise<RunFigures> => {
       const out = join(dir, 'out-files.jsonl')
       const summary = join(dir, 'summary-files.json')
       const started = performance.now()
-      const run = startCli(['batch', filesDir, '--out', out, '--quiet', '--summary-json', summary], noStore)
+      const run = startCli(['batch', filesDir, '--out', out, '--quiet', '--summary-json', summary], { ...noStore, ...trace })
       const code = await run.exited
       const wallS = (performance.now() - started) / 1000
       if (code !== 0) throw new Error(`batch on ${files} files exited ${code}: ${run.stderr()}`)
       const r = figures(summaryOf(summary), wallS, run, files, availableParallelism())
       log(`  round ${round + 1}, ${files} files, default threads: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+      if (trace.FACTSIFT_BATCH_TRACE) for (const line of phaseLines(run)) log(line)
       rmSync(out, { force: true })
       rmSync(summary, { force: true })
       return r
@@ -185,13 +218,14 @@ async function runBench(): Promise<void> {
         const out = join(dir, `out-${threads}.jsonl`)
         const summary = join(dir, `summary-${threads}.json`)
         const started = performance.now()
-        const run = startCli(['batch', input, '--out', out, '--threads', String(threads), '--quiet', '--summary-json', summary], noStore)
+        const run = startCli(['batch', input, '--out', out, '--threads', String(threads), '--quiet', '--summary-json', summary], { ...noStore, ...trace })
         const code = await run.exited
         const wallS = (performance.now() - started) / 1000
         if (code !== 0) throw new Error(`batch --threads ${threads} exited ${code}: ${run.stderr()}`)
         const r = figures(summaryOf(summary), wallS, run, items, threads)
         runs[threads]!.push(r)
         log(`  round ${round + 1}, ${threads} thread${threads > 1 ? 's' : ''}: ${r.itemsPerSecond} items/s (${r.wallItemsPerSecond} wall), CPU ${r.cpuMsPerItem} ms/item (main thread ${r.mainThreadCpuMsPerItem}), peak RSS ${r.peakRssMiB} MiB`)
+        if (trace.FACTSIFT_BATCH_TRACE) for (const line of phaseLines(run)) log(line)
         rmSync(out, { force: true })
         rmSync(summary, { force: true })
       }

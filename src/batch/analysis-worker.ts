@@ -11,10 +11,13 @@ import type { Report } from '../report/types.js'
 import type { ReportDigest, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { DEFAULT_STORAGE_POLICY, saveWithPolicy } from '../store/storage-policy.js'
 import { withWriteLock } from './write-lock.js'
+import { tracePhase, tracing } from './phase-trace.js'
 
+tracePhase('code-loaded')
 const setup = workerData as WorkerSetup
 const services = await openAnalysisServices({ ...(setup.db ? { db: setup.db } : {}), limits: setup.limits })
 const engine = createEngine({ services })
+tracePhase('services-opened')
 const locked = withWriteLock(setup.writeLock)
 const port = parentPort!
 const WARM_UP_TEXT = [
@@ -36,6 +39,7 @@ port.on('message', async (item: BatchItem | null) => {
   } else {
     analyzing++
     try {
+      if (tracing) traceItem()
       const result = await analyzeItem(item)
       // The report's bytes (output 'json') move to the main thread instead of being copied.
       port.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : [])
@@ -46,6 +50,7 @@ port.on('message', async (item: BatchItem | null) => {
   // Close only once no item is left: one still running would write to a descriptor closed (and maybe reused) under it.
   // That moment comes once: at the null message when nothing runs, or when the last running item ends after it.
   if (closing && analyzing === 0) {
+    tracePhase(`closing-after-${itemsStarted}`)
     await services.store?.close()
     if (appendFd !== undefined) closeSync(appendFd)
     port.close()
@@ -54,7 +59,15 @@ port.on('message', async (item: BatchItem | null) => {
 // Loading the models and dictionaries and compiling the hot paths costs ~0.5 s on the first article; pay it before
 // saying ready, while the main thread is still counting the input. A thread started for one large item skips it.
 if (setup.warmUp !== false) await engine.analyze({ text: WARM_UP_TEXT }).catch(() => undefined)
+tracePhase('ready')
 port.postMessage({ ready: true })
+
+let itemsStarted = 0
+/** Marks this thread's 1st item, its 100th, 200th, … 500th, then every 1,000th: how fast items go while the JIT warms up. */
+function traceItem(): void {
+  itemsStarted++
+  if (itemsStarted === 1 || (itemsStarted % 100 === 0 && itemsStarted <= 500) || itemsStarted % 1000 === 0) tracePhase(`item-${itemsStarted}`)
+}
 
 async function analyzeItem(item: BatchItem): Promise<WorkerResult> {
   try {

@@ -79,8 +79,9 @@ export function createSummary() {
     addSkipped() {
       summary.skipped++
     },
-    finish(): BatchSummary {
-      summary.elapsedMs = Date.now() - started
+    /** `endedAt` (Date.now() when the last output was closed): a batch's time does not include its threads' exit. */
+    finish(endedAt = Date.now()): BatchSummary {
+      summary.elapsedMs = endedAt - started
       summary.itemsPerSecond = Math.round((summary.items / Math.max(summary.elapsedMs, 1)) * 100_000) / 100
       return summary
     },
