@@ -16,6 +16,9 @@ let full: WinkMethods | undefined
 let winkNLP: WinkNLP | undefined
 let model: Model | undefined
 
+// What wink's automaton emptyModelJSON() gives: a machine with one state and no transitions.
+const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}])
+
 /** A wink instance over a fresh core model, and that core's word list, which the instance grows as it reads. */
 function makeWink(pipe?: string[]): { nlp: WinkMethods; words: unknown[] | undefined } {
   winkNLP ??= require('wink-nlp') as WinkNLP
@@ -24,6 +27,10 @@ function makeWink(pipe?: string[]): { nlp: WinkMethods; words: unknown[] | undef
   let core: CoreModel | undefined
   // Every instance calls core() once and keeps the object: its lexeme list is the instance's vocabulary.
   const watched = Object.assign(Object.create(null) as Model, base, { core: () => (core = (base.core as unknown as () => CoreModel)()) })
+  // wink sets up every step's automata whatever the pipe; the NER and sentiment models (575 KB of JSON, parsed twice)
+  // are only read by their steps, so an instance without those steps gets empty machines instead.
+  if (pipe && !pipe.includes('ner')) Object.assign(watched, { ner: () => ({ machines: [], transformers: [] }) })
+  if (pipe && !pipe.includes('sentiment')) Object.assign(watched, { sa: () => ({ machines: [EMPTY_MACHINE], setter: () => undefined }) })
   const nlp = pipe ? winkNLP(watched, pipe) : winkNLP(watched)
   return { nlp, words: core?.features.lexeme?.list }
 }
@@ -93,9 +100,11 @@ export function loadEnglishModel(): Model {
   m.core = () => loadCoreModel(readFileSync(coreFile, 'utf8'))
   m.sbd = part('load-sbd-model.js')
   m.pos = part('load-pos-model.js')
-  m.ner = part('load-ner-model.js')
+  // The NER and sentiment loaders read their JSON when required (575 KB): required on first call instead, since the
+  // annotating instance never calls them (see makeWink).
+  m.ner = () => (part('load-ner-model.js') as () => unknown)()
   m.negation = part('load-negation-model.js')
-  m.sa = part('load-sa-model.js')
+  m.sa = () => (part('load-sa-model.js') as () => unknown)()
   m.metaCER = part('load-cer-meta-model.js')
   m.featureFn = part('feature.js')
   const addons = Object.create(null) as Record<string, unknown>
