@@ -62,8 +62,10 @@ export function tokenize(text: string, slabChars = SLAB_CHARS): { tokens: Token[
     const to = slabEnd(text, from, slabChars)
     const winkTokens = nlp.readDoc(from === 0 && to === text.length ? text : text.slice(from, to)).tokens()
     mapper.add({
-      values: winkTokens.out(its.value) as string[],
+      vocabulary: nlp,
+      ids: winkTokens.out(its.uniqueId) as unknown as number[],
       pos: winkTokens.out(its.pos) as string[],
+      valueAt: (i) => winkTokens.itemAt(i).out(its.value) as string,
       typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
       // wink's typings declare its.lemma with a different rdd type than the other helpers.
       lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
