@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { normalizeText } from './normalize.js'
+import { normalizeSteps, normalizeText } from './normalize.js'
 
 // Any UTF-16 code unit, lone surrogates included: what a broken decoder or a hostile input can hand us.
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))
@@ -45,6 +45,22 @@ describe('normalizeText', () => {
         assert.equal(once, once.normalize('NFC'))
       }),
       { numRuns: 500, seed: 42 },
+    )
+  })
+
+  it('returns already normal text as it is only when every step would (property)', () => {
+    // Raw and once-normalized text, and normal text with one messy piece spliced in: the shortcut must agree with
+    // running the steps.
+    const spliced = fc.tuple(anyText, messy, fc.nat()).map(([raw, piece, at]) => {
+      const once = normalizeSteps(raw)
+      const k = once.length === 0 ? 0 : at % once.length
+      return once.slice(0, k) + piece + once.slice(k)
+    })
+    fc.assert(
+      fc.property(fc.oneof(anyText, anyText.map(normalizeSteps), spliced), (raw) => {
+        assert.equal(normalizeText(raw), normalizeSteps(raw))
+      }),
+      { numRuns: 2000, seed: 7 },
     )
   })
 })

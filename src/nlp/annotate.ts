@@ -48,10 +48,13 @@ export function annotate(doc: Document): AnnotatedDocument {
 // wink reads a long text in slabs of whole paragraphs: its per-token structures (≈ 120 bytes a token while it reads,
 // ×25 the text) then exist for one slab at a time, not for the whole text. wink's POS tags look a few tokens around;
 // a slab ends after a blank line, where no tag depends on the next paragraph (bench/slab-check.ts: identical tokens,
-// tags and lemmas on 11 M chars of news, claims and debates read whole and in 2 KB or 64 KB slabs). wink's tokenizer
-// keeps state across readDoc calls (its vocabulary grows), but it reads slabs in text order, as it reads a whole text.
-// Articles under a slab are read whole.
-const SLAB_CHARS = 64 * 1024
+// tags and lemmas on 11 M chars of news, claims and debates read whole and in 2 KB, 8 KB or 64 KB slabs). wink's
+// tokenizer keeps state across readDoc calls (its vocabulary grows), but it reads slabs in text order, as it reads a
+// whole text. Articles under a slab are read whole.
+// 8 KB, not 64: wink's token array (4 numbers a token, ~0.19 tokens a char) then stays under V8's 128 KB limit for
+// young objects; at 64 KB it grew in the large-object space, copied at each growth and freed only by full GCs
+// (4 MB article: annotate 2.39–2.67 → 2.01–2.24 s CPU, 3 runs each, alternating).
+const SLAB_CHARS = 8 * 1024
 
 /** wink's tokens of `text` mapped onto exact offsets (tokens.ts), reading the text a slab at a time. */
 export function tokenize(text: string, slabChars = SLAB_CHARS): { tokens: Token[]; flags: Uint8Array } {
@@ -62,8 +65,10 @@ export function tokenize(text: string, slabChars = SLAB_CHARS): { tokens: Token[
     const to = slabEnd(text, from, slabChars)
     const winkTokens = nlp.readDoc(from === 0 && to === text.length ? text : text.slice(from, to)).tokens()
     mapper.add({
-      values: winkTokens.out(its.value) as string[],
+      vocabulary: nlp,
+      ids: winkTokens.out(its.uniqueId) as unknown as number[],
       pos: winkTokens.out(its.pos) as string[],
+      valueAt: (i) => winkTokens.itemAt(i).out(its.value) as string,
       typeAt: (i) => winkTokens.itemAt(i).out(its.type) as string,
       // wink's typings declare its.lemma with a different rdd type than the other helpers.
       lemmaAt: (i) => winkTokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,

@@ -26,10 +26,15 @@ const MAX_GAP = 32
 export const CAPITALIZED = 1
 export const ALL_CAPS = 2
 
-/** What annotate asks wink for: values and POS for all tokens; type and lemma only for words not seen before. */
+/**
+ * What annotate asks wink for: lexeme ids and POS for all tokens; value, type and lemma only for lexemes not seen
+ * before. A lexeme id names one value of one wink instance's vocabulary (`vocabulary`: the instance itself).
+ */
 export interface WinkTokenSource {
-  values: string[]
+  vocabulary: object
+  ids: number[]
   pos: string[]
+  valueAt(i: number): string
   typeAt(i: number): string
   lemmaAt(i: number): string
 }
@@ -70,6 +75,8 @@ class PackedToken implements Token {
 // Everything about a token that depends on its text alone, computed once per distinct word for the whole process.
 // Wink returns the same string object for the same lexeme, so these lookups hit a cached hash.
 interface Lexeme {
+  /** wink's value (the token's text, tail included). */
+  value: string
   lower: string
   kind: TokenKind
   flags: number
@@ -87,6 +94,11 @@ interface Lexeme {
 }
 const LEXICON = new Map<string, Lexeme>()
 const MAX_LEXICON = 200_000
+// The same lexemes by wink's lexeme id, for the vocabulary BY_ID_OF: an array index per token instead of a lookup in
+// a map of up to MAX_LEXICON strings (the map was the largest single cost of mapping tokens). Packed (filled with
+// undefined, grown by push) so that it stays a plain array; bounded by the vocabulary, which wink.ts renews.
+let BY_ID: (Lexeme | undefined)[] = []
+let BY_ID_OF: object | undefined
 const PUNCTUATION_TYPES = new Map<string, TokenType>()
 
 /** Feeds wink's tokens of consecutive pieces of one text (in order) and collects the Tokens. */
@@ -105,21 +117,36 @@ export function createTokenMapper(text: string): TokenMapper {
   // wink gives about one token per 5.4 characters of news text: one flag per 4 characters is rarely grown (growing
   // allocated and copied the array once per article).
   let flags = new Uint8Array(Math.max(16, (text.length >> 2) + 16))
-  if (LEXICON.size > MAX_LEXICON) LEXICON.clear()
+  if (LEXICON.size > MAX_LEXICON) {
+    LEXICON.clear()
+    BY_ID = []
+  }
   let cursor = 0
   let lastMerged = false
 
   function add(source: WinkTokenSource): void {
-    const { values, pos } = source
-    const n = values.length
+    const { ids, pos } = source
+    if (source.vocabulary !== BY_ID_OF) {
+      BY_ID = []
+      BY_ID_OF = source.vocabulary
+    }
+    const byId = BY_ID
+    const n = ids.length
     for (let i = 0; i < n; i++) {
-      const value = values[i]
-      let lex = LEXICON.get(value)
+      const id = ids[i]
+      let lex = id < byId.length ? byId[id] : undefined
       if (lex === undefined) {
-        lex = lexeme(value, source.typeAt(i))
-        LEXICON.set(value, lex)
+        const value = source.valueAt(i)
+        lex = LEXICON.get(value)
+        if (lex === undefined) {
+          lex = lexeme(value, source.typeAt(i))
+          LEXICON.set(value, lex)
+        }
+        while (byId.length <= id) byId.push(undefined)
+        byId[id] = lex
       }
       if (lex.skip) continue
+      const value = lex.value
       while (cursor < text.length && isSpace(text.charCodeAt(cursor))) cursor++
       let start = cursor
       if (!text.startsWith(value, cursor)) {
@@ -201,7 +228,7 @@ function lexeme(value: string, type: string): Lexeme {
     if (match && match[0].length < value.length) tail = match[0].length
   }
   const shown = tail > 0 ? lower.slice(0, lower.length - tail) : lower
-  return { lower: shown, kind, flags, skip, types: Object.create(null) as Record<string, TokenType>, lastTag: '', lastType: undefined, tail, length: value.length - tail }
+  return { value, lower: shown, kind, flags, skip, types: Object.create(null) as Record<string, TokenType>, lastTag: '', lastType: undefined, tail, length: value.length - tail }
 }
 
 const LETTERS = /^\p{L}+$/u

@@ -50,3 +50,13 @@ test('trigram scores: identical to francAll on random mixed-script text (script 
     same(text)
   }
 })
+
+test('trigram scores: identical to francAll where lower case is not per character (the regular-expression path)', () => {
+  // Per-character cleaning covers ASCII and characters that are their own lower case; these take the other path.
+  const texts = [
+    'ΟΔΟΣ.ΒΑΣΗ ΚΑΙ ΑΣ.Β ΤΟ ΛΕΞΙΚΟ, ΕΛΛΑΔΑ ΣΗΜΕΡΑ', 'İstanbul’da İSTANBUL ve İzmir haberleri bugün',
+    'ÉCOLE école Émile Zola à Paris, été 2019', '𐐀𐐁𐐂 Deseret 𐐨𐐩 alphabet text here', 'Kelvin \u212a and \u212b Ångström units',
+    'naïve café — “quoted” text’s\u00a0spaces\u2003here\u3000and\ufeffthere 2019!!', '  \t\n  ', '!!!abc!!!   ',
+  ]
+  for (const text of texts) same(text)
+})

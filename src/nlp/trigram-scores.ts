@@ -19,7 +19,8 @@ interface ScriptTable {
   ranks: Map<string, number[]>
   /** The pairs of an encodable trigram `code`: pairs[offsets[code]] up to pairs[offsets[code + 1]] (no string, no hashing). */
   offsets: Int32Array
-  pairs: Int32Array
+  /** 16 bits are plenty (a script has under 100 languages, a profile 300 trigrams) and keep the table in cache. */
+  pairs: Uint16Array
 }
 
 // After cleaning (ASCII punctuation below 'A' and digits gone, lower case, single spaces) most trigrams of Latin-script
@@ -83,7 +84,7 @@ function tableFor(script: string): ScriptTable {
     listed.push(codeRanks.subarray(0, n))
   })
   for (let code = 0; code < CODES; code++) offsets[code + 1]! += offsets[code]!
-  const pairs = new Int32Array(offsets[CODES]!)
+  const pairs = new Uint16Array(offsets[CODES]!)
   const next = offsets.slice(0, CODES)
   listed.forEach((codeRanks, index) => {
     for (let k = 0; k < codeRanks.length; k += 2) {
@@ -98,44 +99,107 @@ function tableFor(script: string): ScriptTable {
 }
 
 interface TrigramCounts {
-  /** Distinct encodable trigrams, by code in ascending order, and their counts (same index). */
+  /** Distinct encodable trigrams, in order of first occurrence, and their counts (same index). */
   codes: Int32Array
   counts: Int32Array
   /** The other trigrams' counts. */
   others: Map<string, number>
 }
 
+// Counts by trigram code, all zero between calls: a call counts into it and clears only the codes it touched. Cheaper
+// than sorting the sample's codes to count them by runs (the distances below are integer sums, so the order the
+// distinct trigrams come in does not matter). 16 bits: a sample has at most MAX_LENGTH trigrams.
+const COUNT_BY_CODE = new Uint16Array(CODES)
+
 /**
  * trigram-utils' `asDictionary`: the cleaned, space-padded, lower-cased value's trigram counts, encodable trigrams
- * counted by code. The codes are sorted and counted by runs: a sample is at most 2048 characters, so this costs less
- * than clearing a table of all 38³ codes, and keeps no counts between calls.
+ * counted by code.
  */
 function trigramCounts(value: string): TrigramCounts {
-  const cleaned = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' '
+  const units = cleanedUnits(value) ?? unitsOf(' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' ')
+  const length = units.length
   const others = new Map<string, number>()
-  const all = new Int32Array(Math.max(0, cleaned.length - 2))
-  let n = 0
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const code = trigramCode(cleaned, i)
-    if (code >= 0) {
-      all[n++] = code
-      continue
-    }
-    const trigram = cleaned.slice(i, i + 3)
-    others.set(trigram, (others.get(trigram) ?? 0) + 1)
-  }
-  const sorted = all.subarray(0, n).sort()
-  const codes = new Int32Array(n)
-  const counts = new Int32Array(n)
+  const codes = new Int32Array(Math.max(0, length - 2))
   let distinct = 0
-  for (let k = 0; k < n; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) counts[distinct - 1]!++
-    else {
-      codes[distinct] = sorted[k]!
-      counts[distinct++] = 1
+  // A sliding window: each unit's small code is read once, not three times.
+  let a = length > 0 ? charCode(units[0]!) : -1
+  let b = length > 1 ? charCode(units[1]!) : -1
+  for (let i = 0; i + 3 <= length; i++) {
+    const c = charCode(units[i + 2]!)
+    if (a >= 0 && b >= 0 && c >= 0) {
+      const code = (a * BASE + b) * BASE + c
+      if (COUNT_BY_CODE[code]!++ === 0) codes[distinct++] = code
+    } else {
+      const trigram = String.fromCharCode(units[i]!, units[i + 1]!, units[i + 2]!)
+      others.set(trigram, (others.get(trigram) ?? 0) + 1)
     }
+    a = b
+    b = c
   }
-  return { codes: codes.subarray(0, distinct), counts: counts.subarray(0, distinct), others }
+  const counts = new Int32Array(distinct)
+  for (let k = 0; k < distinct; k++) {
+    const code = codes[k]!
+    counts[k] = COUNT_BY_CODE[code]!
+    COUNT_BY_CODE[code] = 0
+  }
+  return { codes: codes.subarray(0, distinct), counts, others }
+}
+
+function unitsOf(s: string): Uint16Array {
+  const units = new Uint16Array(s.length)
+  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i)
+  return units
+}
+
+/** 1: this code unit is its own lower case on its own; 2: it is not (0: not yet asked). */
+const OWN_LOWER = new Uint8Array(0x10000)
+
+/**
+ * What `' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' '` gives, as code
+ * units, in one pass without regular expressions: every run of ASCII punctuation, digits and white space is one space,
+ * none at the ends but the padding. Lower-casing is per unit, so this is only done when that is exact: null (use the
+ * regular expressions) when the value holds a surrogate (a pair may lower-case as a whole) or a character that changes
+ * in lower case outside ASCII ('É', 'Σ', whose lower case depends on what follows it, 'İ', which lower-cases to two).
+ */
+function cleanedUnits(value: string): Uint16Array | null {
+  const units = new Uint16Array(value.length + 2)
+  let n = 0
+  units[n++] = 32
+  let space = false
+  for (let i = 0; i < value.length; i++) {
+    let u = value.charCodeAt(i)
+    if (u < 128) {
+      if ((u >= 0x21 && u <= 0x40) || u === 32 || (u >= 9 && u <= 13)) {
+        space = n > 1
+        continue
+      }
+      if (u >= 65 && u <= 90) u += 32
+    } else {
+      if (isWideSpace(u)) {
+        space = n > 1
+        continue
+      }
+      if (u >= 0xd800 && u <= 0xdfff) return null
+      let own = OWN_LOWER[u]!
+      if (own === 0) {
+        const ch = String.fromCharCode(u)
+        own = OWN_LOWER[u] = ch.toLowerCase() === ch ? 1 : 2
+      }
+      if (own === 2) return null
+    }
+    if (space) {
+      units[n++] = 32
+      space = false
+    }
+    units[n++] = u
+  }
+  units[n++] = 32
+  return units.subarray(0, n)
+}
+
+/** `\s` of a regular expression (and what trim() removes) beyond ASCII. */
+function isWideSpace(u: number): boolean {
+  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff
 }
 
 const SCRIPTS = Object.keys(expressions)
@@ -161,9 +225,14 @@ const NON_ASCII_RUN = /[^\u0000-\u007f]+/g
 function topScript(value: string): string | undefined {
   const counts = new Array<number>(SCRIPTS.length).fill(0)
   if (SPLIT_SAFE) {
+    // Each ASCII character is counted once, then credited to its scripts.
+    const ascii = new Int32Array(128)
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i)
-      if (code < 128) for (const index of ASCII_SCRIPTS[code]!) counts[index]!++
+      if (code < 128) ascii[code]!++
+    }
+    for (let code = 0; code < 128; code++) {
+      if (ascii[code] !== 0) for (const index of ASCII_SCRIPTS[code]!) counts[index]! += ascii[code]!
     }
     const runs = value.match(NON_ASCII_RUN)
     if (runs) {
