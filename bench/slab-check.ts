@@ -1,7 +1,7 @@
 // Checks that annotate's slab reading (src/nlp/annotate.ts, tokenize) gives the same tokens as reading a text whole:
 // every token's start, end, kind, POS tag, lower and lemma, and the case flags. Texts: each dataset under
 // ../shared/data (news bodies, articles, fact-check claims, debate lines) joined into one long text, plus generated
-// articles; each read whole and in slabs of 2 KB (many boundaries) and of the default size.
+// articles; each read whole and in slabs of 2 KB (many boundaries), of 8 KB (the default) and of 64 KB.
 // Each reading runs in a fresh process: wink's tokenizer depends on what the process read before (a word it once kept
 // whole, "Trump's" before a full stop, is added to its vocabulary and from then on is never split), so two readings
 // in one process differ even without slabs.
@@ -72,7 +72,7 @@ if (child) {
       console.log(`${name}: skipped (${(error as Error).message})`)
       continue
     }
-    for (const slab of [2048, 64 * 1024]) {
+    for (const slab of [2048, 8 * 1024, 64 * 1024]) {
       const sliced = read(name, slab)
       const diff = whole.blocks.findIndex((h, i) => sliced.blocks[i] !== h)
       checked += whole.count
