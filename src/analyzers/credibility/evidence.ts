@@ -128,6 +128,16 @@ function lexiconBits(word: string): number {
   return bits
 }
 
+// Every category at 0, in FUNCTION_WORD_CATEGORIES order: a copy of it is filled per article (Object.fromEntries per
+// article built the object key by key).
+const NO_FUNCTION_WORDS: Readonly<Record<string, number>> = Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name) => [name, 0]))
+
+function functionWordCounts(categoryCounts: readonly number[]): Record<string, number> {
+  const counts = { ...NO_FUNCTION_WORDS }
+  for (let c = 0; c < CATEGORY_COUNT; c++) counts[FUNCTION_WORD_CATEGORIES[c]!] = categoryCounts[c]!
+  return counts
+}
+
 /** Counts everything the features need in one pass over words and one over report findings. */
 export function gatherEvidence(input: CredibilityInput): Evidence {
   const body = bodyOf(input.text, input.title)
@@ -202,7 +212,7 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
     examples,
     vagueAttributions: signalCount(VAGUE_ATTRIBUTION.id),
     vagueSourcing: vagueSourcing(input.text, input.text.length - body.length, stats, anonymousAt, signals),
-    functionWords: Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name, c) => [name, categoryCounts[c]!])),
+    functionWords: functionWordCounts(categoryCounts),
     ...hyphensAndPossessives(body),
     longWords,
     sentenceLengthSd: sentenceLengthSd(body),

@@ -130,7 +130,8 @@ export function textStats(text: string): TextStats {
     idList.push(entry.localId)
     letters += entry.word.length
   }
-  const ids = Int32Array.from(idList)
+  // new Int32Array(array) copies directly; Int32Array.from went through the iterator protocol.
+  const ids = new Int32Array(idList)
   const distinct = entries.map((e) => e.word)
   const words = new Array<string>(ids.length)
   const frequency = new Int32Array(distinct.length)
@@ -148,7 +149,7 @@ export function textStats(text: string): TextStats {
     if (!/[.!?]["”’)\]]*$/.test(trimmed)) sentences++
   }
   const paragraphs = trimmed ? trimmed.split(PARAGRAPH_BREAK).filter((p) => p.trim()).length : 0
-  const starts = Int32Array.from(startList)
+  const starts = new Int32Array(startList)
   let quotedWords = 0
   QUOTED.lastIndex = 0
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) quotedWords += countBetween(starts, m.index, m.index + m[0].length)
@@ -167,11 +168,14 @@ const MAX_INTERNED = 100_000
 const INITIAL_INTERN_SLOTS = 1 << 12
 let internedWords: WordEntry[] = []
 let internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
+/** Each slot's word hash beside it, so a probe past another word does not load that word's entry. */
+let internSlotHashes = new Int32Array(INITIAL_INTERN_SLOTS)
 let textStatsCalls = 0
 
 function resetInterned(): void {
   internedWords = []
   internSlots = new Int32Array(INITIAL_INTERN_SLOTS)
+  internSlotHashes = new Int32Array(INITIAL_INTERN_SLOTS)
 }
 
 const INTERN_SEED = 0x811c9dc5
@@ -197,15 +201,16 @@ function intern(source: string, from: number, to: number, h: number): WordEntry 
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const at = internSlots[slot]!
     if (at === 0) break
+    if (internSlotHashes[slot] !== h) continue
     const entry = internedWords[at - 1]!
-    if (entry.hash === h && entry.word.length === length && sameWord(entry.word, source, from)) return entry
+    if (entry.word.length === length && sameWord(entry.word, source, from)) return entry
   }
   let word = source.slice(from, to)
   if (word.includes('’')) word = word.replace(/’/g, "'")
   const entry: WordEntry = { word, hash: h, syllables: countSyllables(word), lexicon: -1, ngramHash: -1, skeletonHash: -1, seenIn: 0, localId: 0 }
   internedWords.push(entry)
   if (internedWords.length * 2 > internSlots.length) rehashInterned()
-  else placeInterned(internSlots, h, internedWords.length)
+  else placeInterned(h, internedWords.length)
   return entry
 }
 
@@ -217,16 +222,18 @@ function sameWord(word: string, source: string, from: number): boolean {
   return true
 }
 
-function placeInterned(slots: Int32Array, h: number, indexPlusOne: number): void {
-  const mask = slots.length - 1
+function placeInterned(h: number, indexPlusOne: number): void {
+  const mask = internSlots.length - 1
   let slot = h & mask
-  while (slots[slot] !== 0) slot = (slot + 1) & mask
-  slots[slot] = indexPlusOne
+  while (internSlots[slot] !== 0) slot = (slot + 1) & mask
+  internSlots[slot] = indexPlusOne
+  internSlotHashes[slot] = h
 }
 
 function rehashInterned(): void {
   internSlots = new Int32Array(internSlots.length * 2)
-  for (let k = 0; k < internedWords.length; k++) placeInterned(internSlots, internedWords[k]!.hash, k + 1)
+  internSlotHashes = new Int32Array(internSlots.length)
+  for (let k = 0; k < internedWords.length; k++) placeInterned(internedWords[k]!.hash, k + 1)
 }
 
 const syllableCache = new Map<string, number>()
