@@ -5,7 +5,7 @@ import type { Attribution, Claim } from '../../report/types.js'
 import type { AttributionOutput } from '../attribution/types.js'
 import type { OpinionOutput } from '../opinion/types.js'
 import { logit, sigmoid } from '../../ml/math.js'
-import { cue } from './cues.js'
+import { cue, forgetTokenRecords } from './cues.js'
 import type { CheckworthinessScorer } from './scorer.js'
 import { atomicUnits, type AtomicUnit } from './atomic.js'
 import { isNonClaim } from './non-claims.js'
@@ -61,6 +61,7 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
   if (units.length === 0) return []
   const scores = scorer.scoreUnits(doc, units)
   const sentenceProbability = splitSentenceScores(doc, scorer, units)
+  forgetTokenRecords(doc)
   const opinionSet = inputs.opinion ? new Set(inputs.opinion.sentences) : null
   const claims: Claim[] = []
   units.forEach((unit, k) => {

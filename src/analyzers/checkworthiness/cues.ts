@@ -123,6 +123,11 @@ export function tokenRecords(doc: Pick<AnnotatedDocument, 'tokens'>): WordRecord
   return records
 }
 
+/** Drops a document's cached token records (rankClaims, when done: the cache would otherwise live as long as the document). */
+export function forgetTokenRecords(doc: Pick<AnnotatedDocument, 'tokens'>): void {
+  recordsOfTokens.delete(doc.tokens)
+}
+
 const QUOTE_CHARS = /["“”«»]/
 
 function idx(name: CueName): number {
