@@ -207,7 +207,7 @@ function intern(source: string, from: number, to: number, h: number): WordEntry 
   }
   let word = source.slice(from, to)
   if (word.includes('’')) word = word.replace(/’/g, "'")
-  const entry: WordEntry = { word, hash: h, syllables: countSyllables(word), lexicon: -1, ngramHash: -1, skeletonHash: -1, seenIn: 0, localId: 0 }
+  const entry: WordEntry = { word, hash: h, syllables: syllablesOf(word), lexicon: -1, ngramHash: -1, skeletonHash: -1, seenIn: 0, localId: 0 }
   internedWords.push(entry)
   if (internedWords.length * 2 > internSlots.length) rehashInterned()
   else placeInterned(h, internedWords.length)
@@ -242,16 +242,19 @@ const syllableCache = new Map<string, number>()
 export function countSyllables(word: string): number {
   let n = syllableCache.get(word)
   if (n === undefined) {
-    const w = word.toLowerCase().replace(/[^a-z]/g, '')
-    if (w.length <= 3) n = 1
-    else {
-      const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g)
-      n = Math.max(1, groups ? groups.length : 1)
-    }
+    n = syllablesOf(word)
     if (syllableCache.size > 100_000) syllableCache.clear()
     syllableCache.set(word, n)
   }
   return n
+}
+
+/** `countSyllables` without its cache (interned words keep theirs on the entry). */
+function syllablesOf(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '')
+  if (w.length <= 3) return 1
+  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g)
+  return Math.max(1, groups ? groups.length : 1)
 }
 
 const idScratch = new Map<string, number>()
