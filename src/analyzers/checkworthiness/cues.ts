@@ -179,8 +179,9 @@ const UNCOMPUTED = new Float32Array(0)
  */
 export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], needed?: readonly boolean[]): Float32Array[] {
   const entities = entityCounts(doc, units)
-  const paragraphSize = new Map<number, number>()
-  for (const u of units) paragraphSize.set(u.paragraph, (paragraphSize.get(u.paragraph) ?? 0) + 1)
+  // Units per paragraph, indexed by paragraph index (a dense array rather than a map: this runs for every unit).
+  const paragraphSize: number[] = []
+  for (const u of units) paragraphSize[u.paragraph] = (paragraphSize[u.paragraph] ?? 0) + 1
   const firstParagraph = units.length ? units[0].paragraph : 0
   // One buffer for every computed vector, each unit a view of it: a typed array over 64 bytes lives off the V8 heap,
   // and one such allocation per unit cost more than filling it.
@@ -307,7 +308,7 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
     c[I['ratio.pron']] = pron / n
     const rel = units.length > 1 ? k / (units.length - 1) : 0
     c[k === 0 ? I['pos.first'] : I['pos.rel.0'] + Math.min(4, Math.floor(rel * 5))] = 1
-    const size = paragraphSize.get(unit.paragraph) ?? 1
+    const size = paragraphSize[unit.paragraph] ?? 1
     const prev = units[k - 1]
     const next = units[k + 1]
     if (unit.paragraph === firstParagraph) c[I['par.first']] = 1
