@@ -126,3 +126,46 @@ test('scoring only some units gives the same scores as scoring all of them (the 
     }
   }
 })
+
+test('round4 gives Number(x.toFixed(4)) for scores in [0, 1], halves included', async () => {
+  const { round4 } = await import('./claims.js')
+  const values = [0, 1, 0.5, 0.00005, 0.99995, 1.00005 - 1, 0.12345, 0.98765, 1e-9, 0.4444499999999999]
+  for (let k = 0; k <= 20000; k++) values.push(k / 20000, (k + 0.5) / 1e4, Math.random())
+  for (const x of values) assert.equal(round4(x), Number(x.toFixed(4)), String(x))
+})
+
+test('ruleLogit sums weight × value in NEWS_RULE_NAMES order', async () => {
+  const { ruleLogit, ruleValues } = await import('./news-rules.js')
+  const { CUE_COUNT } = await import('./cues.js')
+  const weights = Object.fromEntries(NEWS_RULE_NAMES.map((n, i) => [n, DEFAULT_RULE_WEIGHTS[n] + i * 0.013])) as typeof DEFAULT_RULE_WEIGHTS
+  for (let trial = 0; trial < 200; trial++) {
+    const cues = Float32Array.from({ length: CUE_COUNT }, () => (Math.random() < 0.5 ? 0 : Math.random()))
+    const evaluative = trial % 2
+    const values = ruleValues(cues, evaluative)
+    let sum = 0
+    for (const name of NEWS_RULE_NAMES) sum += weights[name] * values[name]
+    assert.equal(ruleLogit(cues, weights, evaluative), sum)
+  }
+})
+
+test('ruleValues reads the cues it names', async () => {
+  const { ruleValues } = await import('./news-rules.js')
+  const { CUE_COUNT, cue } = await import('./cues.js')
+  for (let trial = 0; trial < 200; trial++) {
+    const c = Float32Array.from({ length: CUE_COUNT }, () => (Math.random() < 0.5 ? 0 : Math.random()))
+    assert.deepEqual(ruleValues(c, trial % 2), {
+      quantity: Math.max(cue(c, 'num.any'), cue(c, 'num.percent'), cue(c, 'num.money'), cue(c, 'num.quantityWord')),
+      namedActor: Math.max(cue(c, 'ent.person'), cue(c, 'ent.organization'), cue(c, 'ent.place'), cue(c, 'pos.propn')) > 0 ? 1 : 0,
+      attribution: cue(c, 'attribution'),
+      pastEvent: cue(c, 'tense.past'),
+      opinion: Math.min(1, cue(c, 'subjective') + 0.5 * cue(c, 'afinn.abs')),
+      evaluative: trial % 2,
+      hedge: cue(c, 'hedge'),
+      question: cue(c, 'question'),
+      personal: Math.max(cue(c, 'person.first'), cue(c, 'person.second')),
+      pleasantry: cue(c, 'pleasantry'),
+      fragment: Math.max(cue(c, 'noVerb'), cue(c, 'len.1-3'), 0.5 * cue(c, 'len.4-6')),
+      future: cue(c, 'tense.future'),
+    })
+  }
+})

@@ -5,7 +5,7 @@ import type { Attribution, Claim } from '../../report/types.js'
 import type { AttributionOutput } from '../attribution/types.js'
 import type { OpinionOutput } from '../opinion/types.js'
 import { logit, sigmoid } from '../../ml/math.js'
-import { cue } from './cues.js'
+import { cue, forgetTokenRecords } from './cues.js'
 import type { CheckworthinessScorer } from './scorer.js'
 import { atomicUnits, type AtomicUnit } from './atomic.js'
 import { isNonClaim } from './non-claims.js'
@@ -61,6 +61,7 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
   if (units.length === 0) return []
   const scores = scorer.scoreUnits(doc, units)
   const sentenceProbability = splitSentenceScores(doc, scorer, units)
+  forgetTokenRecords(doc)
   const opinionSet = inputs.opinion ? new Set(inputs.opinion.sentences) : null
   const claims: Claim[] = []
   units.forEach((unit, k) => {
@@ -78,7 +79,7 @@ export function rankClaims(doc: AnnotatedDocument, scorer: CheckworthinessScorer
       text: doc.text.slice(unit.core.start, unit.core.end),
       start: unit.core.start,
       end: unit.core.end,
-      checkworthiness: Number(sigmoid(z).toFixed(4)),
+      checkworthiness: round4(sigmoid(z)),
       checkworthy: sigmoid(z) >= CHECKWORTHY_THRESHOLD,
       attribution,
       matches: [],
@@ -126,4 +127,15 @@ function unitAttribution(unit: AtomicUnit, sentence: SentenceAttribution | undef
   const whole = unit.start <= sentence.start && unit.end >= sentence.end - 1
   if (whole || cueHere || !cue) return { type: sentence.type, source: sentence.source }
   return { ...NO_ATTRIBUTION }
+}
+
+/**
+ * `Number(x.toFixed(4))` for x in [0, 1], without formatting a string per claim: Math.round(x·10⁴)/10⁴ gives the same
+ * double (the division is correctly rounded, like parsing the decimal) unless x·10⁴ lies within its rounding error
+ * of a half, where toFixed's exact decimal rounding decides.
+ */
+export function round4(x: number): number {
+  const scaled = x * 1e4
+  if (!(x >= 0 && x <= 1) || Math.abs(scaled - Math.floor(scaled) - 0.5) < 1e-6) return Number(x.toFixed(4))
+  return Math.round(scaled) / 1e4
 }

@@ -107,6 +107,27 @@ export function wordRecord(w: string): WordRecord {
   }
   return info
 }
+
+const recordsOfTokens = new WeakMap<readonly Token[], WordRecord[]>()
+
+/**
+ * `wordRecord(token.lower)` of every token of a document, looked up once per document (the cues, the n-gram hashes and
+ * the word-table term all read it, and a document is scored twice when a sentence splits into clauses).
+ */
+export function tokenRecords(doc: Pick<AnnotatedDocument, 'tokens'>): WordRecord[] {
+  let records = recordsOfTokens.get(doc.tokens)
+  if (!records) {
+    records = doc.tokens.map((t) => wordRecord(t.lower))
+    recordsOfTokens.set(doc.tokens, records)
+  }
+  return records
+}
+
+/** Drops a document's cached token records (rankClaims, when done: the cache would otherwise live as long as the document). */
+export function forgetTokenRecords(doc: Pick<AnnotatedDocument, 'tokens'>): void {
+  recordsOfTokens.delete(doc.tokens)
+}
+
 const QUOTE_CHARS = /["“”«»]/
 
 function idx(name: CueName): number {
@@ -125,8 +146,9 @@ function lengthBin(n: number): number {
 }
 
 /** Entity mentions per unit by type (units sorted by start, mentions assigned by their start offset). */
-function entityCounts(doc: AnnotatedDocument, units: readonly Sentence[]): Float32Array[] {
-  const counts = units.map(() => new Float32Array(5))
+function entityCounts(doc: AnnotatedDocument, units: readonly Sentence[]): Float32Array {
+  // Unit u's five counts are counts[5u … 5u + 4]: one buffer, not a typed array per unit.
+  const counts = new Float32Array(5 * units.length)
   const types = ['person', 'organization', 'place', 'date', 'other']
   const mentions: { start: number; type: number }[] = []
   for (const entity of doc.entities) {
@@ -138,7 +160,7 @@ function entityCounts(doc: AnnotatedDocument, units: readonly Sentence[]): Float
   for (const m of mentions) {
     while (u < units.length && units[u].end <= m.start) u++
     if (u >= units.length) break
-    if (m.start >= units[u].start) counts[u][m.type]++
+    if (m.start >= units[u].start) counts[5 * u + m.type]++
   }
   return counts
 }
@@ -157,13 +179,15 @@ const UNCOMPUTED = new Float32Array(0)
  */
 export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], needed?: readonly boolean[]): Float32Array[] {
   const entities = entityCounts(doc, units)
-  const paragraphSize = new Map<number, number>()
-  for (const u of units) paragraphSize.set(u.paragraph, (paragraphSize.get(u.paragraph) ?? 0) + 1)
+  // Units per paragraph, indexed by paragraph index (a dense array rather than a map: this runs for every unit).
+  const paragraphSize: number[] = []
+  for (const u of units) paragraphSize[u.paragraph] = (paragraphSize[u.paragraph] ?? 0) + 1
   const firstParagraph = units.length ? units[0].paragraph : 0
   // One buffer for every computed vector, each unit a view of it: a typed array over 64 bytes lives off the V8 heap,
   // and one such allocation per unit cost more than filling it.
   let computed = 0
   for (let k = 0; k < units.length; k++) if (!needed || needed[k]) computed++
+  const records = tokenRecords(doc)
   const buffer = new Float32Array(computed * CUE_COUNT)
   let filled = 0
   const out: Float32Array[] = []
@@ -196,7 +220,7 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
         else if (w === '!') c[I.exclamation] = 1
         continue
       }
-      const info = wordRecord(w)
+      const info = records[t]!
       const flags = info.flags
       words++
       if (firstWord === null) {
@@ -253,13 +277,13 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
     c[I['num.any']] = numbers > 0 ? 1 : 0
     c[I['num.count']] = Math.min(numbers, 3) / 3
     c[I['num.quantityWord']] = Math.min(c[I['num.quantityWord']], 2) / 2
-    const e = entities[k]
-    c[I['ent.person']] = Math.min(e[0], 2) / 2
-    c[I['ent.organization']] = Math.min(e[1], 2) / 2
-    c[I['ent.place']] = Math.min(e[2], 2) / 2
-    c[I['ent.date']] = Math.min(e[3], 2) / 2
-    c[I['ent.other']] = Math.min(e[4], 2) / 2
-    c[I['ent.any']] = e[0] + e[1] + e[2] + e[3] + e[4] > 0 ? 1 : 0
+    const e = 5 * k
+    c[I['ent.person']] = Math.min(entities[e]!, 2) / 2
+    c[I['ent.organization']] = Math.min(entities[e + 1]!, 2) / 2
+    c[I['ent.place']] = Math.min(entities[e + 2]!, 2) / 2
+    c[I['ent.date']] = Math.min(entities[e + 3]!, 2) / 2
+    c[I['ent.other']] = Math.min(entities[e + 4]!, 2) / 2
+    c[I['ent.any']] = entities[e]! + entities[e + 1]! + entities[e + 2]! + entities[e + 3]! + entities[e + 4]! > 0 ? 1 : 0
     c[I['pos.propn']] = Math.min(propn, 3) / 3
     c[I['cmp.word']] = Math.min(c[I['cmp.word']], 2) / 2
     c[I.modal] = Math.min(c[I.modal], 2) / 2
@@ -284,7 +308,7 @@ export function unitCues(doc: AnnotatedDocument, units: readonly Sentence[], nee
     c[I['ratio.pron']] = pron / n
     const rel = units.length > 1 ? k / (units.length - 1) : 0
     c[k === 0 ? I['pos.first'] : I['pos.rel.0'] + Math.min(4, Math.floor(rel * 5))] = 1
-    const size = paragraphSize.get(unit.paragraph) ?? 1
+    const size = paragraphSize[unit.paragraph] ?? 1
     const prev = units[k - 1]
     const next = units[k + 1]
     if (unit.paragraph === firstParagraph) c[I['par.first']] = 1

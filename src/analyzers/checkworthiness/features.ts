@@ -3,7 +3,7 @@ import type { AnnotatedDocument, Sentence } from '../../document/types.js'
 import { fnv1a32, mix32 } from '../../ml/hashing.js'
 import { SparseVectorBuilder, type SparseVector } from '../../ml/sparse-vector.js'
 import { meanVector, wordForm as vectorForm, wordKey, type WordTable, type WordVectors } from '../../ml/word-vectors.js'
-import { CUE_COUNT, unitCues, wordRecord } from './cues.js'
+import { CUE_COUNT, tokenRecords, unitCues, type WordRecord } from './cues.js'
 
 /** Which feature groups are on, and the size of the hashed part. Stored in the model file. */
 export interface FeatureOptions {
@@ -77,8 +77,7 @@ function wordForm(lower: string): string {
 // Hashes of word forms (in the word's record, cues.ts) and POS tags, shared across documents.
 const posHashes = new Map<string, number>()
 
-function wordHashOf(lower: string): number {
-  const record = wordRecord(lower)
+function wordHashOf(record: WordRecord, lower: string): number {
   if (record.hash < 0) record.hash = fnv1a32(wordForm(lower), NS_WORD)
   return record.hash
 }
@@ -101,10 +100,11 @@ export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence
   const n = doc.tokens.length
   const wordHash = new Uint32Array(n)
   const posHash = new Uint32Array(n)
+  const records = tokenRecords(doc)
   const hash = (from: number, to: number): void => {
     for (let i = from; i < to; i++) {
       const t = doc.tokens[i]
-      wordHash[i] = wordHashOf(t.lower)
+      wordHash[i] = wordHashOf(records[i]!, t.lower)
       posHash[i] = posHashOf(t.pos)
     }
   }
@@ -117,8 +117,7 @@ export function prepareFeatures(doc: AnnotatedDocument, units: readonly Sentence
 
 // A table's row of a lower-cased token (-1: none), kept in the word's record for the table last asked about, so a word
 // seen before costs the one lookup its record costs instead of digit folding and hashing.
-function rowOf(table: WordTable, lower: string): number {
-  const record = wordRecord(lower)
+function rowOf(table: WordTable, record: WordRecord, lower: string): number {
   if (record.rowTable !== table) {
     record.row = table.index.get(wordKey(vectorForm(lower))) ?? -1
     record.rowTable = table
@@ -131,10 +130,11 @@ export function sentenceTerm(doc: AnnotatedDocument, unit: Sentence, table: Word
   // wordTableTerm over unitForms, inlined (this runs for every sentence of every article).
   let sum = 0
   let total = 0
+  const records = tokenRecords(doc)
   for (let i = unit.tokenStart; i < unit.tokenEnd; i++) {
     const t = doc.tokens[i]
     if (t.kind !== 'word' && t.kind !== 'number') continue
-    const w = rowOf(table, t.lower)
+    const w = rowOf(table, records[i]!, t.lower)
     if (w < 0) continue
     sum += table.idf[w] * table.scores[w]
     total += table.idf[w]

@@ -33,8 +33,7 @@ export function seedClusters(doc: AnnotatedDocument, table: KnownEntityTable, ou
   const covered = new Uint8Array(doc.tokens.length)
   for (const raw of doc.entities) {
     const entity = withSentenceStarts(doc, raw, table)
-    const nameWords = entity.name.split(' ')
-    const mentions = entity.mentions.map((m) => toWorkMention(doc, m.start, m.end, m.sentence, kindOf(nameWords, m.text)))
+    const mentions = entity.mentions.map((m) => toWorkMention(doc, m.start, m.end, m.sentence, kindOf(entity.name, m.text)))
     for (const m of mentions) covered.fill(1, m.tokenStart, m.tokenEnd)
     const known = entity.type === 'date' || entity.type === 'place' ? null : knownFor(entity, table)
     const existing = known ? byKnown.get(known) : undefined
@@ -146,10 +145,12 @@ function toWorkMention(doc: AnnotatedDocument, start: number, end: number, sente
   return { start, end, kind, sentence, tokenStart: tokenAtOrAfter(doc.tokens, start), tokenEnd: tokenEndingBy(doc.tokens, end) + 1 }
 }
 
-function kindOf(nameWords: readonly string[], text: string): MentionKind {
-  if (text.includes(' ') || nameWords.length === 1) return 'name'
-  if (text === nameWords.at(-1)) return 'surname'
-  if (text === nameWords[0]) return 'first-name'
+// By the name's first and last space-separated words, compared in place (no split per entity): for a text without a
+// space, text === last word ⇔ the name ends with " " + text, and likewise for the first word.
+function kindOf(name: string, text: string): MentionKind {
+  if (text.includes(' ') || !name.includes(' ')) return 'name'
+  if (name.endsWith(text) && name.charCodeAt(name.length - text.length - 1) === 32) return 'surname'
+  if (name.startsWith(text) && name.charCodeAt(text.length) === 32) return 'first-name'
   return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase() ? 'acronym' : 'name'
 }
 

@@ -30,7 +30,7 @@ export function resolveNominals(doc: AnnotatedDocument, clusters: Cluster[], quo
   orgs.sort((a, b) => a.start - b.start)
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (!NOUNS.has(t.lower) || tokens[i - 1]!.lower !== 'the') continue
+    if (tokens[i - 1]!.lower !== 'the' || !NOUNS.has(t.lower)) continue
     const next = tokens[i + 1]
     if (next && (next.lower === 'of' || next.lower === "'s" || (next.kind === 'word' && /^\p{Lu}/u.test(doc.text.slice(next.start, next.end))))) continue
     if (insideSorted(top, t.start, t.end)) continue

@@ -49,6 +49,9 @@ export function resolvePronouns(doc: AnnotatedDocument, clusters: Cluster[], quo
   const { tokens } = doc
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
+    // Every pronoun starts with h or s and has at most 7 letters: most tokens are ruled out before the map lookup.
+    const first = token.lower.charCodeAt(0)
+    if ((first !== 104 && first !== 115) || token.lower.length > 7) continue
     const pronoun = PRONOUNS.get(token.lower)
     if (!pronoun || insideSorted(topLevel, token.start, token.end)) continue
     let target = -1

@@ -160,7 +160,18 @@ export function matchTitle(tokens: readonly Token[], i: number, table?: KnownEnt
 
 // The title a modified one falls back to: "french president" → "president", "white house press secretary" → "press
 // secretary". Modifiers that name another office ("vice president", "deputy attorney general") keep the full key.
+// Per title index (one per known-entity table), each key's base title: the keys are the index's own, so it stays small.
+const baseTitles = new WeakMap<Map<string, TitleEntry[]>, Map<string, string>>()
+
 function baseTitle(key: string, index: Map<string, TitleEntry[]>): string {
+  let bases = baseTitles.get(index)
+  if (!bases) baseTitles.set(index, (bases = new Map()))
+  let base = bases.get(key)
+  if (base === undefined) bases.set(key, (base = baseTitleOf(key, index)))
+  return base
+}
+
+function baseTitleOf(key: string, index: Map<string, TitleEntry[]>): string {
   const words = key.split(' ')
   for (let k = 1; k < words.length; k++) {
     if (OTHER_OFFICE.has(words[k - 1]!)) return key

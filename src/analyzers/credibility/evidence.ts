@@ -99,32 +99,43 @@ export interface Evidence {
 }
 
 export const FUNCTION_WORD_CATEGORIES = Object.keys(lexicons.functionWords) as (keyof typeof lexicons.functionWords)[]
-let categoryOf: Map<string, number[]> | null = null
 
-function categoriesOf(word: string): number[] | undefined {
-  if (!categoryOf) {
-    categoryOf = new Map()
-    FUNCTION_WORD_CATEGORIES.forEach((name, c) => {
-      for (const w of lexicons.functionWords[name]) categoryOf!.set(w, [...(categoryOf!.get(w) ?? []), c])
-    })
-  }
-  return categoryOf.get(word)
-}
+// Every word list a word is in, as the bits of one number computed once per interned word (text-stats.ts `WordEntry`):
+// bit c for function-word category c, then the lists below, then AFINN ≤ −2 / ≥ 2.
+const CATEGORY_COUNT = FUNCTION_WORD_CATEGORIES.length
+const FIRST = 1 << CATEGORY_COUNT, SECOND = FIRST << 1, ATTRIBUTION = FIRST << 2, INTENSIFIER = FIRST << 3
+const ANONYMOUS = FIRST << 4, CALENDAR = FIRST << 5, MODAL = FIRST << 6, NEGATIVE = FIRST << 7, POSITIVE = FIRST << 8
+const CATEGORY_BITS = FIRST - 1
+if (CATEGORY_COUNT > 22) throw new Error('credibility: too many function-word categories for the word-list bits')
+let listBits: Map<string, number> | null = null
 
-// One lookup per word: bit flags for every word list, built once on first use.
-const FIRST = 1, SECOND = 2, ATTRIBUTION = 4, INTENSIFIER = 8, ANONYMOUS = 16, CALENDAR = 32, MODAL = 64
-let wordFlags: Map<string, number> | null = null
-
-function flagsOf(word: string): number {
-  if (!wordFlags) {
-    wordFlags = new Map()
+function lexiconBits(word: string): number {
+  if (!listBits) {
+    listBits = new Map()
     const lists: [readonly string[], number][] = [
       [lexicons.firstPerson, FIRST], [lexicons.secondPerson, SECOND], [lexicons.attributionCues, ATTRIBUTION],
       [lexicons.intensifiers, INTENSIFIER], [lexicons.anonymousSources, ANONYMOUS], [lexicons.calendar, CALENDAR], [lexicons.modals, MODAL],
     ]
-    for (const [list, flag] of lists) for (const w of list) wordFlags.set(w, (wordFlags.get(w) ?? 0) | flag)
+    FUNCTION_WORD_CATEGORIES.forEach((name, c) => lists.push([lexicons.functionWords[name], 1 << c]))
+    for (const [list, flag] of lists) for (const w of list) listBits.set(w, (listBits.get(w) ?? 0) | flag)
   }
-  return wordFlags.get(word) ?? 0
+  let bits = listBits.get(word) ?? 0
+  const score = afinnScore(word)
+  if (score !== undefined) {
+    if (score <= -2) bits |= NEGATIVE
+    else if (score >= 2) bits |= POSITIVE
+  }
+  return bits
+}
+
+// Every category at 0, in FUNCTION_WORD_CATEGORIES order: a copy of it is filled per article (Object.fromEntries per
+// article built the object key by key).
+const NO_FUNCTION_WORDS: Readonly<Record<string, number>> = Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name) => [name, 0]))
+
+function functionWordCounts(categoryCounts: readonly number[]): Record<string, number> {
+  const counts = { ...NO_FUNCTION_WORDS }
+  for (let c = 0; c < CATEGORY_COUNT; c++) counts[FUNCTION_WORD_CATEGORIES[c]!] = categoryCounts[c]!
+  return counts
 }
 
 /** Counts everything the features need in one pass over words and one over report findings. */
@@ -136,35 +147,31 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   const anonymousAt: number[] = []
   const categoryCounts = new Array<number>(FUNCTION_WORD_CATEGORIES.length).fill(0)
   let longWords = 0
-  // Word lists are looked up once per distinct word and counted by frequency.
-  const { distinct, frequency, ids } = stats
+  // Word lists are looked up once per interned word and counted by frequency.
+  const { distinct, entries, frequency, ids } = stats
   let anonymousSeen = false
   const anonymousIds = new Uint8Array(distinct.length)
   for (let id = 0; id < distinct.length; id++) {
-    const word = distinct[id]!
+    const entry = entries[id]!
     const n = frequency[id]!
-    if (word.length >= 7) longWords += n
-    const categories = categoriesOf(word)
-    if (categories) for (const c of categories) categoryCounts[c]! += n
-    const flags = flagsOf(word)
-    if (flags !== 0) {
-      if (flags & ANONYMOUS) {
-        anonymousCues += n
-        anonymousIds[id] = 1
-        anonymousSeen = true
-      }
-      if (flags & CALENDAR) calendarWords += n
-      if (flags & MODAL) modals += n
-      if (flags & FIRST) firstPerson += n
-      else if (flags & SECOND) secondPerson += n
-      if (flags & ATTRIBUTION) attributionCues += n
-      if (flags & INTENSIFIER) intensifiers += n
+    if (entry.word.length >= 7) longWords += n
+    let bits = entry.lexicon
+    if (bits < 0) bits = entry.lexicon = lexiconBits(entry.word)
+    if (bits === 0) continue
+    for (let categories = bits & CATEGORY_BITS; categories !== 0; categories &= categories - 1) categoryCounts[31 - Math.clz32(categories & -categories)]! += n
+    if (bits & ANONYMOUS) {
+      anonymousCues += n
+      anonymousIds[id] = 1
+      anonymousSeen = true
     }
-    const score = afinnScore(word)
-    if (score !== undefined) {
-      if (score <= -2) negativeWords += n
-      else if (score >= 2) positiveWords += n
-    }
+    if (bits & CALENDAR) calendarWords += n
+    if (bits & MODAL) modals += n
+    if (bits & FIRST) firstPerson += n
+    else if (bits & SECOND) secondPerson += n
+    if (bits & ATTRIBUTION) attributionCues += n
+    if (bits & INTENSIFIER) intensifiers += n
+    if (bits & NEGATIVE) negativeWords += n
+    else if (bits & POSITIVE) positiveWords += n
   }
   if (anonymousSeen) for (let k = 0; k < ids.length; k++) if (anonymousIds[ids[k]!]) anonymousAt.push(k)
   // A US dictionary flags British spellings; counted as misspellings they made well-edited UK copy look sloppy.
@@ -180,7 +187,7 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
   return {
     body,
     words: stats.words,
-    wordIds: { ids: stats.ids, distinct: stats.distinct },
+    wordIds: { ids: stats.ids, distinct: stats.distinct, entries: stats.entries },
     wordCount: stats.words.length,
     sentences: stats.sentences,
     paragraphs: stats.paragraphs,
@@ -205,7 +212,7 @@ export function gatherEvidence(input: CredibilityInput): Evidence {
     examples,
     vagueAttributions: signalCount(VAGUE_ATTRIBUTION.id),
     vagueSourcing: vagueSourcing(input.text, input.text.length - body.length, stats, anonymousAt, signals),
-    functionWords: Object.fromEntries(FUNCTION_WORD_CATEGORIES.map((name, c) => [name, categoryCounts[c]!])),
+    functionWords: functionWordCounts(categoryCounts),
     ...hyphensAndPossessives(body),
     longWords,
     sentenceLengthSd: sentenceLengthSd(body),

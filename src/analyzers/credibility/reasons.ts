@@ -36,15 +36,20 @@ export function buildReasons(
   const slope = model.calibration.kind === 'platt' ? model.calibration.a : 1
   const minWeight = options.minWeight ?? 0.05
   const bySpec = specsByName(specs)
+  // Contributions come in model order, which a loaded model shares with `specs`: the spec at the same index, when it
+  // has the name (and names are unique, so it is the one the map holds), spares a map lookup per feature.
+  const unique = bySpec.size === specs.length
+  const specOf = (c: CredibilityScore['contributions'][number], j: number) => (unique && specs[j]?.name === c.feature ? specs[j] : bySpec.get(c.feature))
+  const contributionSpecs = score.contributions.map(specOf)
   const weighed = score.contributions
-    .map((c) => ({ spec: bySpec.get(c.feature), weight: c.logOdds * slope }))
+    .map((c, j) => ({ spec: contributionSpecs[j], weight: c.logOdds * slope }))
     .filter((c): c is { spec: FeatureSpec; weight: number } => c.spec !== undefined && Math.abs(c.weight) >= minWeight)
   const raising: RiskReason[] = []
   const lowering: RiskReason[] = []
   const seen = new Set<string>()
   const isWarningSign = (spec: FeatureSpec) => (spec.prior ?? 0) > 0 || spec.fixed !== undefined
   // Style-profile features speak as one reason, like the n-grams: their parts are rates no editor can act on.
-  const profile = score.contributions.reduce((sum, c) => sum + (bySpec.get(c.feature)?.profile ? c.logOdds * slope : 0), 0)
+  const profile = score.contributions.reduce((sum, c, j) => sum + (contributionSpecs[j]?.profile ? c.logOdds * slope : 0), 0)
   for (const { spec, weight } of weighed.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))) {
     if (spec.profile) continue
     const raises = weight > 0

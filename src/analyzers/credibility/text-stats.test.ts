@@ -55,3 +55,19 @@ test('textStats gives each word an id into its distinct words, with their freque
     assert.equal(movingTypeTokenRatioOfIds(stats.ids, stats.distinct.length, window), movingTypeTokenRatio(stats.words, window))
   }
 })
+
+test('interned words read the same in every call, also where lower-casing changes the length (İ)', () => {
+  const text = 'İstanbul’s mayor met Istanbul officials. The mayor’s aide, İSTANBUL’S envoy, said it’s fine.'
+  for (let round = 0; round < 3; round++) {
+    const s = textStats(round === 1 ? text.replace(/İ/g, 'I') : text)
+    const source = round === 1 ? text.replace(/İ/g, 'I') : text
+    s.words.forEach((w, k) => {
+      const end = k + 1 < s.words.length ? source.indexOf(' ', s.starts[k]) : source.length
+      const written = source.slice(s.starts[k], end === -1 ? source.length : end).replace(/[^\p{L}'’]+$/u, '')
+      assert.equal(w, written.toLowerCase().replace(/’/g, "'"))
+    })
+    assert.deepEqual(Array.from(s.ids).map((id) => s.distinct[id]), s.words)
+    assert.deepEqual(s.entries.map((e) => e.word), s.distinct)
+    assert.equal(s.syllables, s.words.reduce((n, w) => n + countSyllables(w), 0))
+  }
+})
