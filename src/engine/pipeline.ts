@@ -75,6 +75,8 @@ export async function runPipeline(
   const errors: ReportError[] = []
   const analyzerMs: Record<string, number> = {}
 
+  // One clock reading per analyzer: where one ends the next starts (see createEngine on why readings are kept few).
+  let started = services.now()
   for (const analyzer of analyzers) {
     const requires = analyzer.meta?.requires ?? []
     const notApplicable = whyNotApplicable(analyzer, assessment, doc.meta.language, skipped)
@@ -89,7 +91,6 @@ export async function runPipeline(
       errors.push({ analyzer: analyzer.id, code: 'E_DEPENDENCY_FAILED', message: `skipped: "${missing}" failed` })
       continue
     }
-    const started = services.now()
     try {
       // Most analyzers are synchronous: awaiting only a promise spares each of them a suspension and a microtask.
       const result = analyzer.analyze(doc, contextFor(analyzer, outputs, services))
@@ -113,7 +114,9 @@ export async function runPipeline(
       errors.push({ analyzer: analyzer.id, code, message: failure.message })
       services.logger.warn(`analyzer ${analyzer.id} failed`, { code, message: failure.message })
     }
-    analyzerMs[analyzer.id] = round(services.now() - started)
+    const ended = services.now()
+    analyzerMs[analyzer.id] = round(ended - started)
+    started = ended
   }
 
   // Nothing not assessed carries a score, whatever an analyzer wrote.
@@ -142,7 +145,7 @@ export async function runPipeline(
  */
 function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: ReadonlySet<SignalDraft>): ReportError[] {
   if (signals.length === before.size && signals.every((s) => before.has(s))) return []
-  const declared = new Map<string, SignalDeclaration>((analyzer.meta?.signals ?? []).map((d) => [d.id, d]))
+  const { declared } = metaIndexOf(analyzer)
   const problems: string[] = []
   let kept = 0
   for (const signal of signals) {
@@ -185,9 +188,32 @@ export function whyNotApplicable(analyzer: Analyzer, assessment: Assessment, lan
   return undefined
 }
 
+/** What the pipeline looks up in an analyzer's meta: the ids it may read and its declared signals by id. */
+interface MetaIndex {
+  required: ReadonlySet<string>
+  readable: ReadonlySet<string>
+  declared: ReadonlyMap<string, SignalDeclaration>
+}
+
+// Made once per analyzer rather than per article: an analyzer's meta does not change once the engine validated it.
+const metaIndexes = new WeakMap<Analyzer, MetaIndex>()
+
+function metaIndexOf(analyzer: Analyzer): MetaIndex {
+  let index = metaIndexes.get(analyzer)
+  if (!index) {
+    const required = new Set(analyzer.meta?.requires ?? [])
+    index = {
+      required,
+      readable: new Set([...required, ...(analyzer.meta?.reads ?? [])]),
+      declared: new Map((analyzer.meta?.signals ?? []).map((d) => [d.id, d])),
+    }
+    metaIndexes.set(analyzer, index)
+  }
+  return index
+}
+
 function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services: Services): AnalyzerContext {
-  const required = new Set(analyzer.meta?.requires ?? [])
-  const readable = new Set([...required, ...(analyzer.meta?.reads ?? [])])
+  const { required, readable } = metaIndexOf(analyzer)
   return {
     services,
     get<T>(id: string): T {
