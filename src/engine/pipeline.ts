@@ -97,12 +97,13 @@ export async function runPipeline(
       const out = isThenable(result) ? await result : result
       outputs.set(analyzer.id, out)
       if (analyzer.contribute) {
-        const before = new Set(draft.signals)
+        const before = draft.signals.slice()
         try {
           analyzer.contribute(out, draft, doc)
         } catch (error) {
           // Signals added before the failure have no message yet: they go with the failed contribution.
-          draft.signals.splice(0, draft.signals.length, ...draft.signals.filter((signal) => before.has(signal)))
+          const earlier = earlierSignals(before, draft.signals)
+          draft.signals.splice(0, draft.signals.length, ...draft.signals.filter((signal, i) => earlier(signal, i)))
           throw error
         }
         errors.push(...completeSignals(analyzer, draft.signals, before))
@@ -143,13 +144,15 @@ export async function runPipeline(
  * signals in place (message from the template, severity defaulted). An undeclared one, or one whose template lacks a
  * value, is removed and reported as E_BAD_SIGNAL (one error per analyzer, naming every bad id).
  */
-function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: ReadonlySet<SignalDraft>): ReportError[] {
-  if (signals.length === before.size && signals.every((s) => before.has(s))) return []
+function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: readonly SignalDraft[]): ReportError[] {
+  const earlier = earlierSignals(before, signals)
+  if (signals.length === before.length && signals.every((s, i) => earlier(s, i))) return []
   const { declared } = metaIndexOf(analyzer)
   const problems: string[] = []
   let kept = 0
-  for (const signal of signals) {
-    if (before.has(signal)) {
+  for (let i = 0, count = signals.length; i < count; i++) {
+    const signal = signals[i]!
+    if (earlier(signal, i)) {
       signals[kept++] = signal
       continue
     }
@@ -169,6 +172,23 @@ function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: Rea
   if (problems.length === 0) return []
   const unique = [...new Set(problems)]
   return [{ analyzer: analyzer.id, code: 'E_BAD_SIGNAL', message: `left out: ${unique.join('; ')}` }]
+}
+
+// Above this many reference comparisons (signals added × signals before), a Set answers instead.
+const LINEAR_LIMIT = 4096
+
+/**
+ * Whether the signal at index `i` of `signals` was among `before` (the signals before a contribute), by reference. In the
+ * usual case the earlier signals are still in front and few were added: that is answered without hashing every signal
+ * into a Set per contributing analyzer per article.
+ */
+function earlierSignals(before: readonly SignalDraft[], signals: readonly SignalDraft[]): (signal: SignalDraft, i: number) => boolean {
+  const n = before.length
+  let inFront = signals.length >= n
+  for (let i = 0; inFront && i < n; i++) if (signals[i] !== before[i]) inFront = false
+  if (inFront && (signals.length - n) * n <= LINEAR_LIMIT) return (signal, i) => i < n || before.includes(signal)
+  const set = new Set(before)
+  return (signal) => set.has(signal)
 }
 
 /**
