@@ -259,19 +259,25 @@ function isSpellCheckable(token: Token, facts: number, sentenceStart: boolean, i
 
 /** Tokens inside any entity mention, and inside a mention of an entity not typed 'other' (1 = inside). */
 function entityTokenMasks(doc: AnnotatedDocument): { inEntity: Uint8Array; inNamedEntity: Uint8Array } {
-  const inEntity = new Uint8Array(doc.tokens.length)
-  const inNamedEntity = new Uint8Array(doc.tokens.length)
-  const spans: { start: number; end: number; named: boolean }[] = []
+  const { tokens } = doc
+  const inEntity = new Uint8Array(tokens.length)
+  const inNamedEntity = new Uint8Array(tokens.length)
+  // Marks are only ever set, so mentions can be taken in any order: each one's first token by binary search (token ends
+  // increase), with no list of every mention to build and sort.
   for (const entity of doc.entities) {
-    for (const m of entity.mentions) spans.push({ start: m.start, end: m.end, named: entity.type !== 'other' })
-  }
-  spans.sort((a, b) => a.start - b.start)
-  let t = 0
-  for (const span of spans) {
-    while (t < doc.tokens.length && doc.tokens[t]!.end <= span.start) t++
-    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) {
-      inEntity[k] = 1
-      if (span.named) inNamedEntity[k] = 1
+    const named = entity.type !== 'other'
+    for (const m of entity.mentions) {
+      let lo = 0
+      let hi = tokens.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (tokens[mid]!.end <= m.start) lo = mid + 1
+        else hi = mid
+      }
+      for (let k = lo; k < tokens.length && tokens[k]!.start < m.end; k++) {
+        inEntity[k] = 1
+        if (named) inNamedEntity[k] = 1
+      }
     }
   }
   return { inEntity, inNamedEntity }
