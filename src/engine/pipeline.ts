@@ -75,6 +75,8 @@ export async function runPipeline(
   const errors: ReportError[] = []
   const analyzerMs: Record<string, number> = {}
 
+  // One clock reading per analyzer: where one ends the next starts (see createEngine on why readings are kept few).
+  let started = services.now()
   for (const analyzer of analyzers) {
     const requires = analyzer.meta?.requires ?? []
     const notApplicable = whyNotApplicable(analyzer, assessment, doc.meta.language, skipped)
@@ -89,19 +91,19 @@ export async function runPipeline(
       errors.push({ analyzer: analyzer.id, code: 'E_DEPENDENCY_FAILED', message: `skipped: "${missing}" failed` })
       continue
     }
-    const started = services.now()
     try {
       // Most analyzers are synchronous: awaiting only a promise spares each of them a suspension and a microtask.
       const result = analyzer.analyze(doc, contextFor(analyzer, outputs, services))
       const out = isThenable(result) ? await result : result
       outputs.set(analyzer.id, out)
       if (analyzer.contribute) {
-        const before = new Set(draft.signals)
+        const before = draft.signals.slice()
         try {
           analyzer.contribute(out, draft, doc)
         } catch (error) {
           // Signals added before the failure have no message yet: they go with the failed contribution.
-          draft.signals.splice(0, draft.signals.length, ...draft.signals.filter((signal) => before.has(signal)))
+          const earlier = earlierSignals(before, draft.signals)
+          draft.signals.splice(0, draft.signals.length, ...draft.signals.filter((signal, i) => earlier(signal, i)))
           throw error
         }
         errors.push(...completeSignals(analyzer, draft.signals, before))
@@ -113,7 +115,9 @@ export async function runPipeline(
       errors.push({ analyzer: analyzer.id, code, message: failure.message })
       services.logger.warn(`analyzer ${analyzer.id} failed`, { code, message: failure.message })
     }
-    analyzerMs[analyzer.id] = round(services.now() - started)
+    const ended = services.now()
+    analyzerMs[analyzer.id] = round(ended - started)
+    started = ended
   }
 
   // Nothing not assessed carries a score, whatever an analyzer wrote.
@@ -140,13 +144,15 @@ export async function runPipeline(
  * signals in place (message from the template, severity defaulted). An undeclared one, or one whose template lacks a
  * value, is removed and reported as E_BAD_SIGNAL (one error per analyzer, naming every bad id).
  */
-function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: ReadonlySet<SignalDraft>): ReportError[] {
-  if (signals.length === before.size && signals.every((s) => before.has(s))) return []
-  const declared = new Map<string, SignalDeclaration>((analyzer.meta?.signals ?? []).map((d) => [d.id, d]))
+function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: readonly SignalDraft[]): ReportError[] {
+  const earlier = earlierSignals(before, signals)
+  if (signals.length === before.length && signals.every((s, i) => earlier(s, i))) return []
+  const { declared } = metaIndexOf(analyzer)
   const problems: string[] = []
   let kept = 0
-  for (const signal of signals) {
-    if (before.has(signal)) {
+  for (let i = 0, count = signals.length; i < count; i++) {
+    const signal = signals[i]!
+    if (earlier(signal, i)) {
       signals[kept++] = signal
       continue
     }
@@ -168,6 +174,23 @@ function completeSignals(analyzer: Analyzer, signals: SignalDraft[], before: Rea
   return [{ analyzer: analyzer.id, code: 'E_BAD_SIGNAL', message: `left out: ${unique.join('; ')}` }]
 }
 
+// Above this many reference comparisons (signals added × signals before), a Set answers instead.
+const LINEAR_LIMIT = 4096
+
+/**
+ * Whether the signal at index `i` of `signals` was among `before` (the signals before a contribute), by reference. In the
+ * usual case the earlier signals are still in front and few were added: that is answered without hashing every signal
+ * into a Set per contributing analyzer per article.
+ */
+function earlierSignals(before: readonly SignalDraft[], signals: readonly SignalDraft[]): (signal: SignalDraft, i: number) => boolean {
+  const n = before.length
+  let inFront = signals.length >= n
+  for (let i = 0; inFront && i < n; i++) if (signals[i] !== before[i]) inFront = false
+  if (inFront && (signals.length - n) * n <= LINEAR_LIMIT) return (signal, i) => i < n || before.includes(signal)
+  const set = new Set(before)
+  return (signal) => set.has(signal)
+}
+
 /**
  * Why `analyzer` does not run on this document (undefined when it does): only a document that is not assessed skips
  * analyzers, those marked `assessedOnly`, those made for other languages than the document's, and those requiring one
@@ -185,9 +208,32 @@ export function whyNotApplicable(analyzer: Analyzer, assessment: Assessment, lan
   return undefined
 }
 
+/** What the pipeline looks up in an analyzer's meta: the ids it may read and its declared signals by id. */
+interface MetaIndex {
+  required: ReadonlySet<string>
+  readable: ReadonlySet<string>
+  declared: ReadonlyMap<string, SignalDeclaration>
+}
+
+// Made once per analyzer rather than per article: an analyzer's meta does not change once the engine validated it.
+const metaIndexes = new WeakMap<Analyzer, MetaIndex>()
+
+function metaIndexOf(analyzer: Analyzer): MetaIndex {
+  let index = metaIndexes.get(analyzer)
+  if (!index) {
+    const required = new Set(analyzer.meta?.requires ?? [])
+    index = {
+      required,
+      readable: new Set([...required, ...(analyzer.meta?.reads ?? [])]),
+      declared: new Map((analyzer.meta?.signals ?? []).map((d) => [d.id, d])),
+    }
+    metaIndexes.set(analyzer, index)
+  }
+  return index
+}
+
 function contextFor(analyzer: Analyzer, outputs: Map<string, unknown>, services: Services): AnalyzerContext {
-  const required = new Set(analyzer.meta?.requires ?? [])
-  const readable = new Set([...required, ...(analyzer.meta?.reads ?? [])])
+  const { required, readable } = metaIndexOf(analyzer)
   return {
     services,
     get<T>(id: string): T {

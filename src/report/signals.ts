@@ -62,15 +62,24 @@ export function signalOf<Id extends string, Template extends string>(
   params: { readonly [K in TemplateParams<Template>]: SignalParam },
   extra: { severity?: Severity; scope?: 'text' | 'title' } = {},
 ): SignalDraft & { id: Id } {
-  const names = templateParams(declaration.message)
-  return {
-    id: declaration.id,
-    start: span.start,
-    end: span.end,
-    ...(extra.severity ? { severity: extra.severity } : {}),
-    ...(names.length > 0 ? { params: params as Readonly<Record<string, SignalParam>> } : {}),
-    ...(extra.scope ? { scope: extra.scope } : {}),
+  // Fields set in the same order as always (id, start, end, severity, params, scope): drafts serialize as before.
+  const draft: SignalDraft & { id: Id } = { id: declaration.id, start: span.start, end: span.end }
+  if (extra.severity) draft.severity = extra.severity
+  if (hasParams(declaration.message)) draft.params = params as Readonly<Record<string, SignalParam>>
+  if (extra.scope) draft.scope = extra.scope
+  return draft
+}
+
+// Whether a template has placeholders, per template: signalOf runs for every finding (misspellings, hedges, …).
+const withParams = new Map<string, boolean>()
+
+function hasParams(template: string): boolean {
+  let has = withParams.get(template)
+  if (has === undefined) {
+    has = templateParams(template).length > 0
+    withParams.set(template, has)
   }
+  return has
 }
 
 /** The report signal for a draft: the message filled from the template, severity defaulted. Throws on a missing value. */

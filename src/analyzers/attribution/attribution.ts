@@ -19,6 +19,10 @@ export interface AttributionOptions {
 
 // A sentence is a quote when quotations cover at least this share of its letters.
 const QUOTE_SHARE = 0.5
+// Most sentences hold no quote and no cue: they share these instead of allocating empty arrays (only read).
+const NO_QUOTES: readonly QuoteFinding[] = Object.freeze([])
+const NO_CUES: readonly Cue[] = Object.freeze([])
+const byStart = (a: Cue, b: Cue): number => a.start - b.start
 
 /** Attributes every sentence of the document. */
 export function attributeSentences(
@@ -34,8 +38,12 @@ export function attributeSentences(
   let q = 0
   for (const s of doc.sentences) {
     while (q < quoteList.length && quoteList[q]!.end <= s.start) q++
-    const inSentence: QuoteFinding[] = []
-    for (let k = q; k < quoteList.length && quoteList[k]!.start < s.end; k++) inSentence.push(quoteList[k]!)
+    let inSentence = NO_QUOTES
+    if (q < quoteList.length && quoteList[q]!.start < s.end) {
+      const found: QuoteFinding[] = []
+      for (let k = q; k < quoteList.length && quoteList[k]!.start < s.end; k++) found.push(quoteList[k]!)
+      inSentence = found
+    }
     const line = firstOverlapping(doc.sourceLines, s.start, s.end)
     if (line) {
       const name = knownOutlet(outlets, line.name) ?? line.name
@@ -43,9 +51,11 @@ export function attributeSentences(
       continue
     }
     const cues = sentenceCues(ctx, s.tokenStart, s.tokenEnd)
-    const all = [...cues, ...quoteCues(inSentence, cues)].sort((a, b) => a.start - b.start)
-    const named = all.filter((c) => !c.vague)
-    const vague = all.filter((c) => c.vague)
+    const fromQuotes = inSentence.length > 0 ? quoteCues(inSentence, cues) : NO_CUES
+    // sentenceCues' array is this sentence's own: sorted in place when nothing is added to it (the same stable order).
+    const all = fromQuotes.length > 0 ? [...cues, ...fromQuotes].sort(byStart) : cues.length > 1 ? cues.sort(byStart) : cues
+    const named = all.length > 0 ? all.filter((c) => !c.vague) : NO_CUES
+    const vague = all.length > 0 ? all.filter((c) => c.vague) : NO_CUES
     const share = quoteShare(doc, s, inSentence)
     let entry: SentenceAttribution
     if (share >= QUOTE_SHARE || onlyAttribution(doc, s, inSentence)) {
@@ -63,7 +73,7 @@ export function attributeSentences(
       entry = base(s, 'none', null, null, null)
     }
     if (entry.type !== 'named') ctx.previous = entry.type === 'quote' ? ctx.previous : null
-    entry.vague = vague.map((c) => span(doc, c.start, c.end))
+    if (vague.length > 0) entry.vague = vague.map((c) => span(doc, c.start, c.end))
     sentences.push(entry)
   }
   creditSourceLines(doc, sentences, outlets)

@@ -77,16 +77,29 @@ function labelOf(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ')
 }
 
+/** An entity's name as a known outlet, and as a name that looks like an outlet's (for entities typed neither person nor place). */
+interface EntityOutlet {
+  named: string | null
+  looksLike: string | null
+}
+
 // "told CNN", "in an interview with the BBC": an outlet the article says a statement appeared in.
 function citeOutletMentions(doc: AnnotatedDocument, coref: CoreferenceOutput | undefined, outlets: OutletTable, cite: (n: string, k: SourceKind, s: Span) => void): void {
   if (!coref) return
   const top = quoteRegions(doc).filter((r) => r.depth === 0)
+  // What each entity's name says, worked out at its first mention rather than at every one.
+  const byEntity: (EntityOutlet | undefined)[] = []
   for (const m of coref.mentions) {
     const entity = coref.entities[m.entity]!
     if (entity.type === 'date') continue
-    // A known outlet's name is the outlet even when the annotator typed it a person or place ("with Al Jazeera").
-    const typed = entity.type !== 'person' && entity.type !== 'place'
-    const outlet = knownOutlet(outlets, entity.name) ?? knownOutlet(outlets, m.text) ?? (typed && looksLikeOutlet(entity.name) ? entity.name : null)
+    let known = byEntity[m.entity]
+    if (known === undefined) {
+      // A known outlet's name is the outlet even when the annotator typed it a person or place ("with Al Jazeera").
+      const typed = entity.type !== 'person' && entity.type !== 'place'
+      known = { named: knownOutlet(outlets, entity.name), looksLike: typed && looksLikeOutlet(entity.name) ? entity.name : null }
+      byEntity[m.entity] = known
+    }
+    const outlet = known.named ?? knownOutlet(outlets, m.text) ?? known.looksLike
     if (!outlet || insideSorted(top, m.start, m.end)) continue
     let k = tokenAtOrAfter(doc.tokens, m.start) - 1
     while (k >= 0 && k > tokenAtOrAfter(doc.tokens, m.start) - 4 && OUTLET_DESCRIPTORS.has(doc.tokens[k]!.lower)) k--

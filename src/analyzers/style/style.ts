@@ -56,12 +56,10 @@ export default defineAnalyzer<StyleOutput>({
     // All-caps words typed 'other' are usually shouting the recognizer mistook for a name.
     const { inEntity, inNamedEntity } = entityTokenMasks(doc)
     const quoted = quotedRanges(doc.text)
-    const unknown = unknownWords(doc, inEntity, quoted)
-    let previousSentence = -1
+    const facts = wordFacts(doc)
+    const unknown = unknownWords(doc, facts, inEntity, quoted)
     for (let i = 0; i < doc.tokens.length; i++) {
       const token = doc.tokens[i]!
-      const sentenceStart = token.sentence !== previousSentence
-      previousSentence = token.sentence
       if (token.kind === 'punctuation' && doc.text[token.start] === '!') {
         counts.exclamations++
         if (doc.text[token.start - 1] !== '!') signals.push(signalOf(EXCLAMATION, token, {}))
@@ -69,12 +67,12 @@ export default defineAnalyzer<StyleOutput>({
       }
       if (token.kind !== 'word') continue
       counts.words++
-      const surface = doc.text.slice(token.start, token.end)
-      if (isShouting(surface) && !inNamedEntity[i]) {
+      if (facts[i]! & SHOUTING && inNamedEntity[i] === 0) {
         counts.allCapsWords++
-        signals.push(signalOf(ALL_CAPS, token, { word: surface }))
+        signals.push(signalOf(ALL_CAPS, token, { word: doc.text.slice(token.start, token.end) }))
       } else if (unknown.has(i) && !unknown.foreignSentences.has(token.sentence)) {
         counts.misspellings++
+        const surface = doc.text.slice(token.start, token.end)
         const hint = counts.misspellings <= MAX_SUGGESTED ? suggestionsFor(surface) : []
         signals.push(signalOf(MISSPELLING, token, { word: surface, suggestions: hint }))
       }
@@ -121,13 +119,15 @@ function addSensational(doc: AnnotatedDocument, signals: SignalDraft[], counts: 
  * Tokens the dictionary rejects and nothing excuses (see `spelling-scope.ts`), and the sentences where so many words
  * are rejected that they are another language (a French passage in an English article): none of those is flagged.
  */
-function unknownWords(doc: AnnotatedDocument, inEntity: boolean[], quoted: Span[]): Set<number> & { foreignSentences: Set<number> } {
+function unknownWords(doc: AnnotatedDocument, facts: Uint8Array, inEntity: Uint8Array, quoted: Span[]): Set<number> & { foreignSentences: Set<number> } {
   const unknown = new Set<number>() as Set<number> & { foreignSentences: Set<number> }
   unknown.foreignSentences = new Set()
   const skipped: Span[] = [...quoted, ...embeddedPostRanges(doc.text)].sort((a, b) => a.start - b.start)
-  const capitalizedMidSentence = namesWrittenCapitalized(doc)
-  const checked = new Map<number, number>()
-  const rejected = new Map<number, number>()
+  const capitalizedMidSentence = namesWrittenCapitalized(doc, facts)
+  // Checked and rejected words per sentence index (tokens come in text order, so the last token has the highest).
+  const sentenceCount = Math.max(doc.sentences.length, (doc.tokens.at(-1)?.sentence ?? -1) + 1)
+  const checked = new Int32Array(sentenceCount)
+  const rejected = new Int32Array(sentenceCount)
   const accented = new Set<number>()
   let previousSentence = -1
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -135,24 +135,25 @@ function unknownWords(doc: AnnotatedDocument, inEntity: boolean[], quoted: Span[
     const sentenceStart = token.sentence !== previousSentence
     previousSentence = token.sentence
     if (token.kind !== 'word') continue
-    const surface = doc.text.slice(token.start, token.end)
-    const facts = factsOf(surface)
-    if (facts & SHOUTING || !isSpellCheckable(token, facts, sentenceStart, inEntity[i]!)) continue
-    if (facts & ACCENTED) {
+    const tokenFacts = facts[i]!
+    if (tokenFacts & SHOUTING || !isSpellCheckable(token, tokenFacts, sentenceStart, inEntity[i] === 1)) continue
+    if (tokenFacts & ACCENTED) {
       accented.add(token.sentence)
       continue
     }
     if (isFragment(doc.text, token.start, token.end)) continue
-    checked.set(token.sentence, (checked.get(token.sentence) ?? 0) + 1)
+    const surface = doc.text.slice(token.start, token.end)
+    checked[token.sentence]!++
     if (isKnownWord(surface) || isBritishSpelling(surface) || isSpecialistWord(surface)) continue
-    rejected.set(token.sentence, (rejected.get(token.sentence) ?? 0) + 1)
+    rejected[token.sentence]!++
     if (isCompoundOfKnownWords(surface) || isStretchedWord(surface) || isDroppedG(surface) || isDerivedTerm(surface) || isKnownForm(surface)) continue
     if (capitalizedMidSentence.has(surface.toLowerCase()) || FIRST_NAMES.has(surface.toLowerCase())) continue
     if (insideAny(skipped, token.start, token.end)) continue
     unknown.add(i)
   }
-  for (const [sentence, n] of rejected) {
-    if (n >= FOREIGN_MIN && n / checked.get(sentence)! >= FOREIGN_SHARE) unknown.foreignSentences.add(sentence)
+  for (let sentence = 0; sentence < sentenceCount; sentence++) {
+    const n = rejected[sentence]!
+    if (n >= FOREIGN_MIN && n / checked[sentence]! >= FOREIGN_SHARE) unknown.foreignSentences.add(sentence)
   }
   // A sentence naming things in another language ("pastéis de nata", "a galão"): its other unknown words ("bica",
   // "bifana") are loanwords of the same kind, unless they look like typos of English words.
@@ -164,15 +165,15 @@ function unknownWords(doc: AnnotatedDocument, inEntity: boolean[], quoted: Span[
 }
 
 /** Lower-cased words the text also writes capitalized inside a sentence: names ("taylor" where "Taylor" appears). */
-function namesWrittenCapitalized(doc: AnnotatedDocument): Set<string> {
+function namesWrittenCapitalized(doc: AnnotatedDocument, facts: Uint8Array): Set<string> {
   const names = new Set<string>()
   let previousSentence = -1
-  for (const token of doc.tokens) {
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i]!
     const sentenceStart = token.sentence !== previousSentence
     previousSentence = token.sentence
     if (token.kind !== 'word' || sentenceStart) continue
-    const first = doc.text[token.start]!
-    if (first !== first.toLowerCase()) names.add(doc.text.slice(token.start, token.end).toLowerCase())
+    if (facts[i]! & CAPITALIZED) names.add(doc.text.slice(token.start, token.end).toLowerCase())
   }
   return names
 }
@@ -214,8 +215,39 @@ function factsOf(surface: string): number {
   return facts
 }
 
-function isShouting(surface: string): boolean {
-  return (factsOf(surface) & SHOUTING) !== 0
+/**
+ * Each word token's facts (0 for other tokens). A word of plain ASCII letters, nearly every word of an English article,
+ * is read from its character codes: no slice, no cache lookup (the lookups in a cache of every surface seen were most
+ * of this analyzer's time). Anything else, and an all-capitals word (which may be a listed acronym), goes to `factsOf`.
+ */
+function wordFacts(doc: AnnotatedDocument): Uint8Array {
+  const facts = new Uint8Array(doc.tokens.length)
+  const text = doc.text
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const token = doc.tokens[i]!
+    if (token.kind !== 'word') continue
+    const ascii = asciiLetterFacts(text, token.start, token.end)
+    facts[i] = ascii >= 0 ? ascii : factsOf(text.slice(token.start, token.end))
+  }
+  return facts
+}
+
+/** `factsOf` for a word of ASCII letters only, from the text in place; -1 for any other word and for all capitals. */
+function asciiLetterFacts(text: string, start: number, end: number): number {
+  if (end <= start) return -1
+  let restUpper = false
+  for (let at = start + 1; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 0x61 && code <= 0x7a) continue
+    if (code >= 0x41 && code <= 0x5a) restUpper = true
+    else return -1
+  }
+  const first = text.charCodeAt(start)
+  const capitalized = first >= 0x41 && first <= 0x5a
+  if (!capitalized && !(first >= 0x61 && first <= 0x7a)) return -1
+  if (capitalized && restUpper && end - start >= 4) return -1
+  // Letters only: the WORD shape, never a contraction piece; no accent.
+  return (end - start >= 3 ? CHECKABLE_SHAPE : 0) | (capitalized ? CAPITALIZED : 0) | (restUpper ? 0 : REST_LOWER)
 }
 
 function isSpellCheckable(token: Token, facts: number, sentenceStart: boolean, inEntity: boolean): boolean {
@@ -225,21 +257,27 @@ function isSpellCheckable(token: Token, facts: number, sentenceStart: boolean, i
   return (facts & REST_LOWER) !== 0
 }
 
-/** Tokens inside any entity mention, and inside a mention of an entity not typed 'other'. */
-function entityTokenMasks(doc: AnnotatedDocument): { inEntity: boolean[]; inNamedEntity: boolean[] } {
-  const inEntity = new Array<boolean>(doc.tokens.length).fill(false)
-  const inNamedEntity = new Array<boolean>(doc.tokens.length).fill(false)
-  const spans: { start: number; end: number; named: boolean }[] = []
+/** Tokens inside any entity mention, and inside a mention of an entity not typed 'other' (1 = inside). */
+function entityTokenMasks(doc: AnnotatedDocument): { inEntity: Uint8Array; inNamedEntity: Uint8Array } {
+  const { tokens } = doc
+  const inEntity = new Uint8Array(tokens.length)
+  const inNamedEntity = new Uint8Array(tokens.length)
+  // Marks are only ever set, so mentions can be taken in any order: each one's first token by binary search (token ends
+  // increase), with no list of every mention to build and sort.
   for (const entity of doc.entities) {
-    for (const m of entity.mentions) spans.push({ start: m.start, end: m.end, named: entity.type !== 'other' })
-  }
-  spans.sort((a, b) => a.start - b.start)
-  let t = 0
-  for (const span of spans) {
-    while (t < doc.tokens.length && doc.tokens[t]!.end <= span.start) t++
-    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) {
-      inEntity[k] = true
-      if (span.named) inNamedEntity[k] = true
+    const named = entity.type !== 'other'
+    for (const m of entity.mentions) {
+      let lo = 0
+      let hi = tokens.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (tokens[mid]!.end <= m.start) lo = mid + 1
+        else hi = mid
+      }
+      for (let k = lo; k < tokens.length && tokens[k]!.start < m.end; k++) {
+        inEntity[k] = 1
+        if (named) inNamedEntity[k] = 1
+      }
     }
   }
   return { inEntity, inNamedEntity }
