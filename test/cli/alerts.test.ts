@@ -19,7 +19,9 @@ const dir = mkdtempSync(join(tmpdir(), 'factsift-alerts-cli-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 const OUTLETS = ['Lakeside Post', 'Arden Herald', 'County Wire']
-const PER_FEED = 5
+// Enough items that the kill lands mid-run: two alerts are delivered (the first request answered 503) after ~12 of
+// them are analyzed, so with 15 a faster analysis could finish the run before the kill.
+const PER_FEED = 12
 mkdirSync(join(dir, 'articles'))
 const VARIANTS = [
   'The new 5G towers killed the birds at Lake Arden, a viral post claims.',
