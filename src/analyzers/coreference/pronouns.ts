@@ -14,6 +14,10 @@ const PRONOUNS = new Map<string, { gender: 'm' | 'f'; reflexive: boolean }>([
   ['hers', { gender: 'f', reflexive: false }],
   ['herself', { gender: 'f', reflexive: true }],
 ])
+// What every key above shares (first letters, longest length), derived from it: most tokens are ruled out by these
+// before the map lookup.
+const PRONOUN_FIRST_CODES = new Set([...PRONOUNS.keys()].map((p) => p.charCodeAt(0)))
+const PRONOUN_MAX_LENGTH = Math.max(...[...PRONOUNS.keys()].map((p) => p.length))
 
 // How many sentences back a pronoun may look for its person.
 const LOOKBACK = 3
@@ -49,9 +53,7 @@ export function resolvePronouns(doc: AnnotatedDocument, clusters: Cluster[], quo
   const { tokens } = doc
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    // Every pronoun starts with h or s and has at most 7 letters: most tokens are ruled out before the map lookup.
-    const first = token.lower.charCodeAt(0)
-    if ((first !== 104 && first !== 115) || token.lower.length > 7) continue
+    if (token.lower.length > PRONOUN_MAX_LENGTH || !PRONOUN_FIRST_CODES.has(token.lower.charCodeAt(0))) continue
     const pronoun = PRONOUNS.get(token.lower)
     if (!pronoun || insideSorted(topLevel, token.start, token.end)) continue
     let target = -1

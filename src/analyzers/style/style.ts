@@ -12,7 +12,7 @@ import {
   embeddedPostRanges, FOREIGN_MIN, FOREIGN_SHARE, hasAccent, isCompoundOfKnownWords, isDerivedTerm, isKnownForm, isLoanwordBesideAccents, isDroppedG, isFragment, isSpecialistWord, isStretchedWord,
 } from './spelling-scope.js'
 import type { Span } from '../../document/types.js'
-import { insideSorted } from '../shared/doc-index.js'
+import { insideSorted, tokenEndingBy } from '../shared/doc-index.js'
 import sensational from './sensational.json' with { type: 'json' }
 import acronymList from './acronyms.json' with { type: 'json' }
 
@@ -267,14 +267,7 @@ function entityTokenMasks(doc: AnnotatedDocument): { inEntity: Uint8Array; inNam
   for (const entity of doc.entities) {
     const named = entity.type !== 'other'
     for (const m of entity.mentions) {
-      let lo = 0
-      let hi = tokens.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (tokens[mid]!.end <= m.start) lo = mid + 1
-        else hi = mid
-      }
-      for (let k = lo; k < tokens.length && tokens[k]!.start < m.end; k++) {
+      for (let k = tokenEndingBy(tokens, m.start) + 1; k < tokens.length && tokens[k]!.start < m.end; k++) {
         inEntity[k] = 1
         if (named) inNamedEntity[k] = 1
       }
